@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+/**
+ * The only place that reads process.env (lint enforces it). Parsed once at
+ * boot so a bad deployment fails at start with every problem listed, not on
+ * the first email.
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** `file:` for SQLite (default), `postgresql://` for PostgreSQL. */
+    DATABASE_URL: z
+      .string()
+      .default("file:./.data/mailgate.db")
+      .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: or postgresql://"),
+    /** Signs session cookies and keys the code HMAC. Generated into .env.local on first run. */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (run `npm run dev` once to generate one)"),
+    /** The public origin of the app; state-changing requests must come from it. */
+    APP_URL: z.url().default("http://localhost:3000"),
+    EMAIL_CONNECTOR: z.enum(["dev", "smtp"]).default("dev"),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /** true = implicit TLS (usually port 465); false = STARTTLS when offered (587). */
+    SMTP_SECURE: bool,
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    EMAIL_FROM: z.string().default("Mailgate <no-reply@localhost>"),
+    /** The dev mailbox shows every email to anyone: refused in production unless this is true. */
+    DEV_MAILBOX_IN_PRODUCTION: bool,
+    /** Header holding the client address, set by your reverse proxy. The last value is used. */
+    CLIENT_IP_HEADER: z.string().default("x-forwarded-for"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.EMAIL_CONNECTOR === "smtp" && !env.SMTP_HOST) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when EMAIL_CONNECTOR=smtp" });
+    }
+    if (env.EMAIL_CONNECTOR === "dev" && env.NODE_ENV === "production" && !env.DEV_MAILBOX_IN_PRODUCTION) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_CONNECTOR"],
+        message: "the dev mailbox is refused in production; configure SMTP or set DEV_MAILBOX_IN_PRODUCTION=true",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv(process.env);
+export const isProduction = env.NODE_ENV === "production";
+export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);

@@ -1,0 +1,42 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const shared = {
+  resolve: {
+    alias: {
+      "@/": root,
+      // `server-only` throws outside React Server Components; in tests the
+      // lib code runs in plain Node, which is exactly where it belongs.
+      "server-only": `${root}tests/setup/empty.ts`,
+    },
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/per-file-db.ts"],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/per-file-db.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
