@@ -62,3 +62,5 @@ function parseEnv(source: Record<string, string | undefined>): Env {
 export const env: Env = parseEnv(process.env);
 export const isProduction = env.NODE_ENV === "production";
 export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
+/** Cookies are Secure whenever the app is served over https (every real deployment). */
+export const secureCookies = env.APP_URL.startsWith("https://");

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { CodeForm } from "@/components/code-form";
+import { readFlowCookie, type FlowKind } from "@/lib/auth/flow";
+import { getCodePageState } from "@/lib/auth/resend-code";
+import type { ActionState } from "@/lib/result";
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+/** The code page of a flow; without a live flow it sends the user back to the start. */
+export async function CodeStep(props: { kind: FlowKind; title: string; startPath: string; verifyAction: Action; resendAction: Action }) {
+  const state = await getCodePageState(props.kind, await readFlowCookie());
+  if (!state) redirect(props.startPath);
+  return (
+    <div className="stack">
+      <div>
+        <h1>{props.title}</h1>
+        <p className="muted">
+          We sent a code to <strong>{state.email}</strong>. It expires in 10 minutes. Check your spam folder if it
+          doesn&apos;t arrive.
+        </p>
+      </div>
+      <CodeForm
+        verifyAction={props.verifyAction}
+        resendAction={props.resendAction}
+        resendInSeconds={state.resendInSeconds}
+        cooldownSeconds={state.cooldownSeconds}
+      />
+      <div className="links">
+        <Link href={props.startPath}>Use a different email</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/components/auth-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSettings } from "@/lib/settings/get-settings";
+import { signUpAction } from "./actions";
+
+export const metadata: Metadata = { title: "Create account" };
+
+export default async function SignUpPage() {
+  if (await getCurrentUser()) redirect("/");
+  const { signInExperience: sie } = await getSettings();
+  if (!sie.signUp.emailPassword) {
+    return (
+      <div className="stack">
+        <h1>Create account</h1>
+        <p role="alert">Sign-up is turned off. <Link href="/sign-in">Sign in</Link> instead.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <div>
+        <h1>Create account</h1>
+        <p className="muted">We&apos;ll email you a code to confirm your address.</p>
+      </div>
+      <AuthForm
+        action={signUpAction}
+        fields={[
+          { name: "name", label: "Name (optional)", autoComplete: "name", required: false },
+          { name: "email", label: "Email", type: "email", autoComplete: "email" },
+          {
+            name: "password", label: "Password", type: "password", autoComplete: "new-password",
+            hint: `At least ${sie.password.minLength} characters. A long phrase is easiest to remember.`,
+          },
+        ]}
+        submitLabel="Create account"
+        pendingLabel="Creating…"
+      />
+      <p className="muted">
+        Already have an account? <Link href="/sign-in">Sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/result";
+import { Field, FormAlert } from "./field";
+
+export type FieldSpec = {
+  name: string;
+  label: string;
+  type?: "email" | "password" | "text";
+  autoComplete?: string;
+  required?: boolean;
+  hint?: string;
+};
+
+type AuthFormProps = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  fields: FieldSpec[];
+  submitLabel: string;
+  pendingLabel?: string;
+};
+
+/**
+ * A server-action form that also works without JavaScript: React posts it
+ * as a plain form and renders the returned state on the next page.
+ */
+export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please wait…" }: AuthFormProps) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const values = state.status === "error" ? state.values : undefined;
+  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="stack" noValidate>
+      <FormAlert error={state.status === "error" ? state.formError : undefined} message={state.status === "ok" ? state.message : undefined} />
+      {fields.map((f) => (
+        <Field
+          key={`${f.name}-${values?.[f.name] ?? ""}`}
+          name={f.name}
+          label={f.label}
+          type={f.type ?? "text"}
+          autoComplete={f.autoComplete}
+          required={f.required ?? true}
+          hint={f.hint}
+          defaultValue={f.type === "password" ? undefined : values?.[f.name]}
+          errors={fieldErrors?.[f.name]}
+        />
+      ))}
+      <button className="button" type="submit" disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import type { ActionState } from "@/lib/result";
+import { Field, FormAlert } from "./field";
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+type CodeFormProps = {
+  verifyAction: Action;
+  resendAction: Action;
+  /** Seconds left on the server's cooldown when the page was rendered. */
+  resendInSeconds: number;
+  cooldownSeconds: number;
+};
+
+/**
+ * The code step shared by sign-up, code sign-in and password reset. One
+ * input takes the whole code (paste "123 456" works; the server cleans it).
+ * The countdown starts from the server's own cooldown, so it never says
+ * "resend" before the server would accept it.
+ */
+export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldownSeconds }: CodeFormProps) {
+  const [state, formAction, pending] = useActionState(verifyAction, { status: "idle" });
+  const [resendState, resendFormAction, resending] = useActionState(resendAction, { status: "idle" });
+  const [deadline, setDeadline] = useState(() => Date.now() + resendInSeconds * 1000);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (resendState.status === "ok") setDeadline(Date.now() + cooldownSeconds * 1000);
+    else if (resendState.status === "error" && resendState.resendInSeconds) setDeadline(Date.now() + resendState.resendInSeconds * 1000);
+  }, [resendState, cooldownSeconds]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const left = Math.max(0, Math.ceil((deadline - now) / 1000));
+  return (
+    <div className="stack">
+      <form action={formAction} className="stack" noValidate>
+        <FormAlert error={state.status === "error" ? state.formError : undefined} />
+        <Field
+          name="code"
+          label="Verification code"
+          className="code-input"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={16}
+          required
+          autoFocus
+          errors={state.status === "error" ? state.fieldErrors?.code : undefined}
+        />
+        <button className="button" type="submit" disabled={pending}>{pending ? "Checking…" : "Verify"}</button>
+      </form>
+      <form action={resendFormAction} className="stack">
+        <FormAlert
+          error={resendState.status === "error" ? resendState.formError : undefined}
+          message={resendState.status === "ok" ? resendState.message : undefined}
+        />
+        <button className="button button-secondary" type="submit" disabled={left > 0 || resending} aria-live="polite">
+          {left > 0 ? `Resend code in ${left}s` : resending ? "Sending…" : "Resend code"}
+        </button>
+        {left > 0 ? (
+          <noscript>
+            <p className="muted" style={{ margin: 0 }}>Reload this page after the countdown to resend.</p>
+          </noscript>
+        ) : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { randomBytes } from "node:crypto";
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import type { SinkMessage } from "./smtp-sink";
+
+export { expect };
+export type { SinkMessage };
+
+export const APP_URL = process.env.E2E_APP_URL ?? "http://127.0.0.1:3100";
+export const SINK_URL = process.env.SMTP_SINK_URL ?? "http://127.0.0.1:2526";
+const POLL_MS = 200;
+const WAIT_MS = 15_000;
+
+export type WaitOptions = {
+  /** Only messages the sink received at or after this moment. */
+  after?: Date;
+  /** Only messages whose subject matches. */
+  subject?: RegExp;
+  /** Overrides the 15 s wait. */
+  timeout?: number;
+};
+
+export type Mailbox = {
+  /** Every message to `to`, newest first. */
+  messages(to: string): Promise<SinkMessage[]>;
+  /** Polls until a message to `to` carries a 6-digit code; returns the newest such code. */
+  waitForCode(to: string, options?: WaitOptions): Promise<string>;
+  /** Polls until a message to `to` satisfies `predicate`; returns the newest such message. */
+  waitForMessage(to: string, predicate?: (message: SinkMessage) => boolean, options?: WaitOptions): Promise<SinkMessage>;
+  /** The next `count` messages the sink receives are refused with 451. */
+  failNext(count: number): Promise<void>;
+  clear(): Promise<void>;
+};
+
+export type Credentials = { email: string; password: string; name?: string };
+
+/** The 6-digit code in a message's text part (or, failing that, its subject). */
+export function extractCode(message: Pick<SinkMessage, "text" | "subject">): string | null {
+  for (const source of [message.text, message.subject]) {
+    const plain = /(?<![\d-])(\d{6})(?![\d-])/.exec(source);
+    if (plain?.[1]) return plain[1];
+    const spaced = /(?<![\d-])(\d{3})[ \u00a0-](\d{3})(?![\d-])/.exec(source);
+    if (spaced?.[1] && spaced[2]) return spaced[1] + spaced[2];
+  }
+  return null;
+}
+
+async function fetchMessages(to: string): Promise<SinkMessage[]> {
+  const res = await fetch(`${SINK_URL}/messages?to=${encodeURIComponent(to)}`);
+  if (!res.ok) throw new Error(`SMTP sink answered ${res.status} for GET /messages`);
+  return (await res.json()) as SinkMessage[];
+}
+
+function matches(message: SinkMessage, options: WaitOptions): boolean {
+  if (options.after && new Date(message.date).getTime() < options.after.getTime()) return false;
+  if (options.subject && !options.subject.test(message.subject)) return false;
+  return true;
+}
+
+async function poll<T>(describe: () => string, attempt: () => Promise<T | null>, timeout: number): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = await attempt();
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new Error(describe());
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function summary(list: SinkMessage[]): string {
+  if (list.length === 0) return "the sink has no message for that address";
+  return `the sink has: ${list.map((m) => `[${m.date}] ${JSON.stringify(m.subject)}`).join("; ")}`;
+}
+
+export const mailbox: Mailbox = {
+  messages: fetchMessages,
+  async waitForMessage(to, predicate = () => true, options = {}) {
+    let last: SinkMessage[] = [];
+    return poll(
+      () => `No matching email to ${to} within ${(options.timeout ?? WAIT_MS) / 1000}s; ${summary(last)}`,
+      async () => {
+        last = await fetchMessages(to);
+        return last.find((m) => matches(m, options) && predicate(m)) ?? null;
+      },
+      options.timeout ?? WAIT_MS,
+    );
+  },
+  async waitForCode(to, options = {}) {
+    const message = await mailbox.waitForMessage(to, (m) => extractCode(m) !== null, options).catch((error: Error) => {
+      throw new Error(error.message.replace("No matching email", "No email with a 6-digit code"));
+    });
+    return extractCode(message) as string;
+  },
+  async failNext(count) {
+    const res = await fetch(`${SINK_URL}/fail?count=${count}`, { method: "POST" });
+    if (!res.ok) throw new Error(`SMTP sink answered ${res.status} for POST /fail`);
+  },
+  async clear() {
+    await fetch(`${SINK_URL}/messages`, { method: "DELETE" });
+  },
+};
+
+/** e.g. `e2e-signup-3f9a1c2b7d@mailgate.test`; unique per call, all lower case. */
+export function uniqueEmail(prefix: string): string {
+  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "user";
+  return `e2e-${slug}-${randomBytes(5).toString("hex")}@mailgate.test`;
+}
+
+/** A password comfortably over the 12-character minimum. */
+export function uniquePassword(): string {
+  return `E2e pass ${randomBytes(6).toString("hex")}!`;
+}
+
+/** Wraps a step so a failure names the step. */
+export async function step<T>(title: string, body: () => Promise<T>): Promise<T> {
+  return base.step(title, body);
+}
+
+export const codeField = (page: Page) => page.getByLabel("Verification code", { exact: true });
+
+/** Enters a code on any code page and presses Verify. */
+export async function submitCode(page: Page, code: string) {
+  await codeField(page).fill(code);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+}
+
+/** Asserts the signed-in home page for `email`. */
+export async function expectSignedIn(page: Page, email: string) {
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+}
+
+/** Asserts the signed-out home page. */
+export async function expectSignedOut(page: Page) {
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Create account", exact: true })).toBeVisible();
+  await expect(page.getByText(/Signed in as/)).toHaveCount(0);
+}
+
+/** Full UI sign-up: form → code from the sink → Verify → signed-in home. */
+export async function signUp(page: Page, { email, password, name }: Credentials): Promise<void> {
+  await step(`sign up ${email}`, async () => {
+    await page.goto("/sign-up");
+    if (name) await page.getByLabel("Name (optional)", { exact: true }).fill(name);
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    const after = new Date();
+    await page.getByRole("button", { name: "Create account", exact: true }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/sign-up/verify");
+    await expect(page.getByText(`We sent a code to ${email}`)).toBeVisible();
+    const code = await mailbox.waitForCode(email, { after });
+    await submitCode(page, code);
+    await expectSignedIn(page, email);
+  });
+}
+
+/** Signs out from the home page. */
+export async function signOut(page: Page) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expectSignedOut(page);
+}
+
+/** Password sign-in from /sign-in. Does not assert the outcome. */
+export async function submitPasswordSignIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Requests a sign-in code from /sign-in?method=code. Does not assert the outcome. */
+export async function requestSignInCode(page: Page, email: string) {
+  await page.goto("/sign-in?method=code");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Email me a code", exact: true }).click();
+}
+
+/** Requests a password-reset code from /forgot-password. Does not assert the outcome. */
+export async function requestResetCode(page: Page, email: string) {
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Send reset code", exact: true }).click();
+}
+
+/** A page in a brand-new browser context (own cookies); the caller closes the context. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: APP_URL, ...options });
+  return context.newPage();
+}
+
+type Fixtures = {
+  mailbox: Mailbox;
+  /** Pages in extra browser contexts (other "devices"), closed after the test. */
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  uniqueEmail: (prefix: string) => string;
+  signUp: (page: Page, credentials: Credentials) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  mailbox: async ({}, provide) => {
+    await provide(mailbox);
+    // Never leave a pending failure behind for the next test.
+    await mailbox.failNext(0).catch(() => undefined);
+  },
+  newPage: async ({ browser }, provide) => {
+    const pages: Page[] = [];
+    await provide(async (options) => {
+      const page = await openPage(browser, options);
+      pages.push(page);
+      return page;
+    });
+    for (const page of pages) await page.context().close();
+  },
+  uniqueEmail: async ({}, provide) => {
+    await provide(uniqueEmail);
+  },
+  signUp: async ({}, provide) => {
+    await provide(signUp);
+  },
+});

@@ -1,0 +1,60 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { db } from "@/lib/db";
+import { secureCookies } from "@/lib/env";
+import type { Purpose } from "@/lib/otp/purposes";
+
+/**
+ * A multi-step flow (sign-up, code sign-in, password reset). Its random id
+ * sits in an HttpOnly cookie and is bound into every code issued in the
+ * flow, so a code only works in the browser that asked for it.
+ */
+export const FLOW_KINDS = { "sign-up": "Register", "sign-in": "SignIn", reset: "ForgotPassword" } as const satisfies Record<string, Purpose>;
+export type FlowKind = keyof typeof FLOW_KINDS;
+export type Flow = { id: string; kind: FlowKind; email: string; data: Record<string, unknown>; verifiedAt: Date | null };
+
+const COOKIE = "mg_flow";
+const FLOW_TTL_MS = 30 * 60 * 1000;
+
+export async function createFlow(kind: FlowKind, email: string, data: Record<string, unknown> = {}): Promise<Flow> {
+  const id = randomBytes(24).toString("base64url");
+  await db.authFlow.create({
+    data: { id, kind, email, data: JSON.stringify(data), expiresAt: new Date(Date.now() + FLOW_TTL_MS) },
+  });
+  if (Math.random() < 0.05) await db.authFlow.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  return { id, kind, email, data, verifiedAt: null };
+}
+
+export async function getFlow(id: string | undefined, kind: FlowKind): Promise<Flow | null> {
+  if (!id) return null;
+  const row = await db.authFlow.findUnique({ where: { id } });
+  if (!row || row.kind !== kind || row.expiresAt <= new Date()) return null;
+  return { id: row.id, kind, email: row.email, data: JSON.parse(row.data) as Record<string, unknown>, verifiedAt: row.verifiedAt };
+}
+
+export async function markFlowVerified(id: string): Promise<void> {
+  await db.authFlow.update({ where: { id }, data: { verifiedAt: new Date() } });
+}
+
+/** Atomically ends a flow; false when another request already ended it. */
+export async function claimFlow(id: string, requireVerified: boolean): Promise<boolean> {
+  const { count } = await db.authFlow.deleteMany({
+    where: { id, expiresAt: { gt: new Date() }, ...(requireVerified ? { verifiedAt: { not: null } } : {}) },
+  });
+  return count === 1;
+}
+
+export async function readFlowCookie(): Promise<string | undefined> {
+  return (await cookies()).get(COOKIE)?.value;
+}
+
+export async function setFlowCookie(id: string): Promise<void> {
+  (await cookies()).set(COOKIE, id, {
+    httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: FLOW_TTL_MS / 1000,
+  });
+}
+
+export async function clearFlowCookie(): Promise<void> {
+  (await cookies()).delete(COOKIE);
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { pickLocale } from "@/lib/mail/locale";
+import { sendEmail } from "@/lib/mail/send-email";
+import type { VerifyResult } from "@/lib/otp/verify-code";
+
+/** Tells the owner (only an existing account) that code sign-in was paused. */
+export async function notifyLockout(result: VerifyResult, email: string, lockMinutes: number): Promise<void> {
+  if (result.ok || result.reason !== "wrong" || !result.lockStarted) return;
+  const user = await db.user.findUnique({ where: { email }, select: { locale: true } });
+  if (!user) return;
+  // The user's answer is the lock message either way; a failed notice is
+  // recorded in EmailMessage (and logged) by sendEmail.
+  await sendEmail({ kind: "CodeLockoutNotice", to: email, locale: pickLocale(user.locale, null), vars: { lockMinutes } });
+}

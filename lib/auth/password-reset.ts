@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { verifyCode } from "@/lib/otp/verify-code";
+import { verifyFailureMessage } from "@/lib/otp/messages";
+import { getSettings } from "@/lib/settings/get-settings";
+import { fail, fieldFail, ok, type Result } from "@/lib/result";
+import { claimFlow, createFlow, getFlow, markFlowVerified } from "./flow";
+import { hashPassword } from "./password";
+import type { RequestContext } from "./request-context";
+import { sendFlowCode } from "./send-flow-code";
+import { createSessionTicket } from "./session";
+import { parseEmail, parseNewPassword } from "./validate";
+import { notifyLockout } from "./notify-lockout";
+
+/** A verified reset must be used within this long after the code was entered. */
+const RESET_WINDOW_MS = 10 * 60 * 1000;
+
+export async function startPasswordReset(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
+  const { signInExperience: sie } = await getSettings();
+  if (!sie.forgotPassword.emailCode) return fail("Password reset by email is turned off. Contact support.");
+  const email = parseEmail(input.email);
+  if (!email.ok) return email;
+  const flow = await createFlow("reset", email.value);
+  const sent = await sendFlowCode(flow, ctx, sie.otp);
+  return sent.ok ? ok({ flowId: flow.id, email: email.value }) : sent;
+}
+
+export async function verifyPasswordReset(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<null>> {
+  const { signInExperience: sie } = await getSettings();
+  const flow = await getFlow(flowId, "reset");
+  if (!flow) return fail("This password reset has expired. Start again.");
+  const verified = await verifyCode({ purpose: "ForgotPassword", email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip }, sie.otp);
+  if (!verified.ok) {
+    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
+    return fieldFail("code", verifyFailureMessage(verified));
+  }
+  await markFlowVerified(flow.id);
+  return ok(null);
+}
+
+/** Sets the new password, ends every session of the user, signs this browser in. */
+export async function completePasswordReset(flowId: string | undefined, rawPassword: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
+  const { signInExperience: sie } = await getSettings();
+  const flow = await getFlow(flowId, "reset");
+  if (!flow?.verifiedAt || flow.verifiedAt.getTime() < Date.now() - RESET_WINDOW_MS) {
+    return fail("This password reset has expired. Start again.");
+  }
+  const password = parseNewPassword(rawPassword, sie.password.minLength, flow.email);
+  if (!password.ok) return password;
+  const user = await db.user.findUnique({ where: { email: flow.email }, select: { id: true } });
+  if (!user) return fail("This password reset has expired. Start again.");
+  const passwordHash = await hashPassword(password.value);
+  if (!(await claimFlow(flow.id, true))) return fail("This password reset was already used.");
+
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { passwordHash } }),
+    db.session.deleteMany({ where: { userId: user.id } }),
+  ]);
+  return ok({ ticket: await createSessionTicket(user.id, ctx) });
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { resendAvailableIn } from "@/lib/otp/issue-code";
+import { getSettings } from "@/lib/settings/get-settings";
+import { fail, type Result } from "@/lib/result";
+import { FLOW_KINDS, getFlow, type FlowKind } from "./flow";
+import type { RequestContext } from "./request-context";
+import { sendFlowCode } from "./send-flow-code";
+
+export async function resendFlowCode(kind: FlowKind, flowId: string | undefined, ctx: RequestContext): Promise<Result<null>> {
+  const { signInExperience: sie } = await getSettings();
+  const flow = await getFlow(flowId, kind);
+  if (!flow) return fail("This request has expired. Start again.");
+  return sendFlowCode(flow, ctx, sie.otp);
+}
+
+/** What a code page needs: the address and the seconds left on the resend countdown. */
+export async function getCodePageState(kind: FlowKind, flowId: string | undefined) {
+  const flow = await getFlow(flowId, kind);
+  if (!flow) return null;
+  const { signInExperience: sie } = await getSettings();
+  const resendInSeconds = await resendAvailableIn(FLOW_KINDS[kind], flow.email, sie.otp);
+  return { email: flow.email, resendInSeconds, cooldownSeconds: sie.otp.resendCooldownSeconds, verifiedAt: flow.verifiedAt };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { pickLocale } from "@/lib/mail/locale";
+import { sendEmail } from "@/lib/mail/send-email";
+import type { EmailKind } from "@/lib/mail/render";
+import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
+import { issueFailureMessage, SEND_FAILED } from "@/lib/otp/messages";
+import type { OtpLimits } from "@/lib/settings/schema";
+import { fail, ok, type Result } from "@/lib/result";
+import { FLOW_KINDS, type Flow } from "./flow";
+import type { RequestContext } from "./request-context";
+
+/**
+ * Issues the flow's code and emails it, or, when the address cannot use the
+ * code (no account for sign-in/reset, an existing account for sign-up),
+ * emails a notice instead. A code is issued either way so the cooldown,
+ * limits and timing are the same: the screen never tells who is registered.
+ */
+export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits): Promise<Result<null>> {
+  const purpose = FLOW_KINDS[flow.kind];
+  const user = await db.user.findUnique({ where: { email: flow.email }, select: { locale: true } });
+  const issued = await issueCode({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits);
+  if (!issued.ok) return fail(issueFailureMessage(issued));
+
+  const canUseCode = flow.kind === "sign-up" ? !user : Boolean(user);
+  const kind: EmailKind = canUseCode ? purpose : flow.kind === "sign-up" ? "AccountExistsNotice" : "NoAccountNotice";
+  const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
+  const sent = await sendEmail({
+    kind, to: flow.email, locale,
+    vars: canUseCode ? { code: issued.code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : {},
+  });
+  if (!sent.ok) {
+    await withdrawCode(issued.id);
+    return fail(SEND_FAILED);
+  }
+  return ok(null);
+}

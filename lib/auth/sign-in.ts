@@ -1,0 +1,70 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { MINUTE, hit, peek } from "@/lib/otp/rate-limit";
+import { verifyCode } from "@/lib/otp/verify-code";
+import { verifyFailureMessage } from "@/lib/otp/messages";
+import { getSettings } from "@/lib/settings/get-settings";
+import { fail, fieldFail, ok, type Result } from "@/lib/result";
+import { claimFlow, createFlow, getFlow } from "./flow";
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
+import type { RequestContext } from "./request-context";
+import { sendFlowCode } from "./send-flow-code";
+import { createSessionTicket } from "./session";
+import { parseEmail } from "./validate";
+import { notifyLockout } from "./notify-lockout";
+
+export const WRONG_CREDENTIALS = "Email or password is wrong.";
+const TOO_MANY = "Too many sign-in attempts. Wait a few minutes and try again.";
+
+/**
+ * Password sign-in. Unknown address and wrong password give the same answer
+ * after the same work (a dummy hash is verified), and only failures count
+ * toward the per-address limit, so the owner is not locked out by successes.
+ */
+export async function signInWithPassword(input: { email: unknown; password: unknown }, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
+  const { signInExperience: sie } = await getSettings();
+  if (!sie.signIn.password) return fail("Password sign-in is turned off.");
+  const email = parseEmail(input.email);
+  if (!email.ok) return email;
+  const password = typeof input.password === "string" ? input.password : "";
+  if (!password) return fieldFail("password", "Enter your password.");
+
+  const ipCheck = await hit(`password-ip:${ctx.ip}`, 100, 15 * MINUTE);
+  const addressCheck = await peek(`password-fail:${email.value}`, sie.password.maxFailuresPer15Minutes, 15 * MINUTE);
+  if (!ipCheck.allowed || !addressCheck.allowed) return fail(TOO_MANY);
+
+  const user = await db.user.findUnique({ where: { email: email.value } });
+  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  if (!user || !valid) {
+    await hit(`password-fail:${email.value}`, sie.password.maxFailuresPer15Minutes, 15 * MINUTE);
+    return fail(WRONG_CREDENTIALS);
+  }
+  if (user.passwordHash && needsRehash(user.passwordHash)) {
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  }
+  return ok({ ticket: await createSessionTicket(user.id, ctx) });
+}
+
+export async function startCodeSignIn(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
+  const { signInExperience: sie } = await getSettings();
+  if (!sie.signIn.emailCode) return fail("Sign-in with an email code is turned off.");
+  const email = parseEmail(input.email);
+  if (!email.ok) return email;
+  const flow = await createFlow("sign-in", email.value);
+  const sent = await sendFlowCode(flow, ctx, sie.otp);
+  return sent.ok ? ok({ flowId: flow.id, email: email.value }) : sent;
+}
+
+export async function completeCodeSignIn(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
+  const { signInExperience: sie } = await getSettings();
+  const flow = await getFlow(flowId, "sign-in");
+  if (!flow) return fail("This sign-in has expired. Start again.");
+  const verified = await verifyCode({ purpose: "SignIn", email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip }, sie.otp);
+  if (!verified.ok) {
+    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
+    return fieldFail("code", verifyFailureMessage(verified));
+  }
+  const user = await db.user.findUnique({ where: { email: flow.email }, select: { id: true } });
+  if (!user || !(await claimFlow(flow.id, false))) return fieldFail("code", "This code can no longer be used. Request a new code.");
+  return ok({ ticket: await createSessionTicket(user.id, ctx) });
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { OtpLimits } from "@/lib/settings/schema";
+import { clearFailedVerifies, lockedForSeconds, recordFailedVerify } from "./address-guard";
+import { CODE_KEY_ID, cleanCodeInput, hashCode, hashesEqual } from "./code-hash";
+import type { Purpose } from "./purposes";
+import { HOUR, hit } from "./rate-limit";
+
+export type VerifyInput = { purpose: Purpose; email: string; flowId: string; code: string; ip: string };
+
+export type VerifyResult =
+  | { ok: true }
+  | { ok: false; reason: "malformed" | "dead" | "expired" }
+  | { ok: false; reason: "wrong"; attemptsLeft: number; lockStarted: boolean }
+  | { ok: false; reason: "locked" | "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Checks a code. Each try first takes one attempt with a conditional
+ * increment, so no more than `maxAttempts` guesses are ever compared, even
+ * when many arrive at once; the right code is then consumed with a
+ * conditional update, so of many concurrent verifies exactly one wins.
+ */
+export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = new Date()): Promise<VerifyResult> {
+  const { purpose, email, flowId } = input;
+  const code = cleanCodeInput(input.code);
+  if (!code) return { ok: false, reason: "malformed" };
+
+  const ipCheck = await hit(`verify-ip:${input.ip}`, limits.maxVerifiesPerIpPerHour, HOUR, now.getTime());
+  if (!ipCheck.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: ipCheck.retryAfterSeconds };
+  const locked = await lockedForSeconds(email, now);
+  if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: locked };
+
+  const row = await db.verificationCode.findUnique({ where: { purpose_email: { purpose, email } } });
+  // A code from another flow (or an older key) is simply not valid here;
+  // it costs the code no attempt, so nobody can burn someone else's code.
+  if (!row || row.flowId !== flowId || row.keyId !== CODE_KEY_ID || row.consumedAt) return { ok: false, reason: "dead" };
+  if (row.expiresAt <= now) return { ok: false, reason: "expired" };
+
+  const taken = await db.verificationCode.updateMany({
+    where: { id: row.id, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: row.maxAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (taken.count === 0) return { ok: false, reason: "dead" };
+
+  if (hashesEqual(row.codeHash, hashCode({ purpose, email, flowId, code }))) {
+    const consumed = await db.verificationCode.updateMany({
+      where: { id: row.id, consumedAt: null },
+      data: { consumedAt: now },
+    });
+    if (consumed.count !== 1) return { ok: false, reason: "dead" };
+    await clearFailedVerifies(email);
+    return { ok: true };
+  }
+
+  const after = await db.verificationCode.findUnique({ where: { id: row.id }, select: { attempts: true } });
+  const lockStarted = await recordFailedVerify(email, limits, now);
+  return { ok: false, reason: "wrong", attemptsLeft: Math.max(0, row.maxAttempts - (after?.attempts ?? row.maxAttempts)), lockStarted };
+}

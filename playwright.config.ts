@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests: `npm run test:e2e`. Starts an SMTP sink (e2e/smtp-sink.ts)
+ * and a production build of the app on 127.0.0.1:3100 with a throw-away
+ * SQLite database, then drives Chromium through the real flows.
+ */
+
+const APP_PORT = 3100;
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+
+/** Env var, then Debian's chromium, then Playwright's own download. */
+function findChromium(): string {
+  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH || process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`Chromium not found at ${fromEnv} (from PLAYWRIGHT_CHROMIUM_PATH/CHROMIUM_PATH)`);
+    return fromEnv;
+  }
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  let bundled: string | undefined;
+  try {
+    bundled = chromium.executablePath();
+  } catch {
+    bundled = undefined;
+  }
+  if (bundled && existsSync(bundled)) return bundled;
+  throw new Error("No Chromium found: install it with `apt-get install -y chromium` or set PLAYWRIGHT_CHROMIUM_PATH");
+}
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: /.*\.spec\.ts$/,
+  // One worker: the tests share the app's per-IP send cap (60/hour by default).
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: "test-results",
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: [
+    {
+      command: "node --import tsx e2e/smtp-sink.ts",
+      url: "http://127.0.0.1:2526/health",
+      timeout: 30_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command:
+        "rm -f .data/e2e.db .data/e2e.db-journal .data/e2e.db-wal .data/e2e.db-shm && node scripts/prepare.mjs && npx next build && npx next start -p 3100 -H 127.0.0.1",
+      url: `${APP_URL}/sign-in`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: "file:./.data/e2e.db",
+        APP_URL,
+        AUTH_TRUST_HOST: "true",
+        EMAIL_CONNECTOR: "smtp",
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: "2525",
+        SMTP_SECURE: "false",
+        EMAIL_FROM: "Mailgate E2E <no-reply@mailgate.test>",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
+});
