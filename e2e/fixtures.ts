@@ -36,9 +36,9 @@ export type Credentials = { email: string; password: string; name?: string };
 /** The 6-digit code in a message's text part (or, failing that, its subject). */
 export function extractCode(message: Pick<SinkMessage, "text" | "subject">): string | null {
   for (const source of [message.text, message.subject]) {
-    const plain = /(?<![\d-])(\d{6})(?![\d-])/.exec(source);
+    const plain = /(?<![\w-])(\d{6})(?![\w-])/.exec(source);
     if (plain?.[1]) return plain[1];
-    const spaced = /(?<![\d-])(\d{3})[ \u00a0-](\d{3})(?![\d-])/.exec(source);
+    const spaced = /(?<![\w-])(\d{3})[ \u00a0-](\d{3})(?![\w-])/.exec(source);
     if (spaced?.[1] && spaced[2]) return spaced[1] + spaced[2];
   }
   return null;

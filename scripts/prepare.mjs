@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import Database from "better-sqlite3";
 import { DEFAULT_DATABASE_URL, isPostgresUrl, loadEnvFiles } from "./load-env.mjs";
 
 function ensureSecret() {
@@ -20,6 +21,15 @@ export function migrate(databaseUrl) {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });
+  if (!isPostgresUrl(databaseUrl)) useWal(databaseUrl.replace(/^file:/, ""));
+}
+
+// WAL lets readers and a writer (e.g. `next start` plus `npm run bench` or a
+// second instance) use the file at once; the mode is stored in the file.
+function useWal(file) {
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
 }
 
 ensureSecret();

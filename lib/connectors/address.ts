@@ -1,6 +1,8 @@
+import { ConnectorError } from "./types";
+
 /**
- * Address helpers shared by the connectors and `active.ts`. Pure functions,
- * safe on the client and the server.
+ * Address and header helpers shared by the connectors and `active.ts`. Pure
+ * functions, safe on the client and the server.
  *
  * Everything that ends up in a mail header goes through here first: a CR or
  * LF inside a display name or subject would let its author start a new header
@@ -11,7 +13,6 @@
 export type Mailbox = { name?: string; address: string };
 
 // C0 controls (CR, LF, NUL, TAB…), DEL, NEL and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
 
 /** Replaces line breaks and other control characters with a space, collapses runs of spaces and trims. */
@@ -21,8 +22,7 @@ export function sanitizeHeaderText(value: string): string {
 
 /** True when the string contains CR or LF (or another header-breaking control character). */
 export function hasLineBreak(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /[\r\n\u0000\u0085\u2028\u2029]/.test(value);
+    return /[\r\n\u0000\u0085\u2028\u2029]/.test(value);
 }
 
 /**
@@ -84,4 +84,58 @@ function unquote(name: string): string {
     return name.slice(1, -1).replace(/\\(.)/g, "$1");
   }
   return name;
+}
+
+/**
+ * Headers a caller may not set through `OutboundMessage.headers`: they are
+ * built from the message's own fields, and overriding them (a second `To`, a
+ * `Bcc`) would change who receives the email or how it is parsed.
+ */
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  "from",
+  "to",
+  "cc",
+  "bcc",
+  "subject",
+  "sender",
+  "reply-to",
+  "return-path",
+  "mime-version",
+  "content-type",
+  "content-transfer-encoding",
+  "content-disposition",
+]);
+
+/** RFC 5322 field name: printable US-ASCII except colon. */
+const HEADER_NAME = /^[!-9;-~]+$/;
+
+/**
+ * Validates `OutboundMessage.headers` the same way for every connector:
+ * refuses (ConnectorError provider_error, before anything is sent) a name
+ * that is not a header name, a reserved header, or a value with a line break.
+ */
+export function checkExtraHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!HEADER_NAME.test(name) || name.length > 200) {
+      throw new ConnectorError("provider_error", `Refused to send: "${sanitizeHeaderText(name).slice(0, 60)}" is not a valid header name.`);
+    }
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new ConnectorError("provider_error", `Refused to send: the ${name} header comes from the message itself and cannot be set through headers.`);
+    }
+    if (typeof value !== "string" || hasLineBreak(value)) {
+      throw new ConnectorError("provider_error", `Refused to send: the value of the ${name} header contains a line break.`);
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Trims `to` and checks it is exactly one address (ConnectorError rejected_recipient otherwise). */
+export function checkRecipient(to: string): string {
+  const address = to.trim();
+  if (!isEmailAddress(address)) {
+    throw new ConnectorError("rejected_recipient", `"${sanitizeHeaderText(address).slice(0, 100)}" is not a single valid email address.`);
+  }
+  return address;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
+import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
 
 /**
@@ -47,6 +48,12 @@ export default async function setup(project: TestProject) {
   mkdirSync(dir, { recursive: true });
   const template = `${dir}/template.db`;
   migrate(`file:./${template}`);
+  // The migration may leave its writes in the WAL file; fold them into the
+  // main file so that copying the file copies the schema.
+  const sqlite = new Database(template);
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
   project.provide("databaseUrl", `file:./${template}`);
   project.provide("sqliteTemplate", template);
   return () => rmSync(dir, { recursive: true, force: true });

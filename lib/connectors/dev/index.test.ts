@@ -56,8 +56,12 @@ describe("dev mailbox connector", () => {
     expect(stored?.subject).toBe("Hi Bcc: x@x.test");
   });
 
-  it("refuses a recipient that is not one address", async () => {
+  it("refuses what the SMTP connector refuses: several recipients, header injection, reserved headers", async () => {
+    const before = await db.devMailboxMessage.count();
     await expect(dev.send({}, message({ to: "a@x.test, b@x.test" }))).rejects.toMatchObject({ code: "rejected_recipient" });
+    await expect(dev.send({}, message({ headers: { "X-A": "1\r\nBcc: e@x.test" } }))).rejects.toMatchObject({ code: "provider_error" });
+    await expect(dev.send({}, message({ headers: { Bcc: "e@x.test" } }))).rejects.toBeInstanceOf(ConnectorError);
+    expect(await db.devMailboxMessage.count()).toBe(before);
   });
 
   it("lists newest first and filters by recipient", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
-import { formatMailbox, isEmailAddress, sanitizeHeaderText } from "../address";
+import { checkExtraHeaders, checkRecipient, formatMailbox, sanitizeHeaderText } from "../address";
 import { ConnectorError, type OutboundMessage } from "../types";
 
 /**
@@ -58,12 +58,8 @@ export type DevMessage = DevMessageSummary & {
 
 /** Stores a rendered message; returns its id (also the connector's messageId). */
 export async function storeDevMessage(message: OutboundMessage): Promise<string> {
-  const to = message.to.trim();
-  if (!isEmailAddress(to)) {
-    throw new ConnectorError("rejected_recipient", `"${sanitizeHeaderText(to)}" is not a single valid email address.`);
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) headers[sanitizeHeaderText(name)] = sanitizeHeaderText(value);
+  const to = checkRecipient(message.to);
+  const headers = checkExtraHeaders(message.headers);
   if (message.replyTo) headers["Reply-To"] = sanitizeHeaderText(message.replyTo);
 
   const id = randomUUID();

@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { hasLineBreak, isEmailAddress, sanitizeHeaderText } from "../address";
+import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText } from "../address";
 import { ConnectorError, defineConnector, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import { smtpConfigSchema, type SmtpConfig } from "./schema";
 
@@ -12,29 +12,6 @@ export const SMTP_TIMEOUTS = {
   socketTimeout: 20_000,
   dnsTimeout: 10_000,
 } as const;
-
-/**
- * Headers a caller may not set through `message.headers`: they are built from
- * the message's own fields, and overriding them (a second `To`, a `Bcc`)
- * would change who receives the email or how it is parsed.
- */
-const RESERVED_HEADERS = new Set([
-  "from",
-  "to",
-  "cc",
-  "bcc",
-  "subject",
-  "sender",
-  "reply-to",
-  "return-path",
-  "mime-version",
-  "content-type",
-  "content-transfer-encoding",
-  "content-disposition",
-]);
-
-/** RFC 5322 field name: printable US-ASCII except colon. */
-const HEADER_NAME = /^[!-9;-~]+$/;
 
 export function toTransportOptions(config: SmtpConfig): SMTPTransport.Options {
   return {
@@ -59,10 +36,7 @@ export function toTransportOptions(config: SmtpConfig): SMTPTransport.Options {
  * `message.to`, whatever the headers say.
  */
 export function toMailOptions(message: OutboundMessage): Mail.Options {
-  const to = message.to.trim();
-  if (!isEmailAddress(to)) {
-    throw new ConnectorError("rejected_recipient", `"${sanitizeHeaderText(to)}" is not a single valid email address.`);
-  }
+  const to = checkRecipient(message.to);
   const fromAddress = message.from.address.trim();
   if (!isEmailAddress(fromAddress)) {
     throw new ConnectorError(
@@ -75,19 +49,7 @@ export function toMailOptions(message: OutboundMessage): Mail.Options {
     throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(replyTo)}" is not a valid email address.`);
   }
 
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (!HEADER_NAME.test(name)) {
-      throw new ConnectorError("provider_error", `Refused to send: "${sanitizeHeaderText(name)}" is not a valid header name.`);
-    }
-    if (RESERVED_HEADERS.has(name.toLowerCase())) {
-      throw new ConnectorError("provider_error", `Refused to send: the ${name} header is set from the message itself, not through headers.`);
-    }
-    if (typeof value !== "string" || hasLineBreak(value)) {
-      throw new ConnectorError("provider_error", `Refused to send: the value of the ${name} header contains a line break.`);
-    }
-    headers[name] = value;
-  }
+  const headers = checkExtraHeaders(message.headers);
 
   const fromName = message.from.name ? sanitizeHeaderText(message.from.name) : "";
   return {

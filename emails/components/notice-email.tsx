@@ -1,0 +1,34 @@
+import { Text } from "@react-email/components";
+import type { NoticeKind } from "../kinds";
+import { copyFor, type Copy } from "../i18n";
+import { Actions, type Action } from "./actions";
+import { EmailLayout } from "./layout";
+import { withPreviewDefaults, type EmailProps } from "./props";
+import { muted, paragraph } from "./styles";
+
+type NoticeEmailProps = EmailProps & {
+  kind: NoticeKind;
+  /** Buttons into the app: a label from the dictionary and a path under appUrl. */
+  actions?: (links: Copy["common"]["links"]) => { label: string; path: string }[];
+};
+
+/** The body every notice shares: what happened, where to go, what if it wasn't you. */
+export function NoticeEmail({ kind, actions, ...props }: NoticeEmailProps) {
+  const { locale, branding, to, appUrl, lockMinutes } = withPreviewDefaults(props);
+  const copy = copyFor(locale);
+  const text = copy.notices[kind];
+  const vars = { product: branding.productName, to, code: "", minutes: lockMinutes };
+  const [first = "", ...rest] = text.body.map((line) => line(vars));
+  const buttons: Action[] = (actions?.(copy.common.links) ?? []).map(({ label, path }) => ({ label, href: `${appUrl}${path}` }));
+  return (
+    <EmailLayout copy={copy} branding={branding} to={to} preview={first} heading={text.heading(vars)}>
+      {[first, ...rest].map((line) => (
+        <Text key={line} style={paragraph}>
+          {line}
+        </Text>
+      ))}
+      {buttons.length > 0 ? <Actions actions={buttons} color={branding.primaryColor} /> : null}
+      <Text style={muted}>{text.after(vars)}</Text>
+    </EmailLayout>
+  );
+}

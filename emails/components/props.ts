@@ -1,0 +1,40 @@
+import { defaultBranding, type Branding } from "@/lib/settings/schema";
+import type { Locale } from "../i18n";
+
+/**
+ * Props of every template. All are optional so a template renders on its own
+ * in a preview; the renderer (lib/mail/render.ts) always passes all of them,
+ * already validated.
+ */
+export type EmailProps = {
+  locale?: Locale;
+  branding?: Branding;
+  /** The recipient, named in the footer. */
+  to?: string;
+  /** Base URL for links into the app, without a trailing slash. */
+  appUrl?: string;
+  code?: string;
+  ttlMinutes?: number;
+  /** An extra link (an invitation's accept URL); null for none. */
+  link?: string | null;
+  lockMinutes?: number;
+};
+
+export type ResolvedEmailProps = Required<EmailProps>;
+
+/** What a template shows when rendered with no props (previews, warm-up). */
+export const PREVIEW_PROPS: ResolvedEmailProps = {
+  locale: "en",
+  branding: defaultBranding,
+  to: "ada@example.com",
+  appUrl: "http://localhost:3000",
+  code: "123456",
+  ttlMinutes: 10,
+  link: null,
+  lockMinutes: 15,
+};
+
+export function withPreviewDefaults(props: EmailProps): ResolvedEmailProps {
+  const defined = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+  return { ...PREVIEW_PROPS, ...defined };
+}

@@ -1,0 +1,95 @@
+import type { Copy } from "./types";
+
+const minutes = (n: number) => `${n} minute${n === 1 ? "" : "s"}`;
+
+export const en: Copy = {
+  lang: "en",
+  fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+  common: {
+    expires: (n) => `This code expires in ${minutes(n)}.`,
+    ignore: "Didn't ask for this? You can ignore this email; someone may have typed your address by mistake.",
+    questions: ["Questions? Write to ", "."],
+    sentBy: (sender, to) => `${sender} sent this email to ${to}.`,
+    orOpen: "Or open this link:",
+    links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account" },
+  },
+  purposes: {
+    SignIn: {
+      subject: (v) => `${v.code} is your ${v.product} sign-in code`,
+      heading: () => "Your sign-in code",
+      intro: (v) => `Enter this code to sign in to ${v.product}.`,
+    },
+    Register: {
+      subject: (v) => `${v.code} is your ${v.product} sign-up code`,
+      heading: () => "Confirm your email to finish creating your account",
+      intro: (v) => `Enter this code to confirm this address and finish creating your ${v.product} account.`,
+    },
+    ForgotPassword: {
+      subject: (v) => `${v.code} is your ${v.product} password reset code`,
+      heading: () => "Reset your password",
+      intro: (v) => `Enter this code to choose a new password for your ${v.product} account.`,
+      note: () => "Your current password keeps working until you set a new one.",
+    },
+    Generic: {
+      subject: (v) => `${v.code} is your ${v.product} verification code`,
+      heading: () => "Your verification code",
+      intro: (v) => `Enter this code in ${v.product} to continue.`,
+    },
+    OrganizationInvitation: {
+      subject: (v) => `${v.code} is your ${v.product} invitation code`,
+      heading: (v) => `You've been invited to join ${v.product}`,
+      intro: () => "Enter this code to accept the invitation.",
+      action: "Accept the invitation",
+    },
+    UserPermissionValidation: {
+      subject: (v) => `${v.code} is your ${v.product} confirmation code`,
+      heading: () => "Confirm it's you",
+      intro: (v) => `You're about to make a sensitive change to your ${v.product} account. Enter this code to confirm it's you.`,
+    },
+    BindNewIdentifier: {
+      subject: (v) => `${v.code} is the code to confirm your new ${v.product} email address`,
+      heading: () => "Confirm your new email address",
+      intro: (v) => `Enter this code to start using ${v.to} with your ${v.product} account.`,
+    },
+    MfaVerification: {
+      subject: (v) => `${v.code} is your ${v.product} two-step verification code`,
+      heading: () => "Your two-step verification code",
+      intro: (v) => `Enter this code to finish signing in to ${v.product}.`,
+      note: () => "If you aren't signing in right now, someone may know your password. Change it as soon as you can.",
+    },
+    BindMfa: {
+      subject: (v) => `${v.code} is your code to turn on ${v.product} two-step verification`,
+      heading: () => "Turn on email two-step verification",
+      intro: (v) => `Enter this code to turn on two-step verification. From then on, signing in to ${v.product} will also ask for a code sent to this address.`,
+    },
+  },
+  notices: {
+    AccountExistsNotice: {
+      subject: (v) => `You already have an account with ${v.product}`,
+      heading: () => "You already have an account",
+      body: [
+        (v) => `Someone tried to create an account with ${v.product} using this address, but you already have one.`,
+        () => "If that was you, sign in or reset your password.",
+      ],
+      after: () => "If it wasn't you, you can ignore this email; nothing about your account has changed.",
+    },
+    NoAccountNotice: {
+      subject: (v) => `There's no ${v.product} account for this address`,
+      heading: () => "There's no account for this address",
+      body: [
+        (v) => `Someone asked ${v.product} for a code for ${v.to}, but there is no account with this address.`,
+        () => "If you'd like one, you can create an account.",
+      ],
+      after: () => "If it wasn't you, you can ignore this email; someone may have typed your address by mistake.",
+    },
+    CodeLockoutNotice: {
+      subject: (v) => `Code sign-in to ${v.product} is paused for ${minutes(v.minutes)}`,
+      heading: () => "Too many wrong codes",
+      body: [
+        (v) => `Too many wrong codes were entered for your ${v.product} account, so code sign-in is paused for ${minutes(v.minutes)}.`,
+        () => "If that was you, wait a little and try again.",
+      ],
+      after: () => "If it wasn't you, someone may be trying to get into your account. Consider changing your password.",
+    },
+  },
+};

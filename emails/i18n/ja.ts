@@ -1,0 +1,93 @@
+import type { Copy } from "./types";
+
+export const ja: Copy = {
+  lang: "ja",
+  fontFamily: "'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic', Meiryo, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  common: {
+    expires: (n) => `このコードの有効期限は${n}分です。`,
+    ignore: "お心当たりがない場合は、このメールを無視してください。どなたかが誤ってこのメールアドレスを入力した可能性があります。",
+    questions: ["ご不明な点は ", " までお問い合わせください。"],
+    sentBy: (sender, to) => `このメールは ${sender} から ${to} 宛てに送信されました。`,
+    orOpen: "ボタンが使えない場合は、次のリンクを開いてください:",
+    links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成" },
+  },
+  purposes: {
+    SignIn: {
+      subject: (v) => `${v.code} は ${v.product} のサインインコードです`,
+      heading: () => "サインインコード",
+      intro: (v) => `${v.product} にサインインするには、次のコードを入力してください。`,
+    },
+    Register: {
+      subject: (v) => `${v.code} は ${v.product} のアカウント登録コードです`,
+      heading: () => "メールアドレスを確認して、アカウントの作成を完了してください",
+      intro: (v) => `次のコードを入力してメールアドレスを確認すると、${v.product} のアカウント作成が完了します。`,
+    },
+    ForgotPassword: {
+      subject: (v) => `${v.code} は ${v.product} のパスワード再設定コードです`,
+      heading: () => "パスワードの再設定",
+      intro: (v) => `次のコードを入力して、${v.product} アカウントの新しいパスワードを設定してください。`,
+      note: () => "新しいパスワードを設定するまでは、現在のパスワードをそのままお使いいただけます。",
+    },
+    Generic: {
+      subject: (v) => `${v.code} は ${v.product} の確認コードです`,
+      heading: () => "確認コード",
+      intro: (v) => `${v.product} で次のコードを入力して、操作を続けてください。`,
+    },
+    OrganizationInvitation: {
+      subject: (v) => `${v.code} は ${v.product} への招待コードです`,
+      heading: (v) => `${v.product} に招待されました`,
+      intro: () => "招待を承諾するには、次のコードを入力してください。",
+      action: "招待を承諾する",
+    },
+    UserPermissionValidation: {
+      subject: (v) => `${v.code} は ${v.product} の本人確認コードです`,
+      heading: () => "ご本人確認のお願い",
+      intro: (v) => `${v.product} アカウントの重要な設定が変更されようとしています。ご本人による操作であることを確認するため、次のコードを入力してください。`,
+    },
+    BindNewIdentifier: {
+      subject: (v) => `${v.code} は ${v.product} の新しいメールアドレスの確認コードです`,
+      heading: () => "新しいメールアドレスの確認",
+      intro: (v) => `${v.to} を ${v.product} アカウントのメールアドレスとして使うには、次のコードを入力してください。`,
+    },
+    MfaVerification: {
+      subject: (v) => `${v.code} は ${v.product} の2段階認証コードです`,
+      heading: () => "2段階認証コード",
+      intro: (v) => `${v.product} へのサインインを完了するには、次のコードを入力してください。`,
+      note: () => "サインインしようとしていないのにこのメールが届いた場合は、パスワードが第三者に知られている可能性があります。できるだけ早くパスワードを変更してください。",
+    },
+    BindMfa: {
+      subject: (v) => `${v.code} は ${v.product} の2段階認証を有効にするためのコードです`,
+      heading: () => "メールによる2段階認証を有効にする",
+      intro: (v) => `次のコードを入力すると、2段階認証が有効になります。以降、${v.product} にサインインする際には、このメールアドレスに届くコードの入力も必要になります。`,
+    },
+  },
+  notices: {
+    AccountExistsNotice: {
+      subject: (v) => `${v.product} のアカウントはすでに登録されています`,
+      heading: () => "アカウントはすでに登録されています",
+      body: [
+        (v) => `どなたかがこのメールアドレスで ${v.product} のアカウントを作成しようとしましたが、このアドレスのアカウントはすでに存在します。`,
+        () => "ご自身による操作の場合は、サインインするか、パスワードを再設定してください。",
+      ],
+      after: () => "お心当たりがない場合は、このメールを無視してください。アカウントには何の変更も加えられていません。",
+    },
+    NoAccountNotice: {
+      subject: (v) => `このメールアドレスの ${v.product} アカウントはありません`,
+      heading: () => "このメールアドレスのアカウントはありません",
+      body: [
+        (v) => `どなたかが ${v.to} 宛てに ${v.product} のコードをリクエストしましたが、このメールアドレスで登録されたアカウントはありません。`,
+        () => "アカウントをお持ちでない場合は、こちらから作成できます。",
+      ],
+      after: () => "お心当たりがない場合は、このメールを無視してください。どなたかが誤ってこのメールアドレスを入力した可能性があります。",
+    },
+    CodeLockoutNotice: {
+      subject: (v) => `${v.product} のコードによるサインインを${v.minutes}分間停止しました`,
+      heading: () => "誤ったコードが何度も入力されました",
+      body: [
+        (v) => `${v.product} アカウントで誤ったコードが何度も入力されたため、コードによるサインインを${v.minutes}分間停止しています。`,
+        () => "ご自身による操作の場合は、しばらく待ってからもう一度お試しください。",
+      ],
+      after: () => "お心当たりがない場合は、第三者がアカウントへのアクセスを試みている可能性があります。パスワードの変更をご検討ください。",
+    },
+  },
+};

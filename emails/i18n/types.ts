@@ -1,0 +1,50 @@
+import type { Purpose } from "@/lib/otp/purposes";
+import type { NoticeKind } from "../kinds";
+
+/**
+ * What a sentence may mention. `minutes` is the number the email is about:
+ * the code's lifetime in a code email, the pause in the lockout notice.
+ */
+export type Vars = { product: string; to: string; code: string; minutes: number };
+
+export type Line = (vars: Vars) => string;
+
+export type CodeCopy = {
+  /** Starts with the code, so it can be read from the notification. */
+  subject: Line;
+  heading: Line;
+  /** What the code is for; also the inbox preview text. */
+  intro: Line;
+  /** An extra, purpose-specific paragraph (a security hint, a reassurance). */
+  note?: Line;
+  /** Button label when the email carries a link. */
+  action?: string;
+};
+
+export type NoticeCopy = {
+  subject: Line;
+  heading: Line;
+  body: Line[];
+  /** Shown after the buttons: what to do if it wasn't you. */
+  after: Line;
+};
+
+/** One language's copy. Adding a language is one more file of this type. */
+export type Copy = {
+  /** BCP 47 tag for <html lang>. */
+  lang: string;
+  /** Font stack for body text; CJK needs its own fallbacks. */
+  fontFamily: string;
+  common: {
+    expires: (minutes: number) => string;
+    ignore: string;
+    /** Text around the support address: `${before}<a>support@…</a>${after}`. */
+    questions: readonly [before: string, after: string];
+    sentBy: (sender: string, to: string) => string;
+    /** Introduces the raw URL under a button, for clients that break buttons. */
+    orOpen: string;
+    links: { open: string; signIn: string; resetPassword: string; createAccount: string };
+  };
+  purposes: Record<Purpose, CodeCopy>;
+  notices: Record<NoticeKind, NoticeCopy>;
+};

@@ -1,0 +1,176 @@
+import { createElement } from "react";
+import { render, toPlainText } from "@react-email/components";
+import {
+  ACTION_CLASS,
+  DEFAULT_LOCALE,
+  EMAIL_KINDS,
+  LOCALES,
+  PREVIEW_PROPS,
+  TEMPLATES,
+  copyFor,
+  isLocale,
+  isNoticeKind,
+  type EmailKind,
+  type Locale,
+  type ResolvedEmailProps,
+} from "@/emails";
+import { defaultBranding, type Branding } from "@/lib/settings/schema";
+
+// Pure: no server-only, env or database here, so tests, scripts and the
+// preview can render exactly what users receive.
+
+export type { EmailKind, Locale };
+
+export type RenderInput = {
+  kind: EmailKind;
+  locale: Locale;
+  branding: Branding;
+  to: string;
+  /** Base URL for links into the app, e.g. "http://localhost:3000". */
+  appUrl: string;
+  /** The one-time code; required for every Purpose kind. */
+  code?: string;
+  /** Code lifetime stated in the email; required for every Purpose kind. */
+  ttlMinutes?: number;
+  /** Optional extra link (an invitation's accept URL); http(s) only. */
+  link?: string;
+  /** Length of the pause; required for CodeLockoutNotice. */
+  lockMinutes?: number;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** Control characters, including CR/LF and the Unicode line separators. */
+const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+const CODE = /^[0-9]{4,12}$/;
+const EMAIL = /^[^\s@<>"()[\],;:]+@[^\s@<>"()[\],;:]+$/;
+
+/** One line of text: control characters become spaces, runs of spaces collapse. */
+const oneLine = (value: string): string => value.replace(CONTROL, " ").replace(/\s+/g, " ").trim();
+
+function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Branding comes from an admin-editable row; the schema validates it on the
+ * way in, and this makes the renderer safe on its own: single-line names (a
+ * CR/LF can never reach the Subject header), http(s) logo only, real colours.
+ */
+function cleanBranding(branding: Branding): Branding {
+  const supportEmail = branding.supportEmail ? oneLine(branding.supportEmail) : "";
+  return {
+    productName: oneLine(branding.productName) || defaultBranding.productName,
+    logoUrl: httpUrl(branding.logoUrl),
+    primaryColor: HEX_COLOR.test(branding.primaryColor) ? branding.primaryColor : defaultBranding.primaryColor,
+    backgroundColor: HEX_COLOR.test(branding.backgroundColor) ? branding.backgroundColor : defaultBranding.backgroundColor,
+    senderName: oneLine(branding.senderName) || defaultBranding.senderName,
+    // Line breaks are allowed here: they separate the address lines.
+    companyAddress: branding.companyAddress.split(/\r\n|\r|\n/).map(oneLine).filter(Boolean).join("\n"),
+    supportEmail: EMAIL.test(supportEmail) ? supportEmail : null,
+  };
+}
+
+function requireMinutes(value: number | undefined, name: string, kind: EmailKind): number {
+  if (value === undefined || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`renderEmail: ${kind} needs ${name} (a positive number of minutes)`);
+  }
+  return Math.max(1, Math.round(value));
+}
+
+/** Checks the input and fills every template prop; throws on a programming error. */
+function resolveProps(input: RenderInput): ResolvedEmailProps {
+  if (!Object.hasOwn(TEMPLATES, input.kind)) throw new TypeError(`renderEmail: unknown email kind ${String(input.kind)}`);
+  const appUrl = httpUrl(input.appUrl);
+  if (!appUrl) throw new TypeError("renderEmail: appUrl must be an http(s) URL");
+  const notice = isNoticeKind(input.kind);
+  const code = input.code?.trim() ?? "";
+  if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${input.kind} needs a numeric code`);
+  return {
+    locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
+    branding: cleanBranding(input.branding),
+    to: oneLine(input.to),
+    appUrl: appUrl.replace(/\/+$/, ""),
+    code: notice ? "" : code,
+    ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", input.kind),
+    link: notice ? null : httpUrl(input.link),
+    lockMinutes: input.kind === "CodeLockoutNotice" ? requireMinutes(input.lockMinutes, "lockMinutes", input.kind) : 0,
+  };
+}
+
+function subjectFor(kind: EmailKind, props: ResolvedEmailProps): string {
+  const copy = copyFor(props.locale);
+  const vars = { product: props.branding.productName, to: props.to, code: props.code, minutes: props.ttlMinutes };
+  const subject = isNoticeKind(kind)
+    ? copy.notices[kind].subject({ ...vars, minutes: props.lockMinutes })
+    : copy.purposes[kind].subject(vars);
+  return oneLine(subject);
+}
+
+// Minimal shapes of html-to-text's formatter API (the package ships no types).
+type TextBuilder = {
+  openBlock(options: { leadingLineBreaks: number }): void;
+  closeBlock(options: { trailingLineBreaks: number }): void;
+  addInline(text: string, options?: { noWordTransform?: boolean }): void;
+};
+type TextElement = { attribs?: Record<string, string>; children: unknown[] };
+type Walk = (nodes: unknown[], builder: TextBuilder) => void;
+
+/** Buttons become "Label: https://…" on their own line in the text part. */
+function formatAction(element: TextElement, walk: Walk, builder: TextBuilder): void {
+  builder.openBlock({ leadingLineBreaks: 1 });
+  walk(element.children, builder);
+  builder.addInline(`: ${element.attribs?.href ?? ""}`, { noWordTransform: true });
+  builder.closeBlock({ trailingLineBreaks: 1 });
+}
+
+const TEXT_OPTIONS = {
+  selectors: [
+    { selector: "h1", options: { uppercase: false } },
+    { selector: `a.${ACTION_CLASS}`, format: "mailgateAction" },
+  ],
+  formatters: { mailgateAction: formatAction },
+};
+
+/** Renders one email: subject, HTML body and plain-text body. */
+export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
+  const props = resolveProps(input);
+  const html = await render(createElement(TEMPLATES[input.kind], props));
+  const text = toPlainText(html, TEXT_OPTIONS)
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { subject: subjectFor(input.kind, props), html, text };
+}
+
+/** A complete, valid input for `kind` with preview values (warm-up, timing, tests). */
+export function sampleRenderInput(kind: EmailKind, locale: Locale = DEFAULT_LOCALE): RenderInput {
+  const { branding, to, appUrl, code, ttlMinutes, lockMinutes } = PREVIEW_PROPS;
+  return { kind, locale, branding, to, appUrl, code, ttlMinutes, lockMinutes };
+}
+
+let warming: Promise<void> | undefined;
+
+/**
+ * Renders every template in every language once, so the first user does not
+ * pay for loading React's server renderer and the text converter. Safe to
+ * call many times; a failed warm-up is retried on the next call.
+ */
+export async function warmTemplates(): Promise<void> {
+  warming ??= (async () => {
+    for (const kind of EMAIL_KINDS) {
+      for (const locale of LOCALES) await renderEmail(sampleRenderInput(kind, locale));
+    }
+  })().catch((error: unknown) => {
+    warming = undefined;
+    throw error;
+  });
+  return warming;
+}
