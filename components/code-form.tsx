@@ -26,10 +26,16 @@ export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldown
   const [deadline, setDeadline] = useState(() => Date.now() + resendInSeconds * 1000);
   const [now, setNow] = useState(() => Date.now());
 
-  useEffect(() => {
-    if (resendState.status === "ok") setDeadline(Date.now() + cooldownSeconds * 1000);
-    else if (resendState.status === "error" && resendState.resendInSeconds) setDeadline(Date.now() + resendState.resendInSeconds * 1000);
-  }, [resendState, cooldownSeconds]);
+  // A finished resend restarts the countdown (state adjusted during render,
+  // as React recommends over an effect).
+  const [seenResend, setSeenResend] = useState(resendState);
+  if (seenResend !== resendState) {
+    setSeenResend(resendState);
+    const seconds = resendState.status === "ok" ? cooldownSeconds : resendState.status === "error" ? resendState.resendInSeconds : 0;
+    if (seconds) {
+      setDeadline(now + seconds * 1000);
+    }
+  }
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -39,13 +39,6 @@ const envSchema = z
     if (env.EMAIL_CONNECTOR === "smtp" && !env.SMTP_HOST) {
       ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when EMAIL_CONNECTOR=smtp" });
     }
-    if (env.EMAIL_CONNECTOR === "dev" && env.NODE_ENV === "production" && !env.DEV_MAILBOX_IN_PRODUCTION) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["EMAIL_CONNECTOR"],
-        message: "the dev mailbox is refused in production; configure SMTP or set DEV_MAILBOX_IN_PRODUCTION=true",
-      });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;

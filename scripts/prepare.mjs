@@ -21,12 +21,12 @@ export function migrate(databaseUrl) {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });
-  if (!isPostgresUrl(databaseUrl)) useWal(databaseUrl.replace(/^file:/, ""));
+  if (!isPostgresUrl(databaseUrl)) enableWal(databaseUrl.replace(/^file:/, ""));
 }
 
 // WAL lets readers and a writer (e.g. `next start` plus `npm run bench` or a
 // second instance) use the file at once; the mode is stored in the file.
-function useWal(file) {
+function enableWal(file) {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();

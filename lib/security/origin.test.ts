@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { checkRequestOrigin, originsFor } from "./origin";
+import { securityHeaders } from "./headers";
+
+const allowed = originsFor("https://auth.acme.test", "auth.acme.test", "https");
+const req = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers(headers) });
+
+describe("checkRequestOrigin", () => {
+  it.each([
+    ["same-origin POST", req("POST", { origin: "https://auth.acme.test", "sec-fetch-site": "same-origin" }), true],
+    ["cross-site POST", req("POST", { origin: "https://evil.test", "sec-fetch-site": "cross-site" }), false],
+    ["same-site but other origin", req("POST", { origin: "https://app.acme.test", "sec-fetch-site": "same-site" }), false],
+    ["cross-site without Origin", req("POST", { "sec-fetch-site": "cross-site" }), false],
+    ["foreign Origin, old browser", req("POST", { origin: "https://evil.test" }), false],
+    ["neither header", req("POST", {}), false],
+    ["API client with our Origin", req("POST", { origin: "https://auth.acme.test" }), true],
+    ["GET is never refused", req("GET", { "sec-fetch-site": "cross-site" }), true],
+  ])("%s", (_, request, expected) => {
+    expect(checkRequestOrigin(request, allowed).allowed).toBe(expected);
+  });
+});
+
+describe("securityHeaders", () => {
+  it("denies framing, sets a nonce CSP, and HSTS only over https", () => {
+    const h = securityHeaders("abc", { dev: false, https: true });
+    expect(h["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(h["Content-Security-Policy"]).toContain("'nonce-abc'");
+    expect(h["Content-Security-Policy"]).not.toContain("unsafe-eval");
+    expect(h["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(securityHeaders("abc", { dev: false, https: false })["Strict-Transport-Security"]).toBeUndefined();
+  });
+});
