@@ -1,16 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { verifyCode } from "@/lib/otp/verify-code";
-import { verifyFailureMessage } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, fieldFail, ok, type Result } from "@/lib/result";
-import { claimFlow, createFlow, getFlow, markFlowVerified } from "./flow";
+import { fail, ok, type Result } from "@/lib/result";
+import { claimFlow, getFlow, markFlowVerified } from "./flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
-import { sendFlowCode } from "./send-flow-code";
+import { checkFlowCode, startCodeFlow } from "./flow-code";
 import { createSessionTicket } from "./session";
 import { parseEmail, parseNewPassword } from "./validate";
-import { notifyLockout } from "./notify-lockout";
 
 /** A verified reset must be used within this long after the code was entered. */
 const RESET_WINDOW_MS = 10 * 60 * 1000;
@@ -20,20 +17,15 @@ export async function startPasswordReset(input: { email: unknown }, ctx: Request
   if (!sie.forgotPassword.emailCode) return fail("Password reset by email is turned off. Contact support.");
   const email = parseEmail(input.email);
   if (!email.ok) return email;
-  const flow = await createFlow("reset", email.value);
-  const sent = await sendFlowCode(flow, ctx, sie.otp);
-  return sent.ok ? ok({ flowId: flow.id, email: email.value }) : sent;
+  return startCodeFlow("reset", email.value, ctx, sie.otp);
 }
 
 export async function verifyPasswordReset(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<null>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "reset");
   if (!flow) return fail("This password reset has expired. Start again.");
-  const verified = await verifyCode({ purpose: "ForgotPassword", email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip }, sie.otp);
-  if (!verified.ok) {
-    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
-    return fieldFail("code", verifyFailureMessage(verified));
-  }
+  const checked = await checkFlowCode(flow, code, ctx, sie.otp);
+  if (!checked.ok) return checked;
   await markFlowVerified(flow.id);
   return ok(null);
 }

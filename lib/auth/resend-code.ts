@@ -4,7 +4,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { fail, type Result } from "@/lib/result";
 import { FLOW_KINDS, getFlow, type FlowKind } from "./flow";
 import type { RequestContext } from "./request-context";
-import { sendFlowCode } from "./send-flow-code";
+import { sendFlowCode } from "./flow-code";
 
 export async function resendFlowCode(kind: FlowKind, flowId: string | undefined, ctx: RequestContext): Promise<Result<null>> {
   const { signInExperience: sie } = await getSettings();

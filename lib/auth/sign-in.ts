@@ -1,17 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { MINUTE, hit, peek } from "@/lib/otp/rate-limit";
-import { verifyCode } from "@/lib/otp/verify-code";
-import { verifyFailureMessage } from "@/lib/otp/messages";
+import { CODE_DEAD } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fail, fieldFail, ok, type Result } from "@/lib/result";
-import { claimFlow, createFlow, getFlow } from "./flow";
+import { claimFlow, getFlow } from "./flow";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
 import type { RequestContext } from "./request-context";
-import { sendFlowCode } from "./send-flow-code";
+import { checkFlowCode, startCodeFlow } from "./flow-code";
 import { createSessionTicket } from "./session";
 import { parseEmail } from "./validate";
-import { notifyLockout } from "./notify-lockout";
 
 export const WRONG_CREDENTIALS = "Email or password is wrong.";
 const TOO_MANY = "Too many sign-in attempts. Wait a few minutes and try again.";
@@ -50,21 +48,16 @@ export async function startCodeSignIn(input: { email: unknown }, ctx: RequestCon
   if (!sie.signIn.emailCode) return fail("Sign-in with an email code is turned off.");
   const email = parseEmail(input.email);
   if (!email.ok) return email;
-  const flow = await createFlow("sign-in", email.value);
-  const sent = await sendFlowCode(flow, ctx, sie.otp);
-  return sent.ok ? ok({ flowId: flow.id, email: email.value }) : sent;
+  return startCodeFlow("sign-in", email.value, ctx, sie.otp);
 }
 
 export async function completeCodeSignIn(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "sign-in");
   if (!flow) return fail("This sign-in has expired. Start again.");
-  const verified = await verifyCode({ purpose: "SignIn", email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip }, sie.otp);
-  if (!verified.ok) {
-    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
-    return fieldFail("code", verifyFailureMessage(verified));
-  }
+  const checked = await checkFlowCode(flow, code, ctx, sie.otp);
+  if (!checked.ok) return checked;
   const user = await db.user.findUnique({ where: { email: flow.email }, select: { id: true } });
-  if (!user || !(await claimFlow(flow.id, false))) return fieldFail("code", "This code can no longer be used. Request a new code.");
+  if (!user || !(await claimFlow(flow.id, false))) return fieldFail("code", CODE_DEAD);
   return ok({ ticket: await createSessionTicket(user.id, ctx) });
 }

@@ -2,17 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
-import { verifyCode } from "@/lib/otp/verify-code";
-import { verifyFailureMessage } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fail, fieldFail, ok, type Result } from "@/lib/result";
-import { claimFlow, createFlow, getFlow } from "./flow";
+import { claimFlow, getFlow } from "./flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
-import { sendFlowCode } from "./send-flow-code";
+import { checkFlowCode, startCodeFlow } from "./flow-code";
 import { createSessionTicket } from "./session";
 import { parseEmail, parseNewPassword } from "./validate";
-import { notifyLockout } from "./notify-lockout";
 
 type SignUpInput = { email: unknown; password: unknown; name: unknown };
 
@@ -30,13 +27,11 @@ export async function startSignUp(input: SignUpInput, ctx: RequestContext): Prom
   const name = typeof input.name === "string" ? input.name.trim().slice(0, 100) : "";
   if (name.length > 0 && /[\u0000-\u001f]/.test(name)) return fieldFail("name", "Use letters, numbers and spaces only.");
 
-  const flow = await createFlow("sign-up", email.value, {
+  return startCodeFlow("sign-up", email.value, ctx, sie.otp, {
     passwordHash: await hashPassword(password.value),
     name: name || null,
     locale: pickLocale(null, ctx.acceptLanguage),
   });
-  const sent = await sendFlowCode(flow, ctx, sie.otp);
-  return sent.ok ? ok({ flowId: flow.id, email: email.value }) : sent;
 }
 
 /** Step 2: the right code creates the verified account and a session. */
@@ -44,11 +39,8 @@ export async function completeSignUp(flowId: string | undefined, code: unknown, 
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "sign-up");
   if (!flow) return fail("This sign-up has expired. Start again.");
-  const verified = await verifyCode({ purpose: "Register", email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip }, sie.otp);
-  if (!verified.ok) {
-    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
-    return fieldFail("code", verifyFailureMessage(verified));
-  }
+  const checked = await checkFlowCode(flow, code, ctx, sie.otp);
+  if (!checked.ok) return checked;
   if (!(await claimFlow(flow.id, false))) return fail("This sign-up was already completed.");
 
   const userId = randomUUID();

@@ -4,10 +4,12 @@ import { pickLocale } from "@/lib/mail/locale";
 import { sendEmail } from "@/lib/mail/send-email";
 import type { EmailKind } from "@/lib/mail/render";
 import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
-import { issueFailureMessage, SEND_FAILED } from "@/lib/otp/messages";
+import { issueFailureMessage, SEND_FAILED, verifyFailureMessage } from "@/lib/otp/messages";
+import { verifyCode } from "@/lib/otp/verify-code";
 import type { OtpLimits } from "@/lib/settings/schema";
-import { fail, ok, type Result } from "@/lib/result";
-import { FLOW_KINDS, type Flow } from "./flow";
+import { fail, fieldFail, ok, type Result } from "@/lib/result";
+import { createFlow, FLOW_KINDS, type Flow, type FlowKind } from "./flow";
+import { notifyLockout } from "./notify-lockout";
 import type { RequestContext } from "./request-context";
 
 /**
@@ -34,4 +36,24 @@ export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpL
     return fail(SEND_FAILED);
   }
   return ok(null);
+}
+
+/** Step 1 of every code flow: a new flow for the address, and its email. */
+export async function startCodeFlow(
+  kind: FlowKind, email: string, ctx: RequestContext, limits: OtpLimits, data: Record<string, unknown> = {},
+): Promise<Result<{ flowId: string; email: string }>> {
+  const flow = await createFlow(kind, email, data);
+  const sent = await sendFlowCode(flow, ctx, limits);
+  return sent.ok ? ok({ flowId: flow.id, email }) : sent;
+}
+
+/** Checks the code typed on a flow's code page; a lock it starts is told to the owner. */
+export async function checkFlowCode(flow: Flow, code: unknown, ctx: RequestContext, limits: OtpLimits): Promise<Result<null>> {
+  const verified = await verifyCode(
+    { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip },
+    limits,
+  );
+  if (verified.ok) return ok(null);
+  await notifyLockout(verified, flow.email, limits.lockMinutes);
+  return fieldFail("code", verifyFailureMessage(verified));
 }

@@ -1,0 +1,232 @@
+// `npm run bench`: throughput and latency of code sign-in over SMTP on
+// loopback against `next start`, plus email template render times.
+// A script, not a test: it prints a table and writes .data/bench-result.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ensureBuild, prepareDatabase, seedDatabase, startApp, type RunningApp } from "./bench/app";
+import { loadRequestForm, prepareVerify, requestCode, verifyCode, type Client, type PendingFlow, type ReadyVerify } from "./bench/flows";
+import { reasonOf, runScenario, type ScenarioResult } from "./bench/load";
+import { startSmtpSink, type SmtpSink } from "./bench/smtp-sink";
+
+process.chdir(fileURLToPath(new URL("..", import.meta.url)));
+
+/** Concurrency → measured requests. Warm-up requests come on top. */
+const LEVELS = [
+  { concurrency: 1, requests: 30 },
+  { concurrency: 20, requests: 200 },
+] as const;
+const WARMUP = 5;
+const SCENARIO_CAP_MS = 60_000;
+const RENDER_ITERATIONS = 10;
+const RESULT_FILE = ".data/bench-result.json";
+const REQUEST = "request sign-in code";
+const VERIFY = "verify code";
+
+type RenderTimes = { kind: string; iterations: number; locales: number; firstRenderMs: number; warmMeanMs: Record<string, number> };
+type SetupIssue = { step: string; reason: string; count: number };
+
+let app: RunningApp | undefined;
+let sink: SmtpSink | undefined;
+let cleaning: Promise<void> | undefined;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await app?.stop().catch((error: unknown) => console.error(`bench: could not stop next start: ${reasonOf(error)}`));
+    await sink?.close().catch(() => undefined);
+  })();
+  return cleaning;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\nbench: ${signal}, stopping…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function measureTemplates(): Promise<RenderTimes> {
+  // Imported here so nothing renders before the cold measurement.
+  const { measureFirstRender, measureRenderTimes } = await import("../lib/mail/render-timing");
+  const { LOCALES } = await import("../emails");
+  const firstRenderMs = await measureFirstRender("SignIn");
+  const warmMeanMs = await measureRenderTimes(RENDER_ITERATIONS);
+  return { kind: "SignIn", iterations: RENDER_ITERATIONS, locales: LOCALES.length, firstRenderMs, warmMeanMs };
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; failures are tallied, not thrown. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>, issues: Map<string, number>) {
+  const out: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      try {
+        out.push(await fn(item));
+      } catch (error) {
+        const reason = reasonOf(error);
+        issues.set(reason, (issues.get(reason) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
+  return out;
+}
+
+function addIssues(into: SetupIssue[], step: string, issues: Map<string, number>) {
+  for (const [reason, count] of issues) into.push({ step, reason, count });
+}
+
+async function runLevel(
+  origin: string,
+  smtp: SmtpSink,
+  level: { concurrency: number; requests: number },
+  takeEmails: (n: number) => string[],
+  setupIssues: SetupIssue[],
+): Promise<ScenarioResult[]> {
+  const { concurrency, requests } = level;
+  const clientFor = (worker: number): Client => ({ origin, ip: `198.18.${concurrency}.${worker + 1}` });
+  // Every visitor gets the same form; read it once per client as a browser would on its first visit.
+  const forms = await Promise.all(Array.from({ length: concurrency }, (_, w) => loadRequestForm(clientFor(w))));
+
+  // (a) request a code: warm-up, then the measured run.
+  const warmEmails = takeEmails(WARMUP);
+  const emails = takeEmails(requests);
+  const warm = await runScenario({
+    scenario: `${REQUEST} (warm-up)`, concurrency: Math.min(concurrency, WARMUP), jobs: warmEmails, capMs: SCENARIO_CAP_MS,
+    run: (email, w) => requestCode(clientFor(w), forms[w]!, email),
+  });
+  const measured = await runScenario({
+    scenario: REQUEST, concurrency, jobs: emails, capMs: SCENARIO_CAP_MS,
+    run: (email, w) => requestCode(clientFor(w), forms[w]!, email),
+  });
+  if (warm.result.errors) addIssues(setupIssues, `${REQUEST} warm-up ×${concurrency}`, new Map(Object.entries(warm.result.errorsByReason)));
+
+  // Untimed: fetch each flow's code from the sink and its verify page.
+  const prepare = async (flows: PendingFlow[], step: string) => {
+    const issues = new Map<string, number>();
+    const ready = await mapLimited(flows, 10, async (flow) => {
+      const code = await smtp.waitForCode(flow.email, 10_000);
+      return prepareVerify({ origin, ip: flow.ip }, flow, code);
+    }, issues);
+    addIssues(setupIssues, step, issues);
+    return ready;
+  };
+  const flowsOf = (outs: ({ flow: PendingFlow } | undefined)[]) => outs.flatMap((o) => (o ? [o.flow] : []));
+  const warmReady = await prepare(flowsOf(warm.outputs), `verify page + code (warm-up) ×${concurrency}`);
+  const ready = await prepare(flowsOf(measured.outputs), `verify page + code ×${concurrency}`);
+
+  // (b) verify the code: warm-up, then the measured run.
+  const verify = (item: ReadyVerify) => verifyCode({ origin, ip: item.flow.ip }, item);
+  const warmVerify = await runScenario({
+    scenario: `${VERIFY} (warm-up)`, concurrency: Math.min(concurrency, WARMUP), jobs: warmReady, capMs: SCENARIO_CAP_MS, run: verify,
+  });
+  if (warmVerify.result.errors) addIssues(setupIssues, `${VERIFY} warm-up ×${concurrency}`, new Map(Object.entries(warmVerify.result.errorsByReason)));
+  const verified = await runScenario({ scenario: VERIFY, concurrency, jobs: ready, capMs: SCENARIO_CAP_MS, run: verify });
+  return [measured.result, verified.result];
+}
+
+const fmt = (value: number | null, digits = 1) => (value === null ? "-" : value.toFixed(digits));
+
+function table(rows: string[][], rightAligned: boolean[]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ");
+  return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+function report(results: ScenarioResult[], render: RenderTimes, setupIssues: SetupIssue[], smtp: SmtpSink, totalMs: number): void {
+  console.log("\nCode sign-in over SMTP (loopback), next start, NODE_ENV=production");
+  console.log(table(
+    [
+      ["Scenario", "Clients", "Requests", "Errors", "req/s", "p50 ms", "p99 ms"],
+      ...results.map((r) => [
+        r.scenario + (r.capped ? " (time cap hit)" : ""), String(r.concurrency), String(r.requests), String(r.errors),
+        fmt(r.reqPerSec), fmt(r.p50Ms), fmt(r.p99Ms),
+      ]),
+    ],
+    [false, true, true, true, true, true, true],
+  ));
+  const errorLines = results.flatMap((r) => Object.entries(r.errorsByReason).map(([reason, n]) => `  ${r.scenario} ×${r.concurrency}: ${n} × ${reason}`));
+  if (errorLines.length) console.log(`\nErrors:\n${errorLines.join("\n")}`);
+  if (setupIssues.length) {
+    console.log("\nSetup problems (not counted above):");
+    for (const s of setupIssues) console.log(`  ${s.step}: ${s.count} × ${s.reason}`);
+  }
+  console.log(`\nSMTP sink: ${smtp.received} messages received, ${smtp.withoutCode} without a code`);
+
+  console.log(`\nEmail template render times (HTML + text, in this process; warm = mean of ${render.iterations} rounds × ${render.locales} locales)`);
+  console.log(`  cold first render (${render.kind}): ${fmt(render.firstRenderMs)} ms`);
+  console.log(table(
+    [["Template", "warm mean ms"], ...Object.entries(render.warmMeanMs).map(([kind, ms]) => [kind, fmt(ms, 2)])],
+    [false, true],
+  ).replace(/^/gm, "  "));
+  console.log(`\nTotal bench time ${(totalMs / 1000).toFixed(1)} s; results written to ${RESULT_FILE}`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const render = await measureTemplates();
+  const build = await ensureBuild();
+
+  sink = await startSmtpSink();
+  console.log(`bench: SMTP sink on 127.0.0.1:${sink.port}`);
+
+  const total = LEVELS.reduce((n, l) => n + WARMUP + l.requests, 0);
+  const allEmails = Array.from({ length: total }, (_, i) => `bench-${String(i).padStart(4, "0")}@mailgate.test`);
+  let taken = 0;
+  const takeEmails = (n: number) => {
+    const slice = allEmails.slice(taken, taken + n);
+    taken += n;
+    return slice;
+  };
+  prepareDatabase();
+  seedDatabase(allEmails);
+
+  app = await startApp(sink.port);
+  console.log(`bench: next start ready at ${app.origin}`);
+
+  const results: ScenarioResult[] = [];
+  const setupIssues: SetupIssue[] = [];
+  for (const level of LEVELS) {
+    console.log(`bench: ${level.concurrency} client(s), ${level.requests} requests per step…`);
+    results.push(...(await runLevel(app.origin, sink, level, takeEmails, setupIssues)));
+  }
+  // Request rows first, then verify rows.
+  results.sort((a, b) => Number(a.scenario === VERIFY) - Number(b.scenario === VERIFY) || a.concurrency - b.concurrency);
+
+  const totalMs = performance.now() - started;
+  const nextVersion = (JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as { version: string }).version;
+  mkdirSync(".data", { recursive: true });
+  writeFileSync(RESULT_FILE, `${JSON.stringify({
+    finishedAt: new Date().toISOString(),
+    node: process.version,
+    next: nextVersion,
+    build,
+    target: app.origin,
+    connector: "smtp (loopback sink, no TLS, no auth)",
+    warmupRequests: WARMUP,
+    scenarioCapMs: SCENARIO_CAP_MS,
+    scenarios: results,
+    setupIssues,
+    smtpSink: { received: sink.received, withoutCode: sink.withoutCode },
+    render,
+    totalMs,
+  }, null, 2)}\n`);
+  report(results, render, setupIssues, sink, totalMs);
+  const failed = results.reduce((n, r) => n + r.errors, 0) + setupIssues.reduce((n, s) => n + s.count, 0);
+  if (failed) {
+    console.log(`\nbench: ${failed} failed request(s); last server output:\n${app.output().split("\n").slice(-20).join("\n")}`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
+// Keep-alive sockets to the stopped server must not hold the process open.
+process.exit(process.exitCode ?? 0);
