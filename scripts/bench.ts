@@ -2,10 +2,12 @@
 // loopback against `next start`, plus email template render times.
 // A script, not a test: it prints a table and writes .data/bench-result.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { ensureBuild, prepareDatabase, seedDatabase, startApp, type RunningApp } from "./bench/app";
+import { buildId, ensureBuild, prepareDatabase, seedDatabase, startApp, type RunningApp } from "./bench/app";
 import { loadRequestForm, prepareVerify, requestCode, verifyCode, type Client, type PendingFlow, type ReadyVerify } from "./bench/flows";
 import { reasonOf, runScenario, type ScenarioResult } from "./bench/load";
+import { measureSinkBaseline, type SendBaseline } from "./bench/smtp-baseline";
 import { startSmtpSink, type SmtpSink } from "./bench/smtp-sink";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
@@ -28,6 +30,7 @@ type SetupIssue = { step: string; reason: string; count: number };
 let app: RunningApp | undefined;
 let sink: SmtpSink | undefined;
 let cleaning: Promise<void> | undefined;
+const interrupted = new AbortController();
 
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
@@ -40,6 +43,7 @@ function cleanup(): Promise<void> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     console.error(`\nbench: ${signal}, stopping…`);
+    interrupted.abort();
     void cleanup().finally(() => process.exit(130));
   });
 }
@@ -94,11 +98,11 @@ async function runLevel(
   const emails = takeEmails(requests);
   const warm = await runScenario({
     scenario: `${REQUEST} (warm-up)`, concurrency: Math.min(concurrency, WARMUP), jobs: warmEmails, capMs: SCENARIO_CAP_MS,
-    run: (email, w) => requestCode(clientFor(w), forms[w]!, email),
+    run: (email, w) => requestCode(clientFor(w), forms[w]!, email), signal: interrupted.signal,
   });
   const measured = await runScenario({
     scenario: REQUEST, concurrency, jobs: emails, capMs: SCENARIO_CAP_MS,
-    run: (email, w) => requestCode(clientFor(w), forms[w]!, email),
+    run: (email, w) => requestCode(clientFor(w), forms[w]!, email), signal: interrupted.signal,
   });
   if (warm.result.errors) addIssues(setupIssues, `${REQUEST} warm-up ×${concurrency}`, new Map(Object.entries(warm.result.errorsByReason)));
 
@@ -119,10 +123,10 @@ async function runLevel(
   // (b) verify the code: warm-up, then the measured run.
   const verify = (item: ReadyVerify) => verifyCode({ origin, ip: item.flow.ip }, item);
   const warmVerify = await runScenario({
-    scenario: `${VERIFY} (warm-up)`, concurrency: Math.min(concurrency, WARMUP), jobs: warmReady, capMs: SCENARIO_CAP_MS, run: verify,
+    scenario: `${VERIFY} (warm-up)`, concurrency: Math.min(concurrency, WARMUP), jobs: warmReady, capMs: SCENARIO_CAP_MS, run: verify, signal: interrupted.signal,
   });
   if (warmVerify.result.errors) addIssues(setupIssues, `${VERIFY} warm-up ×${concurrency}`, new Map(Object.entries(warmVerify.result.errorsByReason)));
-  const verified = await runScenario({ scenario: VERIFY, concurrency, jobs: ready, capMs: SCENARIO_CAP_MS, run: verify });
+  const verified = await runScenario({ scenario: VERIFY, concurrency, jobs: ready, capMs: SCENARIO_CAP_MS, run: verify, signal: interrupted.signal });
   return [measured.result, verified.result];
 }
 
@@ -134,8 +138,18 @@ function table(rows: string[][], rightAligned: boolean[]): string {
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
-function report(results: ScenarioResult[], render: RenderTimes, setupIssues: SetupIssue[], smtp: SmtpSink, totalMs: number): void {
-  console.log("\nCode sign-in over SMTP (loopback), next start, NODE_ENV=production");
+type Report = {
+  results: ScenarioResult[];
+  render: RenderTimes;
+  setupIssues: SetupIssue[];
+  baseline: SendBaseline[];
+  appMessages: number;
+  withoutCode: number;
+  totalMs: number;
+};
+
+function report({ results, render, setupIssues, baseline, appMessages, withoutCode, totalMs }: Report): void {
+  console.log(`\nCode sign-in over SMTP (loopback), next start, NODE_ENV=production, ${availableParallelism()} CPUs`);
   console.log(table(
     [
       ["Scenario", "Clients", "Requests", "Errors", "req/s", "p50 ms", "p99 ms"],
@@ -152,7 +166,9 @@ function report(results: ScenarioResult[], render: RenderTimes, setupIssues: Set
     console.log("\nSetup problems (not counted above):");
     for (const s of setupIssues) console.log(`  ${s.step}: ${s.count} × ${s.reason}`);
   }
-  console.log(`\nSMTP sink: ${smtp.received} messages received, ${smtp.withoutCode} without a code`);
+  console.log(`\nSMTP sink: ${appMessages} messages from the app, ${withoutCode} without a code`);
+  console.log("Floor under (a), one send with no app in between (smtp-server waits 100 ms before every greeting):");
+  for (const b of baseline) console.log(`  ${b.variant}: p50 ${fmt(b.p50Ms)} ms, p99 ${fmt(b.p99Ms)} ms (${b.sends} sends)`);
 
   console.log(`\nEmail template render times (HTML + text, in this process; warm = mean of ${render.iterations} rounds × ${render.locales} locales)`);
   console.log(`  cold first render (${render.kind}): ${fmt(render.firstRenderMs)} ms`);
@@ -167,9 +183,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   const render = await measureTemplates();
   const build = await ensureBuild();
+  const buildAtStart = buildId();
 
   sink = await startSmtpSink();
   console.log(`bench: SMTP sink on 127.0.0.1:${sink.port}`);
+  const baseline = await measureSinkBaseline(sink.port);
+  const baselineMessages = sink.received;
 
   const total = LEVELS.reduce((n, l) => n + WARMUP + l.requests, 0);
   const allEmails = Array.from({ length: total }, (_, i) => `bench-${String(i).padStart(4, "0")}@mailgate.test`);
@@ -188,12 +207,16 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   const setupIssues: SetupIssue[] = [];
   for (const level of LEVELS) {
+    if (interrupted.signal.aborted) return;
     console.log(`bench: ${level.concurrency} client(s), ${level.requests} requests per step…`);
     results.push(...(await runLevel(app.origin, sink, level, takeEmails, setupIssues)));
   }
+  if (interrupted.signal.aborted) return;
   // Request rows first, then verify rows.
   results.sort((a, b) => Number(a.scenario === VERIFY) - Number(b.scenario === VERIFY) || a.concurrency - b.concurrency);
 
+  // Someone else may rebuild .next under the running server (this folder is shared).
+  const rebuilt = buildId() !== buildAtStart;
   const totalMs = performance.now() - started;
   const nextVersion = (JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as { version: string }).version;
   mkdirSync(".data", { recursive: true });
@@ -202,17 +225,22 @@ async function main(): Promise<void> {
     node: process.version,
     next: nextVersion,
     build,
+    buildId: buildAtStart,
+    rebuiltDuringRun: rebuilt,
     target: app.origin,
     connector: "smtp (loopback sink, no TLS, no auth)",
     warmupRequests: WARMUP,
     scenarioCapMs: SCENARIO_CAP_MS,
     scenarios: results,
     setupIssues,
-    smtpSink: { received: sink.received, withoutCode: sink.withoutCode },
+    cpus: availableParallelism(),
+    smtpSink: { messagesFromApp: sink.received - baselineMessages, withoutCode: sink.withoutCode, sendBaseline: baseline },
     render,
     totalMs,
   }, null, 2)}\n`);
-  report(results, render, setupIssues, sink, totalMs);
+  const appMessages = sink.received - baselineMessages;
+  report({ results, render, setupIssues, baseline, appMessages, withoutCode: sink.withoutCode, totalMs });
+  if (rebuilt) console.log("\nbench: warning: .next was rebuilt by someone else during the run; these numbers may be off.");
   const failed = results.reduce((n, r) => n + r.errors, 0) + setupIssues.reduce((n, s) => n + s.count, 0);
   if (failed) {
     console.log(`\nbench: ${failed} failed request(s); last server output:\n${app.output().split("\n").slice(-20).join("\n")}`);
@@ -223,7 +251,8 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
-  console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // After Ctrl-C the server is gone and whatever was in flight fails: not news.
+  if (!interrupted.signal.aborted) console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
 } finally {
   await cleanup();
