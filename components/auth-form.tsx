@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/result";
+import { idle, type ActionState } from "@/lib/result";
 import { Field, FormAlert } from "./field";
 
 export type FieldSpec = {
@@ -25,7 +25,7 @@ type AuthFormProps = {
  * as a plain form and renders the returned state on the next page.
  */
 export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please wait…" }: AuthFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState(action, idle);
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   return (

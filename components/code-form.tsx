@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import type { ActionState } from "@/lib/result";
+import { idle, type ActionState } from "@/lib/result";
 import { Field, FormAlert } from "./field";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -21,8 +21,8 @@ type CodeFormProps = {
  * "resend" before the server would accept it.
  */
 export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldownSeconds }: CodeFormProps) {
-  const [state, formAction, pending] = useActionState(verifyAction, { status: "idle" });
-  const [resendState, resendFormAction, resending] = useActionState(resendAction, { status: "idle" });
+  const [state, formAction, pending] = useActionState(verifyAction, idle);
+  const [resendState, resendFormAction, resending] = useActionState(resendAction, idle);
   const [deadline, setDeadline] = useState(() => Date.now() + resendInSeconds * 1000);
   const [now, setNow] = useState(() => Date.now());
 

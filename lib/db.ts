@@ -3,7 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
-import { env, isPostgres } from "@/lib/env";
+import { env } from "@/lib/env";
 
 /**
  * Both generated clients share one data model (the PostgreSQL schema is
@@ -22,5 +22,3 @@ function createDb(url: string): Db {
 const globalForDb = globalThis as unknown as { mailgateDb?: Db };
 export const db: Db = globalForDb.mailgateDb ?? createDb(env.DATABASE_URL);
 if (!globalForDb.mailgateDb) globalForDb.mailgateDb = db;
-
-export { isPostgres };

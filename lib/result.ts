@@ -28,7 +28,7 @@ export const fieldFail = (field: string, message: string): { ok: false } & Failu
   fieldErrors: { [field]: [message] },
 });
 
-export function toActionState<T>(result: Result<T>, values?: Record<string, string>): ActionState {
-  if (result.ok) return { status: "ok" };
-  return { status: "error", formError: result.formError, fieldErrors: result.fieldErrors, values };
+/** The form state for an expected failure, with the non-secret input to refill. */
+export function errorState(failure: Failure, values?: Record<string, string>): ActionState {
+  return { status: "error", formError: failure.formError, fieldErrors: failure.fieldErrors, values };
 }

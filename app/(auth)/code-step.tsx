@@ -16,7 +16,7 @@ export async function CodeStep(props: { kind: FlowKind; title: string; startPath
       <div>
         <h1>{props.title}</h1>
         <p className="muted">
-          We sent a code to <strong>{state.email}</strong>. It expires in 10 minutes. Check your spam folder if it
+          We sent a code to <strong>{state.email}</strong>. It expires in {state.ttlMinutes} minutes. Check your spam folder if it
           doesn&apos;t arrive.
         </p>
       </div>

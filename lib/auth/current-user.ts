@@ -1,6 +1,5 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { auth } from "./next-auth";
 import { validateSession } from "./session";
 
@@ -14,8 +13,6 @@ export type CurrentUser = { id: string; email: string; name: string | null; sess
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await auth()) as { sessionId?: string } | null;
   if (!session?.sessionId) return null;
-  const valid = await validateSession(session.sessionId);
-  if (!valid) return null;
-  const user = await db.user.findUnique({ where: { id: valid.userId }, select: { id: true, email: true, name: true } });
+  const user = await validateSession(session.sessionId);
   return user ? { ...user, sessionId: session.sessionId } : null;
 });

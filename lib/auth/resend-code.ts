@@ -19,5 +19,11 @@ export async function getCodePageState(kind: FlowKind, flowId: string | undefine
   if (!flow) return null;
   const { signInExperience: sie } = await getSettings();
   const resendInSeconds = await resendAvailableIn(FLOW_KINDS[kind], flow.email, sie.otp);
-  return { email: flow.email, resendInSeconds, cooldownSeconds: sie.otp.resendCooldownSeconds, verifiedAt: flow.verifiedAt };
+  return {
+    email: flow.email,
+    resendInSeconds,
+    cooldownSeconds: sie.otp.resendCooldownSeconds,
+    ttlMinutes: Math.round(sie.otp.ttlSeconds / 60),
+    verifiedAt: flow.verifiedAt,
+  };
 }

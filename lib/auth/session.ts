@@ -43,15 +43,20 @@ export async function redeemSessionTicket(ticket: string): Promise<{ sessionId: 
   return count === 1 ? { sessionId: id, userId: row.userId, email: row.user.email } : null;
 }
 
-/** The server-side check behind every authenticated request. */
-export async function validateSession(sessionId: string): Promise<{ userId: string } | null> {
+export type SessionUser = { id: string; email: string; name: string | null };
+
+/** The server-side check behind every authenticated request; returns the session's user. */
+export async function validateSession(sessionId: string): Promise<SessionUser | null> {
   const now = new Date();
-  const row = await db.session.findUnique({ where: { id: sessionId } });
+  const row = await db.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { id: true, email: true, name: true } } },
+  });
   if (!row || !row.activatedAt || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return { userId: row.userId };
+  return row.user;
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {

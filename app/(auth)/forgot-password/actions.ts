@@ -6,7 +6,7 @@ import { readFlowCookie } from "@/lib/auth/flow";
 import { completePasswordReset, startPasswordReset, verifyPasswordReset } from "@/lib/auth/password-reset";
 import { getRequestContext } from "@/lib/auth/request-context";
 import { resendFlowCode } from "@/lib/auth/resend-code";
-import type { ActionState } from "@/lib/result";
+import { errorState, type ActionState } from "@/lib/result";
 
 export async function requestResetCodeAction(_: ActionState, form: FormData): Promise<ActionState> {
   const result = await startPasswordReset({ email: text(form, "email") }, await getRequestContext());
@@ -15,7 +15,7 @@ export async function requestResetCodeAction(_: ActionState, form: FormData): Pr
 
 export async function verifyResetCodeAction(_: ActionState, form: FormData): Promise<ActionState> {
   const result = await verifyPasswordReset(await readFlowCookie(), text(form, "code"), await getRequestContext());
-  if (!result.ok) return { status: "error", formError: result.formError, fieldErrors: result.fieldErrors };
+  if (!result.ok) return errorState(result);
   redirect("/forgot-password/reset");
 }
 
