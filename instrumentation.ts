@@ -1,8 +1,9 @@
 /**
  * Runs once when the server starts (not during `next build`): refuses to
  * serve production with the dev mailbox, which would show every user's codes
- * to anyone, and warms the email templates so the first user does not pay
- * the first-render cost.
+ * to anyone, warms the email templates so the first user does not pay the
+ * first-render cost, and starts the outbox worker (unless OUTBOX_WORKER=off,
+ * for deployments that run `npm run worker` on its own).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -14,4 +15,12 @@ export async function register() {
   }
   const { warmTemplates } = await import("@/lib/mail/render");
   await warmTemplates();
+  if (env.OUTBOX_WORKER === "inline") {
+    // One worker per process, even if the dev server calls register() again.
+    const holder = globalThis as typeof globalThis & { __mailgateWorker?: unknown };
+    if (!holder.__mailgateWorker) {
+      const { startOutboxWorker } = await import("@/lib/mail/worker");
+      holder.__mailgateWorker = startOutboxWorker({ pollMs: env.OUTBOX_POLL_SECONDS * 1000 });
+    }
+  }
 }

@@ -5,10 +5,37 @@ import { chromium, defineConfig, devices } from "@playwright/test";
  * End-to-end tests: `npm run test:e2e`. Starts an SMTP sink (e2e/smtp-sink.ts)
  * and a production build of the app on 127.0.0.1:3100 with a throw-away
  * SQLite database, then drives Chromium through the real flows.
+ *
+ * The admin console specs (e2e/console-*.spec.ts, project "console") get a
+ * second instance of the same build on 127.0.0.1:3101 with its own database
+ * and ADMIN_EMAILS, so switching its email connector cannot disturb the
+ * sign-in specs. webServers start in order, each waited for, so the console
+ * instance only runs `next start` on the build the first one made.
  */
 
 const APP_PORT = 3100;
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const CONSOLE_PORT = 3101;
+const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
+const CONSOLE_SPECS = /console-.*\.spec\.ts$/;
+
+/** Fresh SQLite file (and its WAL/journal) for one app instance. */
+const freshDatabase = (name: string) =>
+  `rm -f .data/${name} .data/${name}-journal .data/${name}-wal .data/${name}-shm && node scripts/prepare.mjs`;
+
+/** What both app instances share: SMTP to the open sink listener, fast retries. */
+const appEnv = {
+  AUTH_TRUST_HOST: "true",
+  EMAIL_CONNECTOR: "smtp",
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: "2525",
+  SMTP_SECURE: "false",
+  EMAIL_FROM: "Mailgate E2E <no-reply@mailgate.test>",
+  // Retries within seconds, so a test can watch a failed email being retried.
+  OUTBOX_RETRY_BASE_SECONDS: "2",
+  OUTBOX_POLL_SECONDS: "0.5",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 /** Env var, then Debian's chromium, then Playwright's own download. */
 function findChromium(): string {
@@ -50,7 +77,10 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    { name: "chromium", testIgnore: CONSOLE_SPECS },
+    { name: "console", testMatch: CONSOLE_SPECS, use: { baseURL: CONSOLE_URL } },
+  ],
   webServer: [
     {
       command: "node --import tsx e2e/smtp-sink.ts",
@@ -61,24 +91,23 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command:
-        "rm -f .data/e2e.db .data/e2e.db-journal .data/e2e.db-wal .data/e2e.db-shm && node scripts/prepare.mjs && npx next build && npx next start -p 3100 -H 127.0.0.1",
+      command: `${freshDatabase("e2e.db")} && npx next build && npx next start -p ${APP_PORT} -H 127.0.0.1`,
       url: `${APP_URL}/sign-in`,
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
       stderr: "pipe",
-      env: {
-        DATABASE_URL: "file:./.data/e2e.db",
-        APP_URL,
-        AUTH_TRUST_HOST: "true",
-        EMAIL_CONNECTOR: "smtp",
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: "2525",
-        SMTP_SECURE: "false",
-        EMAIL_FROM: "Mailgate E2E <no-reply@mailgate.test>",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env: { ...appEnv, DATABASE_URL: "file:./.data/e2e.db", APP_URL },
+    },
+    {
+      // No build: the server above made it and is up before this one starts.
+      command: `${freshDatabase("e2e-console.db")} && npx next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
+      url: `${CONSOLE_URL}/sign-in`,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...appEnv, DATABASE_URL: "file:./.data/e2e-console.db", APP_URL: CONSOLE_URL, ADMIN_EMAILS: "admin@console.test" },
     },
   ],
 });

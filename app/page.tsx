@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { FormAlert } from "@/components/field";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/get-settings";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const [user, { branding }] = await Promise.all([getCurrentUser(), getSettings()]);
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+  const [user, { branding }, { deleted }] = await Promise.all([getCurrentUser(), getSettings(), searchParams]);
   return (
     <main className="auth-shell">
       <div className="card auth-card stack">
@@ -16,12 +17,16 @@ export default async function HomePage() {
             <p>
               Signed in as <strong>{user.email}</strong>
             </p>
+            <div className="links">
+              <Link href="/account">Account</Link>
+            </div>
             <form action={signOutAction}>
               <button className="button button-secondary" type="submit">Sign out</button>
             </form>
           </>
         ) : (
           <>
+            {deleted ? <FormAlert message="Your account was deleted, and you were signed out everywhere." /> : null}
             <p className="muted">Sign in or create an account to continue.</p>
             <div className="links">
               <Link href="/sign-in">Sign in</Link>

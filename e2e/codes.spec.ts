@@ -6,6 +6,7 @@ import {
   expectSignedOut,
   requestSignInCode,
   signOut,
+  submitCode,
   test,
   uniquePassword,
 } from "./fixtures";
@@ -128,14 +129,31 @@ test("right after a send, Resend code is disabled and counts down", async ({ pag
   await expect(page.getByRole("link", { name: "Use a different email", exact: true })).toBeVisible();
 });
 
-test("a failed send shows “We couldn't send the email”", async ({ page, mailbox, signUp, uniqueEmail }) => {
+test("a permanent send failure shows “We couldn't send the email”", async ({ page, mailbox, signUp, uniqueEmail }) => {
   const email = uniqueEmail("sendfail");
   await signUp(page, { email, password: uniquePassword() });
   await signOut(page);
 
-  await mailbox.failNext(1);
+  await mailbox.failNext(1, 550);
   const after = new Date();
   await requestSignInCode(page, email);
   await expect(page.getByText(/We couldn[’']t send the email/)).toBeVisible();
+  await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
   expect(await mailbox.messages(email).then((list) => list.filter((m) => new Date(m.date) >= after))).toHaveLength(0);
+});
+
+test("a temporary send failure says the email is delayed, and the outbox delivers the code", async ({ page, mailbox, signUp, uniqueEmail }) => {
+  const email = uniqueEmail("senddelay");
+  await signUp(page, { email, password: uniquePassword() });
+  await signOut(page);
+
+  await mailbox.failNext(1, 451);
+  const after = new Date();
+  await requestSignInCode(page, email);
+  await expect(page).toHaveURL((url) => url.pathname === "/sign-in/verify");
+  await expect(page.getByRole("status").filter({ hasText: "taking longer than usual" })).toBeVisible();
+  // The e2e app retries after ~2 s (OUTBOX_RETRY_BASE_SECONDS=2).
+  const code = await mailbox.waitForCode(email, { after, timeout: 20_000 });
+  await submitCode(page, code);
+  await expectSignedIn(page, email);
 });

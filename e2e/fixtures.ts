@@ -26,8 +26,8 @@ export type Mailbox = {
   waitForCode(to: string, options?: WaitOptions): Promise<string>;
   /** Polls until a message to `to` satisfies `predicate`; returns the newest such message. */
   waitForMessage(to: string, predicate?: (message: SinkMessage) => boolean, options?: WaitOptions): Promise<SinkMessage>;
-  /** The next `count` messages the sink receives are refused with 451. */
-  failNext(count: number): Promise<void>;
+  /** The next `count` messages the sink receives are refused with `code` (451, temporary, by default; 550 is permanent). */
+  failNext(count: number, code?: number): Promise<void>;
   clear(): Promise<void>;
 };
 
@@ -90,8 +90,8 @@ export const mailbox: Mailbox = {
     });
     return extractCode(message) as string;
   },
-  async failNext(count) {
-    const res = await fetch(`${SINK_URL}/fail?count=${count}`, { method: "POST" });
+  async failNext(count, code = 451) {
+    const res = await fetch(`${SINK_URL}/fail?count=${count}&code=${code}`, { method: "POST" });
     if (!res.ok) throw new Error(`SMTP sink answered ${res.status} for POST /fail`);
   },
   async clear() {

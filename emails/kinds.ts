@@ -1,7 +1,18 @@
 import { PURPOSES, type Purpose } from "@/lib/otp/purposes";
 
 /** Emails that carry no code: they tell the owner of an address what happened. */
-export const NOTICE_KINDS = ["AccountExistsNotice", "NoAccountNotice", "CodeLockoutNotice"] as const;
+export const NOTICE_KINDS = [
+  "AccountExistsNotice",
+  "NoAccountNotice",
+  "CodeLockoutNotice",
+  "ConnectorTest",
+  "PasswordChanged",
+  "EmailChanged",
+  "MfaFactorAdded",
+  "MfaFactorRemoved",
+  "BackupCodesRegenerated",
+  "MfaLockoutNotice",
+] as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -11,3 +22,10 @@ export type EmailKind = Purpose | NoticeKind;
 export const EMAIL_KINDS: readonly EmailKind[] = [...PURPOSES, ...NOTICE_KINDS];
 
 export const isNoticeKind = (kind: EmailKind): kind is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(kind);
+
+/** Second factors a notice can name (MfaFactorAdded, MfaFactorRemoved). */
+export const MFA_FACTORS = ["email", "totp", "backup_codes"] as const;
+
+export type MfaFactor = (typeof MFA_FACTORS)[number];
+
+export const isMfaFactor = (value: unknown): value is MfaFactor => (MFA_FACTORS as readonly unknown[]).includes(value);

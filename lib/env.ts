@@ -34,6 +34,25 @@ const envSchema = z
     DEV_MAILBOX_IN_PRODUCTION: bool,
     /** Header holding the client address, set by your reverse proxy. The last value is used. */
     CLIENT_IP_HEADER: z.string().default("x-forwarded-for"),
+    /** Comma-separated addresses that get the admin console (besides the first account, the owner). */
+    ADMIN_EMAILS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((a) => a.trim().toLowerCase()).filter(Boolean)),
+    /**
+     * Keys that seal connector secrets and queued email bodies (AES-256-GCM):
+     * `id:base64key[,id:base64key…]`, 32-byte keys, the first one encrypts,
+     * all of them decrypt (rotation). Unset: one key derived from AUTH_SECRET.
+     */
+    ENCRYPTION_KEYS: z.string().optional(),
+    /** `inline`: the app process also runs the outbox worker. `off`: run `npm run worker` separately. */
+    OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
+    /** Attempts per email, the first (inline) one included. */
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    /** Delay before the first retry; each next one doubles (with jitter). 60 → about 30 minutes over 6 attempts. */
+    OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(60),
+    /** How often the worker looks for due messages. */
+    OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).max(300).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.EMAIL_CONNECTOR === "smtp" && !env.SMTP_HOST) {

@@ -1,5 +1,8 @@
 // `npm run bench`: throughput and latency of code sign-in over SMTP on
-// loopback against `next start`, plus email template render times.
+// loopback against `next start`, email template render times, and the
+// delivery outbox (its latency and drain rate with the SMTP and HTTP
+// connectors). `npm run bench -- --only=outbox` runs just the outbox part
+// (about a minute, no build needed).
 // A script, not a test: it prints a table and writes .data/bench-result.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -7,8 +10,11 @@ import { fileURLToPath } from "node:url";
 import { buildId, ensureBuild, prepareDatabase, seedDatabase, startApp, type RunningApp } from "./bench/app";
 import { loadRequestForm, prepareVerify, requestCode, verifyCode, type Client, type PendingFlow, type ReadyVerify } from "./bench/flows";
 import { reasonOf, runScenario, type ScenarioResult } from "./bench/load";
+import { runOutboxBench, type OutboxBenchResult } from "./bench/outbox";
+import { reportOutbox } from "./bench/outbox-report";
 import { measureSinkBaseline, type SendBaseline } from "./bench/smtp-baseline";
 import { startSmtpSink, type SmtpSink } from "./bench/smtp-sink";
+import { fmt, table } from "./bench/table";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -31,6 +37,20 @@ let app: RunningApp | undefined;
 let sink: SmtpSink | undefined;
 let cleaning: Promise<void> | undefined;
 const interrupted = new AbortController();
+
+/** `--only=outbox`: just the outbox part. */
+function parseOnly(args: string[]): "outbox" | null {
+  let only: "outbox" | null = null;
+  for (const arg of args) {
+    if (arg === "--only=outbox") only = "outbox";
+    else {
+      console.error(`bench: unknown argument "${arg}"; usage: npm run bench [-- --only=outbox]`);
+      process.exit(2);
+    }
+  }
+  return only;
+}
+const only = parseOnly(process.argv.slice(2));
 
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
@@ -130,14 +150,6 @@ async function runLevel(
   return [measured.result, verified.result];
 }
 
-const fmt = (value: number | null, digits = 1) => (value === null ? "-" : value.toFixed(digits));
-
-function table(rows: string[][], rightAligned: boolean[]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ");
-  return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
-}
-
 type Report = {
   results: ScenarioResult[];
   render: RenderTimes;
@@ -145,10 +157,9 @@ type Report = {
   baseline: SendBaseline[];
   appMessages: number;
   withoutCode: number;
-  totalMs: number;
 };
 
-function report({ results, render, setupIssues, baseline, appMessages, withoutCode, totalMs }: Report): void {
+function report({ results, render, setupIssues, baseline, appMessages, withoutCode }: Report): void {
   console.log(`\nCode sign-in over SMTP (loopback), next start, NODE_ENV=production, ${availableParallelism()} CPUs`);
   console.log(table(
     [
@@ -176,7 +187,41 @@ function report({ results, render, setupIssues, baseline, appMessages, withoutCo
     [["Template", "warm mean ms"], ...Object.entries(render.warmMeanMs).map(([kind, ms]) => [kind, fmt(ms, 2)])],
     [false, true],
   ).replace(/^/gm, "  "));
+}
+
+const logLine = (line: string) => console.log(`bench: ${line}`);
+
+/** The outbox part; in a full run its failure must not lose the sign-in results. */
+async function measureOutbox(): Promise<OutboxBenchResult | { error: string }> {
+  console.log("bench: outbox part…");
+  try {
+    return await runOutboxBench(interrupted.signal, logLine);
+  } catch (error) {
+    if (only) throw error;
+    return { error: reasonOf(error) };
+  }
+}
+
+function writeResult(result: Record<string, unknown>): void {
+  mkdirSync(".data", { recursive: true });
+  writeFileSync(RESULT_FILE, `${JSON.stringify({ finishedAt: new Date().toISOString(), node: process.version, cpus: availableParallelism(), ...result }, null, 2)}\n`);
+}
+
+/** Prints the outbox section and the closing line; sets the exit code when something went wrong. */
+function finishOutbox(outbox: OutboxBenchResult | { error: string }, totalMs: number): void {
+  if ("error" in outbox) console.log(`\nbench: the outbox part failed: ${outbox.error}`);
+  else reportOutbox(outbox);
   console.log(`\nTotal bench time ${(totalMs / 1000).toFixed(1)} s; results written to ${RESULT_FILE}`);
+  if ("error" in outbox || outbox.problems.length) process.exitCode = 1;
+}
+
+async function mainOutboxOnly(): Promise<void> {
+  const started = performance.now();
+  const outbox = await measureOutbox();
+  if (interrupted.signal.aborted) return;
+  const totalMs = performance.now() - started;
+  writeResult({ parts: ["outbox"], outbox, totalMs });
+  finishOutbox(outbox, totalMs);
 }
 
 async function main(): Promise<void> {
@@ -217,12 +262,14 @@ async function main(): Promise<void> {
 
   // Someone else may rebuild .next under the running server (this folder is shared).
   const rebuilt = buildId() !== buildAtStart;
+  const appMessages = sink.received - baselineMessages;
+  await app.stop(); // idle, but its process should not share the CPUs with the outbox part
+  const outbox = await measureOutbox();
+  if (interrupted.signal.aborted) return;
   const totalMs = performance.now() - started;
   const nextVersion = (JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as { version: string }).version;
-  mkdirSync(".data", { recursive: true });
-  writeFileSync(RESULT_FILE, `${JSON.stringify({
-    finishedAt: new Date().toISOString(),
-    node: process.version,
+  writeResult({
+    parts: ["sign-in", "render", "outbox"],
     next: nextVersion,
     build,
     buildId: buildAtStart,
@@ -233,13 +280,13 @@ async function main(): Promise<void> {
     scenarioCapMs: SCENARIO_CAP_MS,
     scenarios: results,
     setupIssues,
-    cpus: availableParallelism(),
-    smtpSink: { messagesFromApp: sink.received - baselineMessages, withoutCode: sink.withoutCode, sendBaseline: baseline },
+    smtpSink: { messagesFromApp: appMessages, withoutCode: sink.withoutCode, sendBaseline: baseline },
     render,
+    outbox,
     totalMs,
-  }, null, 2)}\n`);
-  const appMessages = sink.received - baselineMessages;
-  report({ results, render, setupIssues, baseline, appMessages, withoutCode: sink.withoutCode, totalMs });
+  });
+  report({ results, render, setupIssues, baseline, appMessages, withoutCode: sink.withoutCode });
+  finishOutbox(outbox, totalMs);
   if (rebuilt) console.log("\nbench: warning: .next was rebuilt by someone else during the run; these numbers may be off.");
   const failed = results.reduce((n, r) => n + r.errors, 0) + setupIssues.reduce((n, s) => n + s.count, 0);
   if (failed) {
@@ -249,7 +296,7 @@ async function main(): Promise<void> {
 }
 
 try {
-  await main();
+  await (only === "outbox" ? mainOutboxOnly() : main());
 } catch (error) {
   // After Ctrl-C the server is gone and whatever was in flight fails: not news.
   if (!interrupted.signal.aborted) console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

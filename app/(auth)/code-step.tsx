@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { CodeForm } from "@/components/code-form";
 import { readFlowCookie, type FlowKind } from "@/lib/auth/flow";
 import { getCodePageState } from "@/lib/auth/resend-code";
+import { DELIVERY_DELAYED, DELIVERY_FAILED } from "@/lib/otp/messages";
 import type { ActionState } from "@/lib/result";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -20,6 +21,15 @@ export async function CodeStep(props: { kind: FlowKind; title: string; startPath
           doesn&apos;t arrive.
         </p>
       </div>
+      {state.delivery === "delayed" ? (
+        <p className="alert alert-warn" role="status">
+          {DELIVERY_DELAYED}
+        </p>
+      ) : state.delivery === "failed" ? (
+        <p className="alert alert-error" role="alert">
+          {DELIVERY_FAILED}
+        </p>
+      ) : null}
       <CodeForm
         verifyAction={props.verifyAction}
         resendAction={props.resendAction}

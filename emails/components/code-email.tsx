@@ -6,6 +6,7 @@ import { CodeBlock } from "./code-block";
 import { EmailLayout } from "./layout";
 import { withPreviewDefaults, type EmailProps } from "./props";
 import { muted, paragraph } from "./styles";
+import { varsFor } from "./vars";
 
 /**
  * The body every code email shares: what the code is for, the code, when it
@@ -13,10 +14,11 @@ import { muted, paragraph } from "./styles";
  * words come from the locale's dictionary entry for `purpose`.
  */
 export function CodeEmail({ purpose, ...props }: EmailProps & { purpose: Purpose }) {
-  const { locale, branding, to, code, ttlMinutes, link } = withPreviewDefaults(props);
+  const resolved = withPreviewDefaults(props);
+  const { locale, branding, to, code, ttlMinutes, link } = resolved;
   const copy = copyFor(locale);
   const text = copy.purposes[purpose];
-  const vars = { product: branding.productName, to, code, minutes: ttlMinutes };
+  const vars = varsFor(purpose, resolved);
   const intro = text.intro(vars);
   return (
     <EmailLayout copy={copy} branding={branding} to={to} preview={intro} heading={text.heading(vars)}>

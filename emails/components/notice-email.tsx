@@ -5,6 +5,7 @@ import { Actions, type Action } from "./actions";
 import { EmailLayout } from "./layout";
 import { withPreviewDefaults, type EmailProps } from "./props";
 import { muted, paragraph } from "./styles";
+import { varsFor } from "./vars";
 
 type NoticeEmailProps = EmailProps & {
   kind: NoticeKind;
@@ -14,10 +15,11 @@ type NoticeEmailProps = EmailProps & {
 
 /** The body every notice shares: what happened, where to go, what if it wasn't you. */
 export function NoticeEmail({ kind, actions, ...props }: NoticeEmailProps) {
-  const { locale, branding, to, appUrl, lockMinutes } = withPreviewDefaults(props);
+  const resolved = withPreviewDefaults(props);
+  const { locale, branding, to, appUrl } = resolved;
   const copy = copyFor(locale);
   const text = copy.notices[kind];
-  const vars = { product: branding.productName, to, code: "", minutes: lockMinutes };
+  const vars = varsFor(kind, resolved);
   const [first = "", ...rest] = text.body.map((line) => line(vars));
   const buttons: Action[] = (actions?.(copy.common.links) ?? []).map(({ label, path }) => ({ label, href: `${appUrl}${path}` }));
   return (

@@ -1,5 +1,6 @@
 import { defaultBranding, type Branding } from "@/lib/settings/schema";
 import type { Locale } from "../i18n";
+import type { MfaFactor } from "../kinds";
 
 /**
  * Props of every template. All are optional so a template renders on its own
@@ -18,6 +19,12 @@ export type EmailProps = {
   /** An extra link (an invitation's accept URL); null for none. */
   link?: string | null;
   lockMinutes?: number;
+  /** The email provider that sent a ConnectorTest, e.g. "SendGrid". */
+  provider?: string;
+  /** EmailChanged: the account's new address, in full; templates only ever show it masked. */
+  newEmail?: string;
+  /** MfaFactorAdded / MfaFactorRemoved: the second factor concerned; null for none. */
+  factor?: MfaFactor | null;
 };
 
 export type ResolvedEmailProps = Required<EmailProps>;
@@ -32,6 +39,9 @@ export const PREVIEW_PROPS: ResolvedEmailProps = {
   ttlMinutes: 10,
   link: null,
   lockMinutes: 15,
+  provider: "SendGrid",
+  newEmail: "grace@example.com",
+  factor: "totp",
 };
 
 export function withPreviewDefaults(props: EmailProps): ResolvedEmailProps {

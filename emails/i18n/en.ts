@@ -1,6 +1,12 @@
-import type { Copy } from "./types";
+import type { Copy, Vars } from "./types";
 
 const minutes = (n: number) => `${n} minute${n === 1 ? "" : "s"}`;
+
+/** The support address when branding has one; the product's support otherwise. */
+const contactSupport = (v: Vars) => (v.support ? `contact support at ${v.support}` : `contact ${v.product} support`);
+
+const mfaAfter = () =>
+  "If you didn't make this change, someone else may have access to your account. Reset your password and check your two-step verification methods.";
 
 export const en: Copy = {
   lang: "en",
@@ -11,7 +17,8 @@ export const en: Copy = {
     questions: ["Questions? Write to ", "."],
     sentBy: (sender, to) => `${sender} sent this email to ${to}.`,
     orOpen: "Or open this link:",
-    links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account" },
+    links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account", accountSecurity: "Open security settings" },
+    factors: { email: "email codes", totp: "an authenticator app", backup_codes: "backup codes" },
   },
   purposes: {
     SignIn: {
@@ -90,6 +97,64 @@ export const en: Copy = {
         () => "If that was you, wait a little and try again.",
       ],
       after: () => "If it wasn't you, someone may be trying to get into your account. Consider changing your password.",
+    },
+    ConnectorTest: {
+      subject: (v) => `Test email from ${v.product} via ${v.provider}`,
+      heading: () => "Your email connector works",
+      body: [
+        (v) => `This is a test email from ${v.product}, sent through ${v.provider}.`,
+        () => "If you can read this, the email connector is set up correctly and sign-in codes will reach your users.",
+      ],
+      after: (v) => `You received this because an administrator of ${v.product} sent a test to this address.`,
+    },
+    PasswordChanged: {
+      subject: (v) => `Your ${v.product} password was changed`,
+      heading: () => "Your password was changed",
+      body: [
+        (v) => `The password for your ${v.product} account was changed.`,
+        () => "To keep your account safe, you've been signed out on all other devices and browsers.",
+      ],
+      after: (v) => `If this wasn't you, reset your password now and ${contactSupport(v)}.`,
+    },
+    EmailChanged: {
+      subject: (v) => `Your ${v.product} email address was changed`,
+      heading: () => "Your email address was changed",
+      body: [
+        (v) => `The email address for your ${v.product} account was changed to ${v.newEmail}.`,
+        () => "You can no longer sign in with this address, and emails about your account will now go to the new one.",
+      ],
+      after: (v) => `If you didn't make this change, ${contactSupport(v)} right away: someone else may have access to your account.`,
+    },
+    MfaFactorAdded: {
+      subject: (v) => `A two-step verification method was added to your ${v.product} account`,
+      heading: () => "Two-step verification method added",
+      body: [(v) => `Your ${v.product} account can now use ${v.factor} for two-step verification.`],
+      after: mfaAfter,
+    },
+    MfaFactorRemoved: {
+      subject: (v) => `A two-step verification method was removed from your ${v.product} account`,
+      heading: () => "Two-step verification method removed",
+      body: [(v) => `Your ${v.product} account can no longer use ${v.factor} for two-step verification.`],
+      after: mfaAfter,
+    },
+    BackupCodesRegenerated: {
+      subject: (v) => `New backup codes were generated for your ${v.product} account`,
+      heading: () => "New backup codes generated",
+      body: [
+        (v) => `New backup codes were generated for your ${v.product} account.`,
+        () => "Your old backup codes no longer work. Keep the new ones somewhere safe.",
+      ],
+      after: mfaAfter,
+    },
+    MfaLockoutNotice: {
+      subject: (v) => `Two-step sign-in to ${v.product} is paused for ${minutes(v.minutes)}`,
+      heading: () => "Too many wrong verification codes",
+      body: [
+        (v) =>
+          `Too many wrong two-step verification codes were entered for your ${v.product} account, so two-step sign-in is paused for ${minutes(v.minutes)}.`,
+        () => "If that was you, wait a little and try again.",
+      ],
+      after: () => "If it wasn't you, someone else knows your password. Change it right away.",
     },
   },
 };

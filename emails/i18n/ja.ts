@@ -1,4 +1,10 @@
-import type { Copy } from "./types";
+import type { Copy, Vars } from "./types";
+
+/** The support address when branding has one; the product's support desk otherwise. */
+const support = (v: Vars) => (v.support ? `${v.support} ` : `${v.product} のサポート窓口`);
+
+const mfaAfter = () =>
+  "お心当たりがない場合は、第三者がアカウントにアクセスしている可能性があります。パスワードを再設定し、2段階認証の設定を確認してください。";
 
 export const ja: Copy = {
   lang: "ja",
@@ -9,7 +15,8 @@ export const ja: Copy = {
     questions: ["ご不明な点は ", " までお問い合わせください。"],
     sentBy: (sender, to) => `このメールは ${sender} から ${to} 宛てに送信されました。`,
     orOpen: "ボタンが使えない場合は、次のリンクを開いてください:",
-    links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成" },
+    links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成", accountSecurity: "セキュリティ設定を開く" },
+    factors: { email: "メールによる確認コード", totp: "認証アプリ", backup_codes: "バックアップコード" },
   },
   purposes: {
     SignIn: {
@@ -88,6 +95,63 @@ export const ja: Copy = {
         () => "ご自身による操作の場合は、しばらく待ってからもう一度お試しください。",
       ],
       after: () => "お心当たりがない場合は、第三者がアカウントへのアクセスを試みている可能性があります。パスワードの変更をご検討ください。",
+    },
+    ConnectorTest: {
+      subject: (v) => `${v.product} のテストメール（${v.provider} 経由）`,
+      heading: () => "メールコネクタは正常に動作しています",
+      body: [
+        (v) => `これは ${v.product} から ${v.provider} 経由で送信されたテストメールです。`,
+        () => "このメールが読めていれば、メールコネクタは正しく設定されており、サインインコードもユーザーに届きます。",
+      ],
+      after: (v) => `${v.product} の管理者がこのアドレス宛てにテストメールを送信したため、このメールが届いています。`,
+    },
+    PasswordChanged: {
+      subject: (v) => `${v.product} のパスワードが変更されました`,
+      heading: () => "パスワードが変更されました",
+      body: [
+        (v) => `${v.product} アカウントのパスワードが変更されました。`,
+        () => "安全のため、ほかのすべての端末とブラウザからサインアウトしました。",
+      ],
+      after: (v) => `お心当たりがない場合は、今すぐパスワードを再設定し、${support(v)}までご連絡ください。`,
+    },
+    EmailChanged: {
+      subject: (v) => `${v.product} アカウントのメールアドレスが変更されました`,
+      heading: () => "メールアドレスが変更されました",
+      body: [
+        (v) => `${v.product} アカウントのメールアドレスが ${v.newEmail} に変更されました。`,
+        () => "今後はこのメールアドレスではサインインできません。アカウントに関するお知らせは、新しいメールアドレスに届きます。",
+      ],
+      after: (v) => `お心当たりがない場合は、第三者がアカウントにアクセスしている可能性があります。すぐに ${support(v)}までご連絡ください。`,
+    },
+    MfaFactorAdded: {
+      subject: (v) => `${v.product} アカウントに2段階認証の方法が追加されました`,
+      heading: () => "2段階認証の方法が追加されました",
+      body: [(v) => `${v.product} アカウントの2段階認証で、${v.factor}が使えるようになりました。`],
+      after: mfaAfter,
+    },
+    MfaFactorRemoved: {
+      subject: (v) => `${v.product} アカウントから2段階認証の方法が削除されました`,
+      heading: () => "2段階認証の方法が削除されました",
+      body: [(v) => `${v.product} アカウントの2段階認証で、${v.factor}が使えなくなりました。`],
+      after: mfaAfter,
+    },
+    BackupCodesRegenerated: {
+      subject: (v) => `${v.product} アカウントのバックアップコードが再発行されました`,
+      heading: () => "バックアップコードが再発行されました",
+      body: [
+        (v) => `${v.product} アカウントの新しいバックアップコードが発行されました。`,
+        () => "以前のバックアップコードは使えなくなりました。新しいコードは安全な場所に保管してください。",
+      ],
+      after: mfaAfter,
+    },
+    MfaLockoutNotice: {
+      subject: (v) => `${v.product} の2段階認証によるサインインを${v.minutes}分間停止しました`,
+      heading: () => "誤った確認コードが何度も入力されました",
+      body: [
+        (v) => `${v.product} アカウントで2段階認証の確認コードが何度も誤って入力されたため、2段階認証によるサインインを${v.minutes}分間停止しています。`,
+        () => "ご自身による操作の場合は、しばらく待ってからもう一度お試しください。",
+      ],
+      after: () => "お心当たりがない場合は、パスワードが第三者に知られています。すぐにパスワードを変更してください。",
     },
   },
 };

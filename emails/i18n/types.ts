@@ -1,11 +1,25 @@
 import type { Purpose } from "@/lib/otp/purposes";
-import type { NoticeKind } from "../kinds";
+import type { MfaFactor, NoticeKind } from "../kinds";
 
 /**
  * What a sentence may mention. `minutes` is the number the email is about:
- * the code's lifetime in a code email, the pause in the lockout notice.
+ * the code's lifetime in a code email, the pause in a lockout notice. The
+ * other strings are empty when the email has none.
  */
-export type Vars = { product: string; to: string; code: string; minutes: number };
+export type Vars = {
+  product: string;
+  to: string;
+  code: string;
+  minutes: number;
+  /** The branding's support address. */
+  support: string;
+  /** ConnectorTest: the provider that sent it. */
+  provider: string;
+  /** EmailChanged: the new address, already masked (`a•••@example.com`). */
+  newEmail: string;
+  /** MfaFactorAdded / MfaFactorRemoved: the factor's name in this language. */
+  factor: string;
+};
 
 export type Line = (vars: Vars) => string;
 
@@ -43,7 +57,9 @@ export type Copy = {
     sentBy: (sender: string, to: string) => string;
     /** Introduces the raw URL under a button, for clients that break buttons. */
     orOpen: string;
-    links: { open: string; signIn: string; resetPassword: string; createAccount: string };
+    links: { open: string; signIn: string; resetPassword: string; createAccount: string; accountSecurity: string };
+    /** A second factor's name as it reads mid-sentence ("an authenticator app"). */
+    factors: Record<MfaFactor, string>;
   };
   purposes: Record<Purpose, CodeCopy>;
   notices: Record<NoticeKind, NoticeCopy>;

@@ -1,8 +1,9 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { errorState, type ActionState, type Result } from "@/lib/result";
-import { setFlowCookie } from "./flow";
+import { clearFlowCookie, setFlowCookie } from "./flow";
 import { finishSignIn } from "./finish-sign-in";
+import { clearChallengeCookie, setChallengeCookie, type SignInStep } from "./mfa-challenge";
 
 /** Step 1 of a code flow succeeded: remember the flow and go to its code page. */
 export async function goToCodePage(result: Result<{ flowId: string }>, codePage: string, values: Record<string, string>): Promise<ActionState> {
@@ -11,9 +12,19 @@ export async function goToCodePage(result: Result<{ flowId: string }>, codePage:
   redirect(codePage);
 }
 
-/** A flow produced a session ticket: set the cookie and go home. */
-export async function signInOrError(result: Result<{ ticket: string }>, values?: Record<string, string>): Promise<ActionState> {
+/**
+ * A first or second factor succeeded: with a ticket, set the session cookie
+ * and go home; with an MFA challenge, remember it (HttpOnly cookie) and go
+ * to the second step.
+ */
+export async function signInOrError(result: Result<SignInStep>, values?: Record<string, string>): Promise<ActionState> {
   if (!result.ok) return errorState(result, values);
+  if ("challengeId" in result.value) {
+    await clearFlowCookie();
+    await setChallengeCookie(result.value.challengeId);
+    redirect("/sign-in/mfa");
+  }
+  await clearChallengeCookie();
   return finishSignIn(result.value.ticket);
 }
 

@@ -4,7 +4,7 @@ import { pickLocale } from "@/lib/mail/locale";
 import { sendEmail } from "@/lib/mail/send-email";
 import type { EmailKind } from "@/lib/mail/render";
 import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
-import { issueFailureMessage, SEND_FAILED, verifyFailureMessage } from "@/lib/otp/messages";
+import { issueFailureMessage, SEND_FAILED, UNDELIVERABLE, verifyFailureMessage } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { fail, fieldFail, ok, type Result } from "@/lib/result";
@@ -30,10 +30,13 @@ export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpL
   const sent = await sendEmail({
     kind, to: flow.email, locale,
     vars: canUseCode ? { code: issued.code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : {},
+    ip: ctx.ip === "unknown" ? undefined : ctx.ip,
   });
-  if (!sent.ok) {
+  // A temporary failure stays in the outbox, which keeps trying: the code
+  // stays valid and the code page says the email is delayed.
+  if (!sent.ok && !sent.retrying) {
     await withdrawCode(issued.id);
-    return fail(SEND_FAILED);
+    return fail(sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED);
   }
   return ok(null);
 }

@@ -10,27 +10,35 @@ import type { Purpose } from "@/lib/otp/purposes";
  * sits in an HttpOnly cookie and is bound into every code issued in the
  * flow, so a code only works in the browser that asked for it.
  */
-export const FLOW_KINDS = { "sign-up": "Register", "sign-in": "SignIn", reset: "ForgotPassword" } as const satisfies Record<string, Purpose>;
+export const FLOW_KINDS = {
+  "sign-up": "Register",
+  "sign-in": "SignIn",
+  reset: "ForgotPassword",
+  // A signed-in user proving a new address (lib/account/email-change.ts,
+  // which sends its own codes: sendFlowCode's notices are for sign-in flows).
+  "email-change": "BindNewIdentifier",
+} as const satisfies Record<string, Purpose>;
 export type FlowKind = keyof typeof FLOW_KINDS;
-export type Flow = { id: string; kind: FlowKind; email: string; data: Record<string, unknown>; verifiedAt: Date | null };
+export type Flow = { id: string; kind: FlowKind; email: string; data: Record<string, unknown>; verifiedAt: Date | null; createdAt: Date };
 
 const COOKIE = "mg_flow";
 const FLOW_TTL_MS = 30 * 60 * 1000;
 
 export async function createFlow(kind: FlowKind, email: string, data: Record<string, unknown> = {}): Promise<Flow> {
   const id = randomBytes(24).toString("base64url");
+  const createdAt = new Date();
   await db.authFlow.create({
-    data: { id, kind, email, data: JSON.stringify(data), expiresAt: new Date(Date.now() + FLOW_TTL_MS) },
+    data: { id, kind, email, data: JSON.stringify(data), createdAt, expiresAt: new Date(createdAt.getTime() + FLOW_TTL_MS) },
   });
   if (Math.random() < 0.05) await db.authFlow.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-  return { id, kind, email, data, verifiedAt: null };
+  return { id, kind, email, data, verifiedAt: null, createdAt };
 }
 
 export async function getFlow(id: string | undefined, kind: FlowKind): Promise<Flow | null> {
   if (!id) return null;
   const row = await db.authFlow.findUnique({ where: { id } });
   if (!row || row.kind !== kind || row.expiresAt <= new Date()) return null;
-  return { id: row.id, kind, email: row.email, data: JSON.parse(row.data) as Record<string, unknown>, verifiedAt: row.verifiedAt };
+  return { id: row.id, kind, email: row.email, data: JSON.parse(row.data) as Record<string, unknown>, verifiedAt: row.verifiedAt, createdAt: row.createdAt };
 }
 
 export async function markFlowVerified(id: string): Promise<void> {

@@ -6,7 +6,8 @@ import { claimFlow, getFlow, markFlowVerified } from "./flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
 import { checkFlowCode, startCodeFlow } from "./flow-code";
-import { createSessionTicket } from "./session";
+import { continueSignIn, type SignInStep } from "./mfa-challenge";
+import { recordEvent } from "@/lib/account/audit";
 import { parseEmail, parseNewPassword } from "./validate";
 
 /** A verified reset must be used within this long after the code was entered. */
@@ -30,8 +31,12 @@ export async function verifyPasswordReset(flowId: string | undefined, code: unkn
   return ok(null);
 }
 
-/** Sets the new password, ends every session of the user, signs this browser in. */
-export async function completePasswordReset(flowId: string | undefined, rawPassword: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
+/**
+ * Sets the new password, ends every session of the user, signs this browser
+ * in — through the second step when the user has one: the reset proved only
+ * the inbox, which is what an email code sign-in proves.
+ */
+export async function completePasswordReset(flowId: string | undefined, rawPassword: unknown, ctx: RequestContext): Promise<Result<SignInStep>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "reset");
   if (!flow?.verifiedAt || flow.verifiedAt.getTime() < Date.now() - RESET_WINDOW_MS) {
@@ -48,5 +53,6 @@ export async function completePasswordReset(flowId: string | undefined, rawPassw
     db.user.update({ where: { id: user.id }, data: { passwordHash } }),
     db.session.deleteMany({ where: { userId: user.id } }),
   ]);
-  return ok({ ticket: await createSessionTicket(user.id, ctx) });
+  await recordEvent("password_changed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent }, { via: "reset" });
+  return continueSignIn(user.id, "email_code", ctx, "password_reset");
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { resendAvailableIn } from "@/lib/otp/issue-code";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fail, type Result } from "@/lib/result";
@@ -25,5 +26,22 @@ export async function getCodePageState(kind: FlowKind, flowId: string | undefine
     cooldownSeconds: sie.otp.resendCooldownSeconds,
     ttlMinutes: Math.round(sie.otp.ttlSeconds / 60),
     verifiedAt: flow.verifiedAt,
+    delivery: await latestDelivery(flow.email, flow.createdAt),
   };
+}
+
+/**
+ * How the latest email of this flow is doing, so the code page can say
+ * "delayed" while the outbox retries, or "failed" once it gave up.
+ */
+async function latestDelivery(email: string, since: Date): Promise<"ok" | "delayed" | "failed"> {
+  const latest = await db.emailMessage.findFirst({
+    where: { recipient: email, createdAt: { gte: since } },
+    orderBy: { createdAt: "desc" },
+    select: { status: true, errorCode: true },
+  });
+  if (!latest) return "ok";
+  if (latest.status === "failed" || latest.status === "queued") return "delayed";
+  if (latest.status === "dead" && latest.errorCode !== "superseded") return "failed";
+  return "ok";
 }

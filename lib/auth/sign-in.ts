@@ -3,12 +3,13 @@ import { db } from "@/lib/db";
 import { MINUTE, hit, peek } from "@/lib/otp/rate-limit";
 import { CODE_DEAD } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, fieldFail, ok, type Result } from "@/lib/result";
+import { fail, fieldFail, type Result } from "@/lib/result";
 import { claimFlow, getFlow } from "./flow";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
 import type { RequestContext } from "./request-context";
 import { checkFlowCode, startCodeFlow } from "./flow-code";
-import { createSessionTicket } from "./session";
+import { continueSignIn, type SignInStep } from "./mfa-challenge";
+import { recordEvent } from "@/lib/account/audit";
 import { parseEmail } from "./validate";
 
 export const WRONG_CREDENTIALS = "Email or password is wrong.";
@@ -19,7 +20,7 @@ const TOO_MANY = "Too many sign-in attempts. Wait a few minutes and try again.";
  * after the same work (a dummy hash is verified), and only failures count
  * toward the per-address limit, so the owner is not locked out by successes.
  */
-export async function signInWithPassword(input: { email: unknown; password: unknown }, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
+export async function signInWithPassword(input: { email: unknown; password: unknown }, ctx: RequestContext): Promise<Result<SignInStep>> {
   const { signInExperience: sie } = await getSettings();
   if (!sie.signIn.password) return fail("Password sign-in is turned off.");
   const email = parseEmail(input.email);
@@ -35,12 +36,14 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid) {
     await hit(`password-fail:${email.value}`, sie.password.maxFailuresPer15Minutes, 15 * MINUTE);
+    // Only an existing account has an activity list to show this in.
+    if (user) await recordEvent("sign_in_failed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: user.passwordHash ? "wrong_password" : "no_password" });
     return fail(WRONG_CREDENTIALS);
   }
   if (user.passwordHash && needsRehash(user.passwordHash)) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }
-  return ok({ ticket: await createSessionTicket(user.id, ctx) });
+  return continueSignIn(user.id, "password", ctx);
 }
 
 export async function startCodeSignIn(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
@@ -51,13 +54,16 @@ export async function startCodeSignIn(input: { email: unknown }, ctx: RequestCon
   return startCodeFlow("sign-in", email.value, ctx, sie.otp);
 }
 
-export async function completeCodeSignIn(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
+export async function completeCodeSignIn(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<SignInStep>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "sign-in");
   if (!flow) return fail("This sign-in has expired. Start again.");
   const checked = await checkFlowCode(flow, code, ctx, sie.otp);
-  if (!checked.ok) return checked;
   const user = await db.user.findUnique({ where: { email: flow.email }, select: { id: true } });
+  if (!checked.ok) {
+    if (user) await recordEvent("sign_in_failed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: "wrong_code" });
+    return checked;
+  }
   if (!user || !(await claimFlow(flow.id, false))) return fieldFail("code", CODE_DEAD);
-  return ok({ ticket: await createSessionTicket(user.id, ctx) });
+  return continueSignIn(user.id, "email_code", ctx);
 }

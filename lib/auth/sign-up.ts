@@ -9,6 +9,7 @@ import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
 import { checkFlowCode, startCodeFlow } from "./flow-code";
 import { createSessionTicket } from "./session";
+import { recordEvent } from "@/lib/account/audit";
 import { parseEmail, parseNewPassword } from "./validate";
 
 type SignUpInput = { email: unknown; password: unknown; name: unknown };
@@ -56,5 +57,6 @@ export async function completeSignUp(flowId: string | undefined, code: unknown, 
     if ((error as { code?: string }).code !== "P2002") throw error;
     return fail("An account with this email already exists. Sign in instead.");
   }
+  await recordEvent("sign_in", { userId, ip: ctx.ip, userAgent: ctx.userAgent }, { method: "sign_up" });
   return ok({ ticket: await createSessionTicket(userId, ctx) });
 }

@@ -1,43 +1,104 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { open } from "@/lib/crypto/seal";
 import { parseMailbox, type Mailbox } from "./address";
-import { connectors, parseConnectorConfig, type ConnectorId } from "./registry";
+import { getPath, mergeSecrets } from "./form";
+import { connectors, isConnectorId, parseConnectorConfig, type ConnectorId } from "./registry";
 import type { SmtpConfig } from "./smtp/schema";
-import { ConnectorError, type OutboundMessage, type SendResult } from "./types";
+import { ConnectorError, secretKeys, type OutboundMessage, type SendResult } from "./types";
 
+/**
+ * Which connector sends, and from which address. A connector saved in the
+ * console wins; without one, the environment (EMAIL_CONNECTOR, SMTP_*,
+ * EMAIL_FROM) applies. The console shows which one is in force.
+ */
 export type ActiveConnector = {
   id: ConnectorId;
   label: string;
+  source: "console" | "env";
+  /** The sender; `name` may be absent (the branding's sender name is used then). */
+  from: Mailbox;
   send(message: OutboundMessage): Promise<SendResult>;
+  /** Removes this connector's secret values from a text (errors, logs). */
+  redact(text: string): string;
 };
 
-/**
- * The connector this deployment sends with, configured from the environment
- * (EMAIL_CONNECTOR and SMTP_*). Built on each call — it is cheap — so a bad
- * configuration surfaces as a clear Error where an email is sent.
- */
-export function getActiveConnector(): ActiveConnector {
+export const SAVED_CONNECTOR_AAD = "email-connector:1";
+
+export type SavedConnector = {
+  connectorId: ConnectorId;
+  config: Record<string, unknown>;
+  fromAddress: string;
+  fromName: string | null;
+  updatedAt: Date;
+  updatedBy: string | null;
+};
+
+/** The console's saved connector with its secrets opened, or null when none is saved. */
+export async function loadSavedConnector(): Promise<SavedConnector | null> {
+  const row = await db.emailConnector.findUnique({ where: { id: 1 } });
+  if (!row) return null;
+  if (!isConnectorId(row.connectorId)) {
+    throw new Error(`The saved email connector "${row.connectorId}" is not in this version's registry; set it up again in the console.`);
+  }
+  const secrets = JSON.parse(open(row.secrets, SAVED_CONNECTOR_AAD)) as Record<string, unknown>;
+  return {
+    connectorId: row.connectorId,
+    config: mergeSecrets(JSON.parse(row.config) as Record<string, unknown>, secrets),
+    fromAddress: row.fromAddress,
+    fromName: row.fromName,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}
+
+export async function getActiveConnector(): Promise<ActiveConnector> {
+  const saved = await loadSavedConnector();
+  if (saved) return bind(saved.connectorId, saved.config, { name: saved.fromName ?? undefined, address: saved.fromAddress }, "console");
+  return envConnector();
+}
+
+/** A connector ready to send with a config that is not saved (the console's "Send test email"). */
+export function bindConnector(id: ConnectorId, rawConfig: unknown, from: Mailbox): ActiveConnector {
+  return bind(id, rawConfig, from, "console");
+}
+
+function bind(id: ConnectorId, rawConfig: unknown, from: Mailbox, source: ActiveConnector["source"]): ActiveConnector {
+  const connector = connectors[id];
+  const config = parseConnectorConfig(id, rawConfig);
+  const secretValues = secretKeys(connector)
+    .map((key) => getPath(config as Record<string, unknown>, key))
+    .flatMap((v) => (typeof v === "string" ? [v] : v && typeof v === "object" ? Object.values(v).filter((x): x is string => typeof x === "string") : []));
+  return {
+    id,
+    label: connector.label,
+    source,
+    from,
+    // The registry's map is typed per id; the config was parsed by this id's schema just above.
+    send: (message) => (connector.send as (c: unknown, m: OutboundMessage) => Promise<SendResult>)(config, message),
+    redact: (text) => {
+      let out = text;
+      for (const secret of secretValues) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
+      return out;
+    },
+  };
+}
+
+/** The connector the environment describes (EMAIL_CONNECTOR=dev|smtp). */
+export function envConnector(): ActiveConnector {
   const id = env.EMAIL_CONNECTOR;
-  switch (id) {
-    case "dev": {
-      const config = parseOrExplain("dev", {});
-      const connector = connectors.dev;
-      return { id, label: connector.label, send: (message) => connector.send(config, message) };
-    }
-    case "smtp": {
-      const config = parseOrExplain("smtp", smtpConfigFromEnv());
-      const connector = connectors.smtp;
-      return { id, label: connector.label, send: (message) => connector.send(config, message) };
-    }
-    default: {
-      const unknownId: never = id;
-      throw new Error(`EMAIL_CONNECTOR="${String(unknownId)}" is not a known email connector (expected dev or smtp).`);
-    }
+  const from = getEnvFromAddress();
+  try {
+    return bind(id, id === "smtp" ? smtpConfigFromEnv() : {}, from, "env");
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    throw new Error(`Email connector misconfigured (EMAIL_CONNECTOR=${id}): ${envNames(error.message)}`, { cause: error });
   }
 }
 
 /** The sender from EMAIL_FROM (`Name <address>` or a bare address); the name is stripped of line breaks. */
-export function getFromAddress(): Mailbox {
+export function getEnvFromAddress(): Mailbox {
   try {
     return parseMailbox(env.EMAIL_FROM);
   } catch (error) {
@@ -65,14 +126,9 @@ const ENV_NAMES: Record<string, string> = {
   "auth.password": "SMTP_PASSWORD",
 };
 
-function parseOrExplain<Id extends ConnectorId>(id: Id, raw: unknown) {
-  try {
-    return parseConnectorConfig(id, raw);
-  } catch (error) {
-    if (!(error instanceof ConnectorError)) throw error;
-    // Name the environment variables rather than the config keys the operator never sees.
-    let message = error.message;
-    for (const [key, name] of Object.entries(ENV_NAMES)) message = message.replace(new RegExp(`(^|[ ;:])${key.replace(".", "\\.")}:`, "g"), `$1${name}:`);
-    throw new Error(`Email connector misconfigured (EMAIL_CONNECTOR=${id}): ${message}`, { cause: error });
-  }
+/** Names the environment variables rather than the config keys the operator never sees. */
+function envNames(message: string): string {
+  let out = message;
+  for (const [key, name] of Object.entries(ENV_NAMES)) out = out.replace(new RegExp(`(^|[ ;:])${key.replace(".", "\\.")}:`, "g"), `$1${name}:`);
+  return out;
 }

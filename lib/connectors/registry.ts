@@ -1,14 +1,22 @@
 import type { z } from "zod";
+import aliyun from "./aliyun";
 import dev from "./dev";
+import http from "./http";
+import mailgun from "./mailgun";
+import postmark from "./postmark";
+import resend from "./resend";
+import sendgrid from "./sendgrid";
+import ses from "./ses";
 import smtp from "./smtp";
 import { ConnectorError } from "./types";
 
 /**
  * Every email connector, keyed by id (= its folder name under lib/connectors/).
  * Static on purpose: adding a connector is a code change, reviewed and tested
- * (registry.test.ts fails if a folder is not registered here).
+ * (registry.test.ts fails if a folder is not registered here). The order is
+ * the console's order of provider cards.
  */
-export const connectors = { dev, smtp } as const;
+export const connectors = { dev, smtp, http, sendgrid, mailgun, postmark, ses, aliyun, resend } as const;
 
 export type ConnectorId = keyof typeof connectors;
 export type Connector<Id extends ConnectorId = ConnectorId> = (typeof connectors)[Id];

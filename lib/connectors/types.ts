@@ -10,6 +10,28 @@ export type OutboundMessage = {
   text: string;
   replyTo?: string;
   headers?: Record<string, string>;
+  /**
+   * What the message is for. Email providers ignore it; connectors that hand
+   * the data to someone else's mail service (HTTP) forward it, so the
+   * receiver can render its own template.
+   */
+  context?: MessageContext;
+  /**
+   * Stable across every retry of one outbox message. Sent to providers that
+   * deduplicate on it (Resend, the HTTP connector), so a retry after a lost
+   * response does not deliver twice.
+   */
+  idempotencyKey?: string;
+};
+
+export type MessageContext = {
+  /** The purpose (`SignIn`, `ForgotPassword`, …) or notice kind. */
+  type: string;
+  locale: string;
+  /** Template variables: `code`, `link`, `ttlMinutes`… */
+  variables: Record<string, string | number>;
+  /** The address of the person whose request caused the email, when known. */
+  ip?: string;
 };
 
 export type SendResult = { messageId: string };
@@ -24,29 +46,66 @@ export const CONNECTOR_ERROR_CODES = [
 ] as const;
 export type ConnectorErrorCode = (typeof CONNECTOR_ERROR_CODES)[number];
 
+/** Failures worth another attempt later; the others need a person to change something. */
+export const RETRYABLE_ERROR_CODES: ReadonlySet<ConnectorErrorCode> = new Set(["transient", "rate_limited"]);
+
 /**
  * The one error a connector throws. `message` is safe to show an operator
  * (provider text, never secrets); `cause` keeps the original for logs.
  */
 export class ConnectorError extends Error {
   readonly code: ConnectorErrorCode;
-  constructor(code: ConnectorErrorCode, message: string, options?: { cause?: unknown }) {
+  /** Seconds the provider asked us to wait (429 Retry-After), when it said. */
+  readonly retryAfterSeconds?: number;
+  constructor(code: ConnectorErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(message, options);
     this.name = "ConnectorError";
     this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
+
+/**
+ * One input of the console's set-up form. The zod schema is the truth about
+ * what is valid; this describes how to ask for it.
+ */
+export type ConnectorField = {
+  /** Dotted path into the config object, e.g. `apiKey` or `auth.password`. */
+  key: string;
+  label: string;
+  help?: string;
+  /**
+   * - `headers`: a textarea of `Name: value` lines → Record<string, string>.
+   * - `checkbox`: → boolean. `number`: → number. Everything else → string.
+   */
+  type: "text" | "password" | "number" | "select" | "textarea" | "checkbox" | "url" | "email" | "headers";
+  /** Encrypted at rest, never sent to the browser, redacted from errors. Listed here and nowhere else. */
+  secret?: boolean;
+  required?: boolean;
+  default?: string | number | boolean;
+  placeholder?: string;
+  options?: readonly { value: string; label: string }[];
+  /** Shown (and submitted) only while another field has one of these values. */
+  showWhen?: { key: string; equals: string | readonly string[] };
+  /** Tucked under "Advanced" in the form (base URLs, timeouts). */
+  advanced?: boolean;
+};
 
 export type ConnectorDefinition<Schema extends z.ZodType = z.ZodType> = {
   id: string;
   label: string;
   description: string;
   configSchema: Schema;
-  /** Config keys that hold secrets: encrypted at rest, never sent to a browser. */
-  secretFields: readonly (keyof z.infer<Schema> & string)[];
+  /** The console form, in display order. Every secret is a field with `secret: true`. */
+  fields: readonly ConnectorField[];
   send(config: z.infer<Schema>, message: OutboundMessage): Promise<SendResult>;
 };
 
 export function defineConnector<Schema extends z.ZodType>(def: ConnectorDefinition<Schema>) {
   return def;
+}
+
+/** The config paths a connector keeps secret (derived from its fields, so they are listed once). */
+export function secretKeys(def: Pick<ConnectorDefinition, "fields">): string[] {
+  return def.fields.filter((f) => f.secret).map((f) => f.key);
 }

@@ -17,12 +17,24 @@ const branding: Branding = {
   supportEmail: null,
 };
 
+/** What each notice needs beyond the common fields. */
+const NOTICE_VARS: Partial<Record<EmailKind, Partial<RenderInput>>> = {
+  CodeLockoutNotice: { lockMinutes: 25 },
+  MfaLockoutNotice: { lockMinutes: 25 },
+  ConnectorTest: { provider: "SendGrid" },
+  EmailChanged: { newEmail: "grace.hopper@new-mail.test" },
+  MfaFactorAdded: { factor: "totp" },
+  MfaFactorRemoved: { factor: "totp" },
+};
+
 const input = (kind: EmailKind, locale: Locale = "en", extra: Partial<RenderInput> = {}): RenderInput => ({
   kind, locale, branding, to: "ada@example.test", appUrl: "https://auth.acme.test/",
   ...(isNoticeKind(kind) ? {} : { code: "042917", ttlMinutes: 7 }),
-  ...(kind === "CodeLockoutNotice" ? { lockMinutes: 25 } : {}),
+  ...NOTICE_VARS[kind],
   ...extra,
 });
+
+const withSupport = { branding: { ...branding, supportEmail: "help@acme.test" } };
 
 /** HTML with React's entity escapes undone, to search for copy. */
 const unescape = (html: string) => html.replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
@@ -148,6 +160,147 @@ describe("renderEmail: copy and links", () => {
   });
 });
 
+describe("renderEmail: account notices", () => {
+  /** The buttons of an email, as "Label: URL" lines of its text part. */
+  const buttons = (text: string) => text.split("\n").filter((line) => /^[^:]+: https?:\/\//.test(line));
+
+  it("ConnectorTest names the product and the provider, and has no buttons", async () => {
+    const en = await renderEmail(input("ConnectorTest"));
+    expect(en.subject).toBe("Test email from Acme Cloud via SendGrid");
+    expect(en.text).toContain("Your email connector works");
+    expect(en.text).toContain("This is a test email from Acme Cloud, sent through SendGrid.");
+    expect(en.text).toContain("If you can read this, the email connector is set up correctly and sign-in codes will reach your users.");
+    expect(en.text).toContain("You received this because an administrator of Acme Cloud sent a test to this address.");
+    expect(en.html).toContain("SendGrid");
+    expect(en.html).not.toContain('class="mg-action"');
+    expect(buttons(en.text)).toEqual([]);
+    const ja = await renderEmail(input("ConnectorTest", "ja"));
+    expect(ja.subject).toBe("Acme Cloud のテストメール（SendGrid 経由）");
+    expect(ja.text).toContain("これは Acme Cloud から SendGrid 経由で送信されたテストメールです。");
+    expect(ja.text).toContain("メールコネクタは正しく設定されており、サインインコードもユーザーに届きます。");
+    expect(ja.text).toContain("Acme Cloud の管理者がこのアドレス宛てにテストメールを送信したため");
+  });
+
+  it("ConnectorTest keeps the provider on one line and escapes it", async () => {
+    const { subject, html } = await renderEmail(input("ConnectorTest", "en", { provider: "  Send\r\nGrid <b>x</b> " }));
+    expect(subject).toBe("Test email from Acme Cloud via Send Grid <b>x</b>");
+    expect(html).not.toContain("<b>x</b>");
+    expect(html).toContain("Send Grid &lt;b&gt;x&lt;/b&gt;");
+  });
+
+  it("PasswordChanged says what changed and links to password reset", async () => {
+    const en = await renderEmail(input("PasswordChanged"));
+    expect(en.subject).toBe("Your Acme Cloud password was changed");
+    expect(en.text).toContain("The password for your Acme Cloud account was changed.");
+    expect(en.text).toContain("you've been signed out on all other devices and browsers");
+    expect(en.html).toContain('href="https://auth.acme.test/forgot-password"');
+    expect(buttons(en.text)).toEqual(["Reset your password: https://auth.acme.test/forgot-password"]);
+    expect(en.text).toContain("If this wasn't you, reset your password now and contact Acme Cloud support.");
+    const ja = await renderEmail(input("PasswordChanged", "ja"));
+    expect(ja.subject).toBe("Acme Cloud のパスワードが変更されました");
+    expect(ja.text).toContain("Acme Cloud アカウントのパスワードが変更されました。");
+    expect(ja.text).toContain("ほかのすべての端末とブラウザからサインアウトしました");
+    expect(buttons(ja.text)).toEqual(["パスワードを再設定: https://auth.acme.test/forgot-password"]);
+    expect(ja.text).toContain("今すぐパスワードを再設定し、Acme Cloud のサポート窓口までご連絡ください。");
+  });
+
+  it("PasswordChanged names the support address when branding has one", async () => {
+    const en = await renderEmail(input("PasswordChanged", "en", withSupport));
+    expect(en.text).toContain("reset your password now and contact support at help@acme.test.");
+    const ja = await renderEmail(input("PasswordChanged", "ja", withSupport));
+    expect(ja.text).toContain("今すぐパスワードを再設定し、help@acme.test までご連絡ください。");
+  });
+
+  it("EmailChanged shows the new address masked, never in full, and no sign-in button", async () => {
+    for (const locale of LOCALES) {
+      const { subject, html, text } = await renderEmail(input("EmailChanged", locale));
+      for (const part of [subject, html, text]) {
+        expect(part).not.toContain("grace.hopper@new-mail.test");
+        expect(part).not.toContain("grace.hopper");
+      }
+      expect(html).toContain("g•••@new-mail.test");
+      expect(text).toContain("g•••@new-mail.test");
+      expect(html).not.toContain('class="mg-action"');
+      expect(html).not.toContain("https://auth.acme.test");
+    }
+    const en = await renderEmail(input("EmailChanged"));
+    expect(en.subject).toBe("Your Acme Cloud email address was changed");
+    expect(en.text).toContain("The email address for your Acme Cloud account was changed to g•••@new-mail.test.");
+    expect(en.text).toContain("You can no longer sign in with this address");
+    expect(en.text).toContain("If you didn't make this change, contact Acme Cloud support right away");
+    const ja = await renderEmail(input("EmailChanged", "ja"));
+    expect(ja.subject).toBe("Acme Cloud アカウントのメールアドレスが変更されました");
+    expect(ja.text).toContain("Acme Cloud アカウントのメールアドレスが g•••@new-mail.test に変更されました。");
+    expect(ja.text).toContain("今後はこのメールアドレスではサインインできません。");
+    expect(ja.text).toContain("すぐに Acme Cloud のサポート窓口までご連絡ください。");
+  });
+
+  it("EmailChanged points to the support address when branding has one", async () => {
+    const en = await renderEmail(input("EmailChanged", "en", withSupport));
+    expect(en.text).toContain("If you didn't make this change, contact support at help@acme.test right away");
+    expect(en.html).toContain('href="mailto:help@acme.test"');
+    const ja = await renderEmail(input("EmailChanged", "ja", withSupport));
+    expect(ja.text).toContain("すぐに help@acme.test までご連絡ください。");
+  });
+
+  it.each([
+    ["email", "email codes", "メールによる確認コード"],
+    ["totp", "an authenticator app", "認証アプリ"],
+    ["backup_codes", "backup codes", "バックアップコード"],
+  ] as const)("MfaFactorAdded / MfaFactorRemoved name the %s factor", async (factor, enName, jaName) => {
+    const added = await renderEmail(input("MfaFactorAdded", "en", { factor }));
+    expect(added.subject).toBe("A two-step verification method was added to your Acme Cloud account");
+    expect(added.text).toContain(`Your Acme Cloud account can now use ${enName} for two-step verification.`);
+    const removed = await renderEmail(input("MfaFactorRemoved", "en", { factor }));
+    expect(removed.subject).toBe("A two-step verification method was removed from your Acme Cloud account");
+    expect(removed.text).toContain(`Your Acme Cloud account can no longer use ${enName} for two-step verification.`);
+    const addedJa = await renderEmail(input("MfaFactorAdded", "ja", { factor }));
+    expect(addedJa.subject).toBe("Acme Cloud アカウントに2段階認証の方法が追加されました");
+    expect(addedJa.text).toContain(`Acme Cloud アカウントの2段階認証で、${jaName}が使えるようになりました。`);
+    const removedJa = await renderEmail(input("MfaFactorRemoved", "ja", { factor }));
+    expect(removedJa.subject).toBe("Acme Cloud アカウントから2段階認証の方法が削除されました");
+    expect(removedJa.text).toContain(`Acme Cloud アカウントの2段階認証で、${jaName}が使えなくなりました。`);
+  });
+
+  it.each(["MfaFactorAdded", "MfaFactorRemoved", "BackupCodesRegenerated"] as const)(
+    "%s links to account security and says what to do if it wasn't you",
+    async (kind) => {
+      const en = await renderEmail(input(kind));
+      expect(en.html).toContain('href="https://auth.acme.test/account/security"');
+      expect(buttons(en.text)).toEqual(["Open security settings: https://auth.acme.test/account/security"]);
+      expect(en.text).toContain("If you didn't make this change, someone else may have access to your account.");
+      const ja = await renderEmail(input(kind, "ja"));
+      expect(buttons(ja.text)).toEqual(["セキュリティ設定を開く: https://auth.acme.test/account/security"]);
+      expect(ja.text).toContain("パスワードを再設定し、2段階認証の設定を確認してください。");
+    },
+  );
+
+  it("BackupCodesRegenerated says the old codes no longer work", async () => {
+    const en = await renderEmail(input("BackupCodesRegenerated"));
+    expect(en.subject).toBe("New backup codes were generated for your Acme Cloud account");
+    expect(en.text).toContain("New backup codes were generated for your Acme Cloud account.");
+    expect(en.text).toContain("Your old backup codes no longer work.");
+    const ja = await renderEmail(input("BackupCodesRegenerated", "ja"));
+    expect(ja.subject).toBe("Acme Cloud アカウントのバックアップコードが再発行されました");
+    expect(ja.text).toContain("以前のバックアップコードは使えなくなりました。");
+  });
+
+  it("MfaLockoutNotice states the pause and asks for a password change", async () => {
+    const en = await renderEmail(input("MfaLockoutNotice"));
+    expect(en.subject).toBe("Two-step sign-in to Acme Cloud is paused for 25 minutes");
+    expect(en.text).toContain("so two-step sign-in is paused for 25 minutes.");
+    expect(en.text).toContain("If it wasn't you, someone else knows your password. Change it right away.");
+    expect(buttons(en.text)).toEqual(["Reset your password: https://auth.acme.test/forgot-password"]);
+    const ja = await renderEmail(input("MfaLockoutNotice", "ja"));
+    expect(ja.subject).toBe("Acme Cloud の2段階認証によるサインインを25分間停止しました");
+    expect(ja.text).toContain("2段階認証によるサインインを25分間停止しています。");
+    expect(ja.text).toContain("パスワードが第三者に知られています。すぐにパスワードを変更してください。");
+    expect(buttons(ja.text)).toEqual(["パスワードを再設定: https://auth.acme.test/forgot-password"]);
+    const once = await renderEmail(input("MfaLockoutNotice", "en", { lockMinutes: 1 }));
+    expect(once.subject).toBe("Two-step sign-in to Acme Cloud is paused for 1 minute");
+  });
+});
+
 describe("renderEmail: branding", () => {
   it("renders the logo as an <img> when logoUrl is set, the name as text otherwise", async () => {
     const withLogo = await renderEmail(input("SignIn", "en", { branding: { ...branding, logoUrl: "https://cdn.acme.test/logo.png" } }));
@@ -210,6 +363,18 @@ describe("renderEmail: input errors", () => {
     await expect(renderEmail(input("SignIn", "en", { code: "12ab56" }))).rejects.toThrow(/code/);
     await expect(renderEmail(input("SignIn", "en", { ttlMinutes: undefined }))).rejects.toThrow(/ttlMinutes/);
     await expect(renderEmail(input("CodeLockoutNotice", "en", { lockMinutes: undefined }))).rejects.toThrow(/lockMinutes/);
+  });
+
+  it.each([
+    ["MfaLockoutNotice", { lockMinutes: undefined }, /MfaLockoutNotice needs lockMinutes/],
+    ["ConnectorTest", { provider: undefined }, /ConnectorTest needs provider/],
+    ["ConnectorTest", { provider: " \r\n " }, /ConnectorTest needs provider/],
+    ["EmailChanged", { newEmail: undefined }, /EmailChanged needs newEmail/],
+    ["EmailChanged", { newEmail: "not an address" }, /EmailChanged needs newEmail/],
+    ["MfaFactorAdded", { factor: undefined }, /MfaFactorAdded needs factor \(one of email, totp, backup_codes\)/],
+    ["MfaFactorRemoved", { factor: "sms" as never }, /MfaFactorRemoved needs factor/],
+  ] as const)("refuses %s with %o", async (kind, extra, error) => {
+    await expect(renderEmail(input(kind, "en", extra))).rejects.toThrow(error);
   });
 
   it("refuses a non-http appUrl and an unknown kind", async () => {

@@ -5,13 +5,17 @@ import {
   DEFAULT_LOCALE,
   EMAIL_KINDS,
   LOCALES,
+  MFA_FACTORS,
   PREVIEW_PROPS,
   TEMPLATES,
   copyFor,
   isLocale,
+  isMfaFactor,
   isNoticeKind,
+  varsFor,
   type EmailKind,
   type Locale,
+  type MfaFactor,
   type ResolvedEmailProps,
 } from "@/emails";
 import { defaultBranding, type Branding } from "@/lib/settings/schema";
@@ -19,7 +23,7 @@ import { defaultBranding, type Branding } from "@/lib/settings/schema";
 // Pure: no server-only, env or database here, so tests, scripts and the
 // preview can render exactly what users receive.
 
-export type { EmailKind, Locale };
+export type { EmailKind, Locale, MfaFactor };
 
 export type RenderInput = {
   kind: EmailKind;
@@ -34,8 +38,14 @@ export type RenderInput = {
   ttlMinutes?: number;
   /** Optional extra link (an invitation's accept URL); http(s) only. */
   link?: string;
-  /** Length of the pause; required for CodeLockoutNotice. */
+  /** Length of the pause; required for CodeLockoutNotice and MfaLockoutNotice. */
   lockMinutes?: number;
+  /** Name of the email provider that sent the test, e.g. "SendGrid"; required for ConnectorTest. */
+  provider?: string;
+  /** The account's new address, shown masked (`a•••@example.com`); required for EmailChanged. */
+  newEmail?: string;
+  /** The second factor added or removed; required for MfaFactorAdded and MfaFactorRemoved. */
+  factor?: MfaFactor;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -85,33 +95,54 @@ function requireMinutes(value: number | undefined, name: string, kind: EmailKind
   return Math.max(1, Math.round(value));
 }
 
+function requireLine(value: string | undefined, name: string, kind: EmailKind): string {
+  const line = oneLine(value ?? "");
+  if (!line) throw new TypeError(`renderEmail: ${kind} needs ${name} (a non-empty line of text)`);
+  return line;
+}
+
+function requireEmail(value: string | undefined, name: string, kind: EmailKind): string {
+  const address = oneLine(value ?? "");
+  if (!EMAIL.test(address)) throw new TypeError(`renderEmail: ${kind} needs ${name} (an email address)`);
+  return address;
+}
+
+function requireFactor(value: unknown, name: string, kind: EmailKind): MfaFactor {
+  if (!isMfaFactor(value)) throw new TypeError(`renderEmail: ${kind} needs ${name} (one of ${MFA_FACTORS.join(", ")})`);
+  return value;
+}
+
+const LOCKOUT_KINDS: ReadonlySet<EmailKind> = new Set(["CodeLockoutNotice", "MfaLockoutNotice"]);
+const FACTOR_KINDS: ReadonlySet<EmailKind> = new Set(["MfaFactorAdded", "MfaFactorRemoved"]);
+
 /** Checks the input and fills every template prop; throws on a programming error. */
 function resolveProps(input: RenderInput): ResolvedEmailProps {
   if (!Object.hasOwn(TEMPLATES, input.kind)) throw new TypeError(`renderEmail: unknown email kind ${String(input.kind)}`);
   const appUrl = httpUrl(input.appUrl);
   if (!appUrl) throw new TypeError("renderEmail: appUrl must be an http(s) URL");
-  const notice = isNoticeKind(input.kind);
+  const { kind } = input;
+  const notice = isNoticeKind(kind);
   const code = input.code?.trim() ?? "";
-  if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${input.kind} needs a numeric code`);
+  if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${kind} needs a numeric code`);
   return {
     locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
     branding: cleanBranding(input.branding),
     to: oneLine(input.to),
     appUrl: appUrl.replace(/\/+$/, ""),
     code: notice ? "" : code,
-    ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", input.kind),
+    ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", kind),
     link: notice ? null : httpUrl(input.link),
-    lockMinutes: input.kind === "CodeLockoutNotice" ? requireMinutes(input.lockMinutes, "lockMinutes", input.kind) : 0,
+    lockMinutes: LOCKOUT_KINDS.has(kind) ? requireMinutes(input.lockMinutes, "lockMinutes", kind) : 0,
+    provider: kind === "ConnectorTest" ? requireLine(input.provider, "provider", kind) : "",
+    newEmail: kind === "EmailChanged" ? requireEmail(input.newEmail, "newEmail", kind) : "",
+    factor: FACTOR_KINDS.has(kind) ? requireFactor(input.factor, "factor", kind) : null,
   };
 }
 
 function subjectFor(kind: EmailKind, props: ResolvedEmailProps): string {
   const copy = copyFor(props.locale);
-  const vars = { product: props.branding.productName, to: props.to, code: props.code, minutes: props.ttlMinutes };
-  const subject = isNoticeKind(kind)
-    ? copy.notices[kind].subject({ ...vars, minutes: props.lockMinutes })
-    : copy.purposes[kind].subject(vars);
-  return oneLine(subject);
+  const vars = varsFor(kind, props);
+  return oneLine(isNoticeKind(kind) ? copy.notices[kind].subject(vars) : copy.purposes[kind].subject(vars));
 }
 
 // Minimal shapes of html-to-text's formatter API (the package ships no types).
@@ -152,8 +183,8 @@ export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
 
 /** A complete, valid input for `kind` with preview values (warm-up, timing, tests). */
 export function sampleRenderInput(kind: EmailKind, locale: Locale = DEFAULT_LOCALE): RenderInput {
-  const { branding, to, appUrl, code, ttlMinutes, lockMinutes } = PREVIEW_PROPS;
-  return { kind, locale, branding, to, appUrl, code, ttlMinutes, lockMinutes };
+  const { branding, to, appUrl, code, ttlMinutes, lockMinutes, provider, newEmail, factor } = PREVIEW_PROPS;
+  return { kind, locale, branding, to, appUrl, code, ttlMinutes, lockMinutes, provider, newEmail, factor: factor ?? undefined };
 }
 
 let warming: Promise<void> | undefined;

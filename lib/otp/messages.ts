@@ -5,6 +5,9 @@ const minutes = (s: number) => Math.max(1, Math.ceil(s / 60));
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const SEND_FAILED = "We couldn't send the email, try again in a minute.";
+export const UNDELIVERABLE = "We couldn't deliver email to this address. Check it for typos, or use another address.";
+export const DELIVERY_DELAYED = "Sending the email is taking longer than usual. We'll keep trying for a few minutes; you can also request a new code.";
+export const DELIVERY_FAILED = "We couldn't send the email. Request a new code, or try again later.";
 export const CODE_DEAD = "This code can no longer be used. Request a new code.";
 
 /** User-facing text for a failed verify. Never says whether the address has an account. */

@@ -39,6 +39,12 @@ export const signInExperienceSchema = z.object({
     })
     .prefault({}),
   otp: otpLimitsSchema.prefault({}),
+  mfa: z
+    .object({
+      /** Everyone must have a second factor: users without one set it up right after signing in. */
+      required: z.boolean().default(false),
+    })
+    .prefault({}),
 });
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #4f46e5");

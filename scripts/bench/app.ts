@@ -80,11 +80,11 @@ export async function ensureBuild(): Promise<"reused" | "built"> {
 }
 
 /** Fresh database: delete the old files, apply the migrations. */
-export function prepareDatabase(): void {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${BENCH_DB_FILE}${suffix}`, { force: true });
+export function prepareDatabase(file = BENCH_DB_FILE, env: NodeJS.ProcessEnv = process.env): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
   execFileSync("node", ["scripts/prepare.mjs"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: BENCH_DB_URL },
+    env: { ...env, DATABASE_URL: `file:./${file}` },
     timeout: 120_000,
   });
 }

@@ -87,7 +87,8 @@ describe("dev mailbox connector", () => {
   });
 
   it("is the active connector under the test env (EMAIL_CONNECTOR=dev) and sends through it", async () => {
-    const active = getActiveConnector();
+    const active = await getActiveConnector();
+    expect(active.source).toBe("env");
     expect(active.id).toBe("dev");
     expect(active.label).toBe(dev.label);
     const { messageId } = await active.send(message({ to: "active@example.test" }));

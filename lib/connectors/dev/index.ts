@@ -11,7 +11,7 @@ export default defineConnector({
   label: "Dev mailbox (for development)",
   description: "Keeps emails in the app's database and shows them at /dev/mailbox. Nothing leaves the server.",
   configSchema: devConfigSchema,
-  secretFields: [],
+  fields: [],
   async send(_config, message) {
     assertDevMailboxAllowed();
     const id = await storeDevMessage(message);

@@ -3,9 +3,11 @@ import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMailbox } from "../address";
-import { ConnectorError, type ConnectorErrorCode, type OutboundMessage } from "../types";
+import { formToConfig } from "../form";
+import { startProviderServer, type ProviderServer } from "../test-server";
+import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import smtp, { toMailOptions } from "./index";
-import type { SmtpConfig } from "./schema";
+import { smtpConfigSchema, smtpFields, type SmtpConfig } from "./schema";
 
 /**
  * A real SMTP server on 127.0.0.1 (smtp-server), a real client (nodemailer),
@@ -14,6 +16,14 @@ import type { SmtpConfig } from "./schema";
  */
 const USER = "mailer";
 const PASSWORD = "s3cret-Pa55word";
+/** XOAUTH2: the mailbox, the one access token the server accepts, and the prefix of tokens the fake token endpoint issues. */
+const OAUTH_USER = "mailbox@acme.test";
+const ACCESS_TOKEN = "ya29.a0-valid-access-token-7781";
+const FRESH_TOKEN_PREFIX = "ya29.fresh-";
+
+function xoauth2(user: string, token: string): string {
+  return Buffer.from(`user=${user}\u0001auth=Bearer ${token}\u0001\u0001`, "utf8").toString("base64");
+}
 
 type Received = { mailFrom: string; rcptTo: string[]; user: string | undefined; raw: string; parsed: ParsedMail };
 
@@ -23,6 +33,7 @@ function smtpError(responseCode: number, text: string) {
 
 async function startServer(options: Partial<SMTPServerOptions> = {}) {
   const received: Received[] = [];
+  const logins: { method: string; username: string | undefined; accessToken: string | undefined }[] = [];
   let connections = 0;
   const server = new SMTPServer({
     logger: false,
@@ -30,12 +41,23 @@ async function startServer(options: Partial<SMTPServerOptions> = {}) {
     disabledCommands: ["STARTTLS"],
     authOptional: true,
     allowInsecureAuth: true,
-    authMethods: ["PLAIN", "LOGIN"],
+    authMethods: ["PLAIN", "LOGIN", "XOAUTH2"],
     onConnect(_session, callback) {
       connections += 1;
       callback();
     },
     onAuth(auth, _session, callback) {
+      logins.push({ method: auth.method, username: auth.username, accessToken: auth.accessToken });
+      if (auth.method === "XOAUTH2") {
+        const token = auth.accessToken ?? "";
+        if (token === ACCESS_TOKEN || token.startsWith(FRESH_TOKEN_PREFIX)) return callback(null, { user: auth.username });
+        // A careless server again: the token and the XOAUTH2 string it came in, echoed back.
+        if (auth.username === "echo@acme.test") {
+          return callback(smtpError(535, `5.7.8 Token ${token} (${xoauth2(auth.username, token)}) rejected`));
+        }
+        // What Gmail does: a 334 challenge carrying a JSON error, then 535 once the client answers.
+        return callback(null, { data: { status: "401", schemes: "bearer", scope: "https://mail.google.com/" } });
+      }
       if (auth.username === USER && auth.password === PASSWORD) return callback(null, { user: auth.username });
       // A careless server that echoes what it got: the connector must still keep the password out.
       if (auth.username === "echo") return callback(smtpError(535, `5.7.8 Bad credentials: ${auth.password ?? ""}`));
@@ -90,6 +112,7 @@ async function startServer(options: Partial<SMTPServerOptions> = {}) {
   return {
     port,
     received,
+    logins,
     connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -328,5 +351,222 @@ describe("message building (no network)", () => {
     for (const bad of ["", "Acme", "Acme <>", "a@b.test, c@d.test", "Acme <a@b.test\r\nBcc: e@x.test>", "a b@c.test"]) {
       expect(() => parseMailbox(bad), bad).toThrow(/valid email address|is empty/);
     }
+  });
+});
+
+describe("smtp connector with OAuth 2.0 (XOAUTH2)", () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let tokens: ProviderServer;
+  let issued = 0;
+  const CLIENT_SECRET = "GOCSPX-client-secret-5521";
+
+  beforeAll(async () => {
+    server = await startServer();
+    // The provider's token endpoint, on loopback: exchanges a refresh token for a fresh access token.
+    tokens = await startProviderServer((req) => {
+      const form = new URLSearchParams(req.text);
+      if (form.get("refresh_token")?.startsWith("revoked")) {
+        return { status: 400, body: { error: "invalid_grant", error_description: "Token has been expired or revoked." } };
+      }
+      issued += 1;
+      return { status: 200, body: { access_token: `${FRESH_TOKEN_PREFIX}${issued}`, expires_in: 3599, token_type: "Bearer" } };
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([server.close(), tokens.close()]);
+  });
+
+  function oauth(auth: Omit<Extract<SmtpConfig["auth"], { type: "oauth2" }>, "type" | "user"> & { user?: string }): SmtpConfig {
+    return { host: "127.0.0.1", port: server.port, security: "starttls-optional", auth: { type: "oauth2", user: OAUTH_USER, ...auth } };
+  }
+
+  it("authenticates with an access token", async () => {
+    await smtp.send(oauth({ accessToken: ACCESS_TOKEN }), message());
+    expect(server.logins.at(-1)).toEqual({ method: "XOAUTH2", username: OAUTH_USER, accessToken: ACCESS_TOKEN });
+    expect(server.received.at(-1)!.user).toBe(OAUTH_USER);
+  });
+
+  it("a refused access token → auth_failed that says what to do, without the token in any form", async () => {
+    const expired = "ya29.expired-token-0042";
+    const delivered = server.received.length;
+    const error = await sendExpectingError(oauth({ accessToken: expired }));
+    expect(error.code).toBe("auth_failed");
+    expect(error.message).toContain("OAuth 2.0");
+    expect(error.message).toContain("535");
+    expect(error.message).toMatch(/refresh token/);
+    expect(error.message).not.toContain(expired);
+    expect(error.message).not.toContain(xoauth2(OAUTH_USER, expired));
+    expect(server.logins.filter((l) => l.accessToken === expired).length).toBeGreaterThan(0);
+    expect(server.received).toHaveLength(delivered);
+  });
+
+  it("redacts the token and the XOAUTH2 string when the server echoes them", async () => {
+    const token = "ya29.echoed-token-9913";
+    const error = await sendExpectingError({ ...oauth({ accessToken: token }), auth: { type: "oauth2", user: "echo@acme.test", accessToken: token } });
+    expect(error.code).toBe("auth_failed");
+    expect(error.message).toContain("rejected");
+    expect(error.message).not.toContain(token);
+    expect(error.message).not.toContain(xoauth2("echo@acme.test", token));
+    expect(error.message).toContain("[redacted]");
+  });
+
+  it("gets an access token with the refresh token, then reuses it for the next email", async () => {
+    const before = tokens.requests.length;
+    const config = oauth({ clientId: "client-1.apps", clientSecret: CLIENT_SECRET, refreshToken: "refresh-reuse-1", accessUrl: `${tokens.url}/token` });
+    await smtp.send(config, message());
+    await smtp.send(config, message({ to: "grace@example.test" }));
+
+    expect(tokens.requests.length - before).toBe(1);
+    const exchange = tokens.requests.at(-1)!;
+    expect(exchange.method).toBe("POST");
+    expect(exchange.path).toBe("/token");
+    const form = new URLSearchParams(exchange.text);
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: "refresh_token",
+      client_id: "client-1.apps",
+      client_secret: CLIENT_SECRET,
+      refresh_token: "refresh-reuse-1",
+    });
+    const used = server.logins.slice(-2);
+    expect(used.map((l) => l.accessToken)).toEqual([`${FRESH_TOKEN_PREFIX}${issued}`, `${FRESH_TOKEN_PREFIX}${issued}`]);
+    expect(server.received.at(-1)!.rcptTo).toEqual(["grace@example.test"]);
+  });
+
+  it("renews an expired access token with the refresh token and sends", async () => {
+    const before = tokens.requests.length;
+    await smtp.send(
+      oauth({ accessToken: "ya29.stale", clientId: "client-1.apps", clientSecret: CLIENT_SECRET, refreshToken: "refresh-renew-2", accessUrl: `${tokens.url}/token` }),
+      message(),
+    );
+    expect(tokens.requests.length - before).toBe(1);
+    expect(server.logins.slice(-2).map((l) => l.accessToken)).toEqual(["ya29.stale", `${FRESH_TOKEN_PREFIX}${issued}`]);
+  });
+
+  it("a refused refresh token → auth_failed with the provider's OAuth error, no secrets", async () => {
+    const error = await sendExpectingError(
+      oauth({ accessToken: "ya29.stale-3", clientId: "client-1.apps", clientSecret: CLIENT_SECRET, refreshToken: "revoked-refresh-3", accessUrl: `${tokens.url}/token` }),
+    );
+    expect(error.code).toBe("auth_failed");
+    expect(error.message).toContain("invalid_grant");
+    expect(error.message).toContain("Token has been expired or revoked");
+    expect(error.message).toMatch(/client ID, client secret and refresh token/);
+    for (const secret of [CLIENT_SECRET, "revoked-refresh-3", "ya29.stale-3"]) expect(error.message).not.toContain(secret);
+  });
+
+  it("an unreachable token endpoint → transient", async () => {
+    const port = await closedPort();
+    const error = await sendExpectingError(
+      oauth({ clientId: "client-1.apps", clientSecret: CLIENT_SECRET, refreshToken: "refresh-unreachable-4", accessUrl: `http://127.0.0.1:${port}/token` }),
+    );
+    expect(error.code).toBe("transient");
+    expect(error.message).toContain("token endpoint");
+    expect(error.message).not.toContain(CLIENT_SECRET);
+  });
+});
+
+describe("smtp connector extra headers from the config", () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("adds them to every message; a message header of the same name (any case) wins", async () => {
+    const config: SmtpConfig = {
+      host: "127.0.0.1",
+      port: server.port,
+      security: "starttls-optional",
+      auth: { type: "none" },
+      headers: { "X-SES-CONFIGURATION-SET": "transactional", "X-Tag": "from-config" },
+    };
+    await smtp.send(config, message({ headers: { "x-tag": "from-message" } }));
+    const mail = server.received.at(-1)!;
+    expect(mail.parsed.headers.get("x-ses-configuration-set")).toBe("transactional");
+    expect(mail.parsed.headers.get("x-tag")).toBe("from-message");
+    expect(mail.raw.match(/^x-tag:/gim)).toHaveLength(1);
+    expect(mail.parsed.subject).toBe(`Your sign-in code is ${CODE}`);
+  });
+
+  it("a config that skipped the schema still cannot set Bcc (refused before connecting)", async () => {
+    const before = server.connections();
+    const error = await sendExpectingError({ host: "127.0.0.1", port: server.port, security: "starttls-optional", auth: { type: "none" }, headers: { Bcc: "evil@x.test" } });
+    expect(error.code).toBe("invalid_config");
+    expect(server.connections()).toBe(before);
+  });
+});
+
+describe("smtp config schema and form fields", () => {
+  const base = { host: "smtp.example.com", port: 587, security: "starttls" as const, auth: { type: "none" as const } };
+
+  it.each<[string, Record<string, string>]>([
+    ["Bcc", { Bcc: "evil@x.test" }],
+    ["a lower-case To", { to: "evil@x.test" }],
+    ["Content-Type", { "Content-Type": "text/plain" }],
+    ["Content-Anything", { "Content-Language": "de" }],
+    ["MIME-Version", { "MIME-Version": "1.0" }],
+    ["Date", { Date: "Mon, 1 Jan 2024 00:00:00 +0000" }],
+    ["Message-ID", { "Message-ID": "<x@y>" }],
+    ["Reply-To", { "Reply-To": "evil@x.test" }],
+    ["a name with a space", { "X Bad": "1" }],
+    ["a name with a colon", { "X-Bad:": "1" }],
+    ["a value with CRLF", { "X-Ok": "a\r\nBcc: evil@x.test" }],
+    ["a value with a bare LF", { "X-Ok": "a\nb" }],
+  ])("refuses a config header: %s", (_name, headers) => {
+    expect(smtpConfigSchema.safeParse({ ...base, headers }).success).toBe(false);
+  });
+
+  it("accepts ordinary extra headers", () => {
+    expect(smtpConfigSchema.safeParse({ ...base, headers: { "X-PM-Message-Stream": "outbound", "List-Id": "<codes.acme.test>" } }).success).toBe(true);
+  });
+
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ["an access token alone", { accessToken: "t" }, true],
+    ["refresh credentials alone", { clientId: "c", clientSecret: "s", refreshToken: "r" }, true],
+    ["both, with a token URL", { accessToken: "t", clientId: "c", clientSecret: "s", refreshToken: "r", accessUrl: "https://login.microsoftonline.com/x/oauth2/v2.0/token" }, true],
+    ["neither", {}, false],
+    ["a refresh token without the client", { refreshToken: "r" }, false],
+    ["client id and secret without a refresh token", { clientId: "c", clientSecret: "s" }, false],
+    ["an empty access token", { accessToken: "" }, false],
+    ["a token URL that is not http(s)", { accessToken: "t", accessUrl: "ftp://x/token" }, false],
+    ["an unknown key", { accessToken: "t", scope: "mail" }, false],
+  ])("oauth2 with %s → valid: %s", (_name, auth, valid) => {
+    expect(smtpConfigSchema.safeParse({ ...base, auth: { type: "oauth2", user: OAUTH_USER, ...auth } }).success).toBe(valid);
+  });
+
+  it("keeps secrets in the field list: password, client secret and both tokens", () => {
+    expect(secretKeys({ fields: smtpFields }).sort()).toEqual(["auth.accessToken", "auth.clientSecret", "auth.password", "auth.refreshToken"]);
+  });
+
+  it("the console form's values for OAuth 2.0 become a config the schema accepts; hidden fields are dropped", () => {
+    const values = {
+      host: "smtp.office365.com",
+      port: "587",
+      security: "starttls",
+      "auth.type": "oauth2",
+      "auth.user": OAUTH_USER,
+      "auth.password": "left-over-from-login",
+      "auth.clientId": "client-1",
+      "auth.clientSecret": "s3cret",
+      "auth.refreshToken": "r3fresh",
+      "auth.accessUrl": "https://login.microsoftonline.com/tenant/oauth2/v2.0/token",
+      headers: "X-Tag: codes\nX-Priority: 1",
+    };
+    const { config, fieldErrors } = formToConfig(smtpFields, values);
+    expect(fieldErrors).toEqual({});
+    const parsed = smtpConfigSchema.parse(config);
+    expect(parsed.auth).toEqual({
+      type: "oauth2",
+      user: OAUTH_USER,
+      clientId: "client-1",
+      clientSecret: "s3cret",
+      refreshToken: "r3fresh",
+      accessUrl: "https://login.microsoftonline.com/tenant/oauth2/v2.0/token",
+    });
+    expect(parsed.headers).toEqual({ "X-Tag": "codes", "X-Priority": "1" });
+
+    const login = smtpConfigSchema.parse(formToConfig(smtpFields, { ...values, "auth.type": "login", "auth.password": "pw" }).config);
+    expect(login.auth).toEqual({ type: "login", user: OAUTH_USER, password: "pw" });
   });
 });

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { StepUpPrompt } from "@/components/account/step-up-prompt";
+import { hasFreshStepUp, requireAccountUser } from "../guard";
+import { deleteAccountAction } from "./actions";
+
+export const metadata: Metadata = { title: "Delete account" };
+
+export default async function DeleteAccountPage() {
+  const user = await requireAccountUser();
+  const fresh = await hasFreshStepUp(user);
+  return (
+    <div className="stack account-page account-narrow">
+      <header>
+        <h1>Delete account</h1>
+        <p className="muted">This can&apos;t be undone.</p>
+      </header>
+      <div className="stack">
+        <p style={{ margin: 0 }}>Deleting your account removes, right away:</p>
+        <ul className="account-list">
+          <li>your profile and sign-in details for <strong>{user.email}</strong>;</li>
+          <li>your two-step verification methods and backup codes;</li>
+          <li>every session: you are signed out everywhere, this browser included;</li>
+          <li>your security activity, pending codes and emails not yet sent to your address.</li>
+        </ul>
+        <p className="muted" style={{ margin: 0 }}>You can create a new account with the same address later.</p>
+      </div>
+      {fresh ? <DeleteAccountForm action={deleteAccountAction} /> : <StepUpPrompt next="/account/delete" task="delete your account" />}
+    </div>
+  );
+}

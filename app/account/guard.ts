@@ -1,0 +1,49 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { failureCode, STEP_UP_REQUIRED } from "@/lib/account/errors";
+import { needsMfaSetup } from "@/lib/account/mfa";
+import { getProfile, type Profile } from "@/lib/account/profile";
+import { peekVerification } from "@/lib/account/step-up";
+import { readStepUpCookie } from "@/lib/account/step-up-cookie";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { verifyHref } from "@/components/account/safe-next";
+import { errorState, type ActionState, type Failure } from "@/lib/result";
+
+/** The signed-in user, or a redirect to sign-in. For /account/verify, which must stay reachable while MFA setup is due. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/**
+ * For every account page and action except two-step verification and
+ * /account/verify: signed in, and not owing the MFA setup an admin requires.
+ * Actions call it too, since they can be posted without their page.
+ */
+export async function requireAccountUser(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (await needsMfaSetup(user.id)) redirect("/account/security?required=1");
+  return user;
+}
+
+/** The user's profile; an account deleted meanwhile (another session) is treated as signed out. */
+export async function requireProfile(user: CurrentUser): Promise<Profile> {
+  const profile = await getProfile(user.id);
+  if (!profile) redirect("/sign-in");
+  return profile;
+}
+
+/** Whether this browser has a fresh "Confirm it's you" for this session (not consumed here). */
+export async function hasFreshStepUp(user: CurrentUser): Promise<boolean> {
+  return peekVerification(user, await readStepUpCookie());
+}
+
+/**
+ * A refused step-up operation: without a usable verification the user goes
+ * to "Confirm it's you" and comes back to `page`; any other failure is shown.
+ */
+export function stepUpFailure(failure: Failure, page: string, values?: Record<string, string>): ActionState {
+  if (failureCode(failure) === "verification_required" || failure.formError === STEP_UP_REQUIRED) redirect(verifyHref(page));
+  return errorState(failure, values);
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
+import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
+import { HourlyChart } from "@/components/deliveries/hourly-chart";
+import { DeliveriesPagination } from "@/components/deliveries/pagination";
+import { StatusCounts } from "@/components/deliveries/status-counts";
+import { requireAdmin } from "@/lib/auth/admin";
+import { countDeliveriesByStatus, getHourlyDeliveries, listDeliveries } from "@/lib/mail/deliveries";
+import { deliveriesHref, encodeCursor, parseDeliveryQuery } from "@/lib/mail/deliveries-view";
+import { retryDeliveryAction } from "./actions";
+
+export const metadata: Metadata = { title: "Deliveries" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DeliveriesPage({ searchParams }: Props) {
+  await requireAdmin();
+  const params = await searchParams;
+  const { filters, cursor, recipientProblem } = parseDeliveryQuery(params);
+  const now = new Date();
+  const [page, counts, hours] = await Promise.all([listDeliveries(filters, cursor), countDeliveriesByStatus(filters), getHourlyDeliveries(now)]);
+  const here = deliveriesHref(filters, cursor ? { [cursor.direction === "older" ? "after" : "before"]: encodeCursor(cursor) } : {});
+  const filtered = Boolean(filters.status || filters.purpose || filters.recipient);
+
+  return (
+    <div className="stack console-page deliveries-page">
+      <header>
+        <h1>Deliveries</h1>
+        <p className="muted">
+          Every email, recorded before its first attempt: whether it was sent, how often it was tried and what the provider answered. Failed
+          sends are retried with backoff; retry a message yourself once its cause is fixed.
+        </p>
+      </header>
+
+      {params.retried === "1" ? (
+        <div className="alert alert-ok" role="status">
+          Queued for another attempt: the worker sends it within a few seconds. Reload to see the outcome.
+        </div>
+      ) : null}
+
+      <StatusCounts counts={counts} filters={filters} />
+      <HourlyChart buckets={hours} />
+      <DeliveryFilters filters={filters} recipientProblem={recipientProblem} />
+
+      {page.rows.length > 0 ? (
+        <DeliveriesTable rows={page.rows} retryAction={retryDeliveryAction} back={here} now={now} />
+      ) : (
+        <p className="card deliveries-empty">{filtered ? "No emails match these filters." : "No emails yet. They appear here as soon as the app sends one."}</p>
+      )}
+      <DeliveriesPagination filters={filters} newer={page.newer} older={page.older} />
+    </div>
+  );
+}

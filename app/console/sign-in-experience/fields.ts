@@ -1,0 +1,122 @@
+import { otpLimitsSchema, signInExperienceSchema, type OtpLimits, type SignInExperience } from "@/lib/settings/schema";
+import type { FieldErrors } from "@/lib/result";
+
+/**
+ * The sign-in experience form: which settings it shows, their bounds (read
+ * from the settings schema, so the form cannot drift from what is allowed),
+ * and the parse from FormData back to a settings patch. The specs are plain
+ * data: the page hands them to the client form.
+ */
+
+export type ToggleSpec = { name: string; label: string; help: string };
+export type NumberSpec = { name: string; label: string; unit: string; min: number; max: number; default: number };
+export type FormValues = Record<string, string>;
+
+type Toggle = ToggleSpec & { read: (s: SignInExperience) => boolean };
+
+const TOGGLES: readonly Toggle[] = [
+  {
+    name: "signUpEmailPassword",
+    label: "Sign-up with email and password",
+    help: "New accounts confirm their address with a verification code first.",
+    read: (s) => s.signUp.emailPassword,
+  },
+  { name: "signInPassword", label: "Sign-in with password", help: "Email and password on the sign-in page.", read: (s) => s.signIn.password },
+  { name: "signInEmailCode", label: "Sign-in with an email code", help: "“Email me a code”: a 6-digit code instead of the password.", read: (s) => s.signIn.emailCode },
+  { name: "forgotPasswordEmailCode", label: "Password reset by email", help: "“Forgot password?”: a code by email, then a new password.", read: (s) => s.forgotPassword.emailCode },
+];
+
+type NumberField =
+  | { name: string; label: string; unit: string; group: "password"; key: "minLength" | "maxFailuresPer15Minutes" }
+  | { name: string; label: string; unit: string; group: "otp"; key: keyof OtpLimits };
+
+const PASSWORD_FIELDS: readonly NumberField[] = [
+  { name: "passwordMinLength", label: "Minimum password length", unit: "characters", group: "password", key: "minLength" },
+  { name: "passwordMaxFailures", label: "Wrong passwords per address per 15 minutes", unit: "tries", group: "password", key: "maxFailuresPer15Minutes" },
+];
+
+const CODE_FIELDS: readonly NumberField[] = [
+  { name: "otpTtlSeconds", label: "Code lifetime", unit: "seconds", group: "otp", key: "ttlSeconds" },
+  { name: "otpMaxAttempts", label: "Tries per code", unit: "tries", group: "otp", key: "maxAttempts" },
+  { name: "otpResendCooldownSeconds", label: "Wait before another code can be sent", unit: "seconds", group: "otp", key: "resendCooldownSeconds" },
+  { name: "otpMaxSendsPerAddressPerHour", label: "Codes per address per hour", unit: "codes", group: "otp", key: "maxSendsPerAddressPerHour" },
+  { name: "otpLockAfterFailedVerifies", label: "Lock code sign-in after this many wrong codes in a row", unit: "codes", group: "otp", key: "lockAfterFailedVerifies" },
+  { name: "otpLockMinutes", label: "Lock duration", unit: "minutes", group: "otp", key: "lockMinutes" },
+];
+
+const passwordShape = signInExperienceSchema.shape.password.unwrap().shape;
+
+/** The field's number schema (its default unwrapped): min, max and default come from there. */
+function numberSchema(field: NumberField) {
+  return field.group === "password" ? passwordShape[field.key] : otpLimitsSchema.shape[field.key];
+}
+
+function toSpec(field: NumberField): NumberSpec {
+  const schema = numberSchema(field);
+  const inner = schema.unwrap();
+  return {
+    name: field.name,
+    label: field.label,
+    unit: field.unit,
+    min: inner.minValue ?? 0,
+    max: inner.maxValue ?? Number.MAX_SAFE_INTEGER,
+    default: schema.parse(undefined),
+  };
+}
+
+export const toggleSpecs = (): ToggleSpec[] => TOGGLES.map(({ name, label, help }) => ({ name, label, help }));
+export const passwordSpecs = (): NumberSpec[] => PASSWORD_FIELDS.map(toSpec);
+export const codeSpecs = (): NumberSpec[] => CODE_FIELDS.map(toSpec);
+
+const readNumber = (s: SignInExperience, field: NumberField): number => (field.group === "password" ? s.password[field.key] : s.otp[field.key]);
+
+/** The form's values for saved settings: "on" or "" for toggles, digits for numbers. */
+export function formValues(s: SignInExperience): FormValues {
+  const values: FormValues = {};
+  for (const toggle of TOGGLES) values[toggle.name] = toggle.read(s) ? "on" : "";
+  for (const field of [...PASSWORD_FIELDS, ...CODE_FIELDS]) values[field.name] = String(readNumber(s, field));
+  return values;
+}
+
+export const ONE_SIGN_IN_METHOD = "At least one sign-in method must stay on: password sign-in or email-code sign-in.";
+
+export type ParsedForm =
+  | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp">; values: FormValues }
+  | { ok: false; formError: string; fieldErrors: FieldErrors; values: FormValues };
+
+/**
+ * FormData → a settings patch. Numbers outside the schema's bounds get a
+ * field error naming the bounds; the limits the form does not show (per-IP
+ * caps) keep their saved values.
+ */
+export function parseSignInExperienceForm(form: FormData, current: SignInExperience): ParsedForm {
+  const values: FormValues = {};
+  const on = (name: string) => {
+    values[name] = form.get(name) === "on" ? "on" : "";
+    return values[name] === "on";
+  };
+  const fieldErrors: FieldErrors = {};
+  const password = { ...current.password };
+  const otp = { ...current.otp };
+  for (const field of [...PASSWORD_FIELDS, ...CODE_FIELDS]) {
+    const spec = toSpec(field);
+    const raw = String(form.get(field.name) ?? "").trim();
+    values[field.name] = raw;
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) {
+      fieldErrors[field.name] = [`Enter a whole number from ${spec.min} to ${spec.max} (${spec.unit}).`];
+    } else if (field.group === "password") password[field.key] = value;
+    else otp[field.key] = value;
+  }
+  const patch = {
+    signUp: { emailPassword: on("signUpEmailPassword") },
+    signIn: { password: on("signInPassword"), emailCode: on("signInEmailCode") },
+    forgotPassword: { emailCode: on("forgotPasswordEmailCode") },
+    password,
+    otp,
+  };
+  // With both off nobody could sign in, the admin who saved it included.
+  if (!patch.signIn.password && !patch.signIn.emailCode) return { ok: false, formError: ONE_SIGN_IN_METHOD, fieldErrors, values };
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, formError: "Nothing was saved: check the highlighted fields.", fieldErrors, values };
+  return { ok: true, patch, values };
+}

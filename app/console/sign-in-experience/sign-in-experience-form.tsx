@@ -1,0 +1,86 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormAlert } from "@/components/field";
+import { idle } from "@/lib/result";
+import type { FormValues, NumberSpec, ToggleSpec } from "./fields";
+import type { SignInExperienceFormState } from "./form-state";
+
+type Props = {
+  action: (state: SignInExperienceFormState, form: FormData) => Promise<SignInExperienceFormState>;
+  saved: FormValues;
+  toggles: ToggleSpec[];
+  passwordFields: NumberSpec[];
+  codeFields: NumberSpec[];
+};
+
+/**
+ * Posts as a plain form without JavaScript. After a post the fields show
+ * what the action returned (the input when refused, the saved values when
+ * saved); React resets a form after its action, so each input is keyed by
+ * the value it should show.
+ */
+export function SignInExperienceForm({ action, saved, toggles, passwordFields, codeFields }: Props) {
+  const [state, formAction, pending] = useActionState<SignInExperienceFormState, FormData>(action, idle);
+  const values = state.status === "idle" ? saved : (state.values ?? saved);
+  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+
+  const numbers = (specs: NumberSpec[]) =>
+    specs.map((spec) => (
+      <Field
+        key={`${spec.name}-${values[spec.name] ?? ""}`}
+        name={spec.name}
+        label={spec.label}
+        type="number"
+        inputMode="numeric"
+        min={spec.min}
+        max={spec.max}
+        step={1}
+        required
+        defaultValue={values[spec.name]}
+        hint={`From ${spec.min} to ${spec.max} ${spec.unit}; the default is ${spec.default}.`}
+        errors={fieldErrors?.[spec.name]}
+      />
+    ));
+
+  return (
+    <form action={formAction} className="stack sie-form" noValidate>
+      <FormAlert error={state.status === "error" ? state.formError : undefined} message={state.status === "ok" ? state.message : undefined} />
+
+      <fieldset className="card stack">
+        <legend>Sign-up and sign-in methods</legend>
+        {toggles.map((toggle) => {
+          const id = `toggle-${toggle.name}`;
+          return (
+            <div key={`${toggle.name}-${values[toggle.name] ?? ""}`} className="sie-toggle">
+              <div className="checkbox-row">
+                <input type="checkbox" id={id} name={toggle.name} defaultChecked={values[toggle.name] === "on"} aria-describedby={`${id}-help`} />
+                <label htmlFor={id}>{toggle.label}</label>
+              </div>
+              <p id={`${id}-help`} className="field-help">
+                {toggle.help}
+              </p>
+            </div>
+          );
+        })}
+        <p className="field-help">At least one of the two sign-in methods must stay on.</p>
+      </fieldset>
+
+      <fieldset className="card stack">
+        <legend>Passwords</legend>
+        {numbers(passwordFields)}
+      </fieldset>
+
+      <fieldset className="card stack">
+        <legend>Verification codes</legend>
+        {numbers(codeFields)}
+      </fieldset>
+
+      <div className="button-row">
+        <button className="button button-inline" type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </form>
+  );
+}

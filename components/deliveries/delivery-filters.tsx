@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { EMAIL_KINDS } from "@/emails/kinds";
+import { DELIVERY_STATUSES, type DeliveryFilters as Filters } from "@/lib/mail/deliveries-view";
+import { statusLabel } from "./status-badge";
+
+/**
+ * A GET form, so filtering works without JavaScript and every filtered view
+ * has a URL to share. Changing a filter starts again from the newest page.
+ */
+export function DeliveryFilters({ filters, recipientProblem }: { filters: Filters; recipientProblem: string | null }) {
+  return (
+    <form method="get" action="/console/deliveries" className="deliveries-filters" role="search" aria-label="Filter deliveries">
+      <div className="field">
+        <label htmlFor="filter-status">Status</label>
+        <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+          <option value="">Any status</option>
+          {DELIVERY_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-purpose">Email</label>
+        <select id="filter-purpose" name="purpose" defaultValue={filters.purpose ?? ""}>
+          <option value="">Any email</option>
+          {EMAIL_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field deliveries-filter-recipient">
+        <label htmlFor="filter-recipient">Recipient</label>
+        <input
+          id="filter-recipient"
+          name="recipient"
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          placeholder="name@example.com"
+          defaultValue={filters.recipient?.input ?? ""}
+          aria-invalid={recipientProblem ? true : undefined}
+          aria-describedby={recipientProblem ? "filter-recipient-error" : "filter-recipient-hint"}
+        />
+        {recipientProblem ? (
+          <p id="filter-recipient-error" className="field-error">
+            {recipientProblem}
+          </p>
+        ) : (
+          <p id="filter-recipient-hint" className="field-help">
+            The whole address, like name@example.com.
+          </p>
+        )}
+      </div>
+      <div className="button-row deliveries-filter-actions">
+        <button className="button button-inline" type="submit">
+          Filter
+        </button>
+        {filters.status || filters.purpose || filters.recipient ? <Link href="/console/deliveries">Clear filters</Link> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * Helpers for the admin console specs (e2e/console-*.spec.ts, Playwright
+ * project "console"). They run against the SECOND app instance,
+ * 127.0.0.1:3101 (`.data/e2e-console.db`, ADMIN_EMAILS=admin@console.test),
+ * so changing its email connector never disturbs the sign-in specs on 3100.
+ *
+ * Accounts on 3101
+ * - The console is for the owner (the first account ever created) and
+ *   ADMIN_EMAILS. `signInAsAdmin` creates admin@console.test on first use;
+ *   `signUpUser` makes sure the admin exists BEFORE it creates anyone else,
+ *   so a plain user can never become the owner, whichever spec runs first.
+ *
+ * Where the emails of 3101 go (read codes with `waitForAnyCode`)
+ * - Fresh database: the environment's connector, SMTP to the sink's open
+ *   listener 127.0.0.1:2525 (messages have `port: 2525`).
+ * - During console-connectors.spec.ts the console switches to the sink's
+ *   AUTH listener (2527) and to the HTTP connector (POST /http-hook).
+ * - STATE LEFT BEHIND by console-connectors.spec.ts: a connector saved in
+ *   the console, SMTP to 127.0.0.1:2525 without AUTH, from
+ *   `Console E2E <no-reply@console.test>`. Emails land in the sink's
+ *   /messages exactly as with the environment's connector, and
+ *   `mailbox.failNext()` works as on 3100. Sign-up, code sign-in and
+ *   password reset stay on (the defaults).
+ *
+ * Retries are fast on both instances (OUTBOX_RETRY_BASE_SECONDS=2,
+ * OUTBOX_POLL_SECONDS=0.5): a message refused with 451 is retried within a
+ * few seconds.
+ */
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { extractCode, mailbox, SINK_URL, step, submitCode, test as base, uniquePassword, type Credentials, type SinkMessage } from "./fixtures";
+import type { HookMessage } from "./smtp-sink";
+
+export { expect, mailbox, SINK_URL, extractCode, uniquePassword };
+export type { Credentials, HookMessage, SinkMessage };
+
+/** The console instance; every helper here uses absolute URLs, so any page works. */
+export const CONSOLE_URL = process.env.E2E_CONSOLE_URL ?? "http://127.0.0.1:3101";
+
+/** In ADMIN_EMAILS of the 3101 instance (playwright.config.ts). Fixed so every console spec can sign in. */
+export const ADMIN: Readonly<Credentials> = { email: "admin@console.test", password: "Console admin passphrase 2026" };
+
+/** The sink's SMTP listeners: 2525 accepts anything, 2527 requires AUTH with SINK_AUTH. */
+export const SINK_SMTP_PORT = 2525;
+export const SINK_AUTH_SMTP_PORT = 2527;
+export const SINK_AUTH = { user: "console", password: "console-secret" } as const;
+/** Where the HTTP connector can POST (the sink's receiver). */
+export const HTTP_HOOK_URL = `${SINK_URL}/http-hook`;
+
+const POLL_MS = 200;
+const WAIT_MS = 15_000;
+
+export const consoleUrl = (path: string) => new URL(path, CONSOLE_URL).toString();
+
+// ---------------------------------------------------------------- http hook
+
+/** Bodies POSTed to the sink's /http-hook whose `to` is `to` (all if omitted), newest first. */
+export async function hookMessages(to?: string): Promise<HookMessage[]> {
+  const res = await fetch(`${SINK_URL}/http-hook/messages${to ? `?to=${encodeURIComponent(to)}` : ""}`);
+  if (!res.ok) throw new Error(`SMTP sink answered ${res.status} for GET /http-hook/messages`);
+  return (await res.json()) as HookMessage[];
+}
+
+/** Polls /http-hook until a request for `to` received at or after `after` satisfies `predicate`; returns the newest. */
+export async function waitForHookMessage(
+  to: string,
+  predicate: (message: HookMessage) => boolean = () => true,
+  { after, timeout = WAIT_MS }: { after?: Date; timeout?: number } = {},
+): Promise<HookMessage> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const list = await hookMessages(to);
+    const found = list.find((m) => (!after || new Date(m.date) >= after) && predicate(m));
+    if (found) return found;
+    if (Date.now() > deadline) {
+      throw new Error(`No matching /http-hook request for ${to} within ${timeout / 1000}s; got ${list.length}: ${list.map((m) => hookType(m)).join(", ")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** The HTTP connector's body fields the tests read (see lib/connectors/http/request-body.ts). */
+export type HookBody = { to: string; type: string; payload: Record<string, string | number | undefined> & { subject: string; text: string } };
+export const hookBody = (message: HookMessage) => message.body as HookBody;
+export const hookType = (message: HookMessage) => hookBody(message)?.type ?? "(no type)";
+/** The code of a hook message: `payload.code`. */
+export const hookCode = (message: HookMessage) => {
+  const code = hookBody(message)?.payload?.code;
+  return code === undefined ? null : String(code);
+};
+
+export async function clearHookMessages(): Promise<void> {
+  await fetch(`${SINK_URL}/http-hook/messages`, { method: "DELETE" });
+}
+
+/** The next `count` requests to /http-hook are answered with `status` (default 503). */
+export async function failNextHook(count: number, status = 503): Promise<void> {
+  const res = await fetch(`${SINK_URL}/http-hook/fail?count=${count}&status=${status}`, { method: "POST" });
+  if (!res.ok) throw new Error(`SMTP sink answered ${res.status} for POST /http-hook/fail`);
+}
+
+/** The next `count` SMTP messages (either listener) are refused at DATA with `code message` (e.g. 550 "5.1.1 No such user"). */
+export async function failNextSmtp(count: number, code = 451, message?: string): Promise<void> {
+  const query = new URLSearchParams({ count: String(count), code: String(code), ...(message ? { message } : {}) });
+  const res = await fetch(`${SINK_URL}/fail?${query}`, { method: "POST" });
+  if (!res.ok) throw new Error(`SMTP sink answered ${res.status} for POST /fail`);
+}
+
+// ---------------------------------------------------------------- codes
+
+export type ReceivedCode =
+  | { code: string; via: "smtp"; message: SinkMessage }
+  | { code: string; via: "http"; message: HookMessage };
+
+/**
+ * Waits for a code to `to` sent at or after `after`, through whichever
+ * connector 3101 uses right now: an SMTP listener of the sink or /http-hook.
+ */
+export async function waitForAnyCode(to: string, { after, timeout = WAIT_MS }: { after: Date; timeout?: number }): Promise<ReceivedCode> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const mail = (await mailbox.messages(to)).find((m) => new Date(m.date) >= after && extractCode(m) !== null);
+    if (mail) return { code: extractCode(mail)!, via: "smtp", message: mail };
+    const hook = (await hookMessages(to)).find((m) => new Date(m.date) >= after && hookCode(m) !== null);
+    if (hook) return { code: hookCode(hook)!, via: "http", message: hook };
+    if (Date.now() > deadline) throw new Error(`No code for ${to} within ${timeout / 1000}s, neither in the SMTP sink nor at /http-hook`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+// ---------------------------------------------------------------- accounts
+
+/** Set once this worker knows the admin account exists (the database lives for the whole run). */
+let adminExists = false;
+
+/**
+ * Signs `page` in as admin@console.test. The first time in a run the
+ * account does not exist yet: the password sign-in fails and the admin signs
+ * up through the real sign-up page, with the code from the sink (or
+ * /http-hook). Ends on the signed-in home page.
+ */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await step(`sign in as ${ADMIN.email}`, async () => {
+    await page.goto(consoleUrl("/sign-in"));
+    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    const signedIn = page.getByText(`Signed in as ${ADMIN.email}`);
+    // The form's own alert (Next.js also renders an empty role="alert" route announcer).
+    const refused = page.locator(".alert-error");
+    await expect(signedIn.or(refused).first()).toBeVisible();
+    if (await signedIn.isVisible()) {
+      adminExists = true;
+      return;
+    }
+    await signUpThroughUi(page, ADMIN);
+    adminExists = true;
+  });
+}
+
+/**
+ * Signs up `email` (not an admin) on 3101 in `page`, whose context must be
+ * signed out. Creates the admin first if needed, in its own context, so this
+ * user is never the owner. Returns the credentials and where the sign-up code
+ * came from (`received.via`, the SMTP `port`…); ends signed in at "/".
+ */
+export async function signUpUser(page: Page, email: string, password: string = uniquePassword()): Promise<Credentials & { received: ReceivedCode }> {
+  const browser = page.context().browser();
+  if (!adminExists && browser) await ensureAdmin(browser);
+  const credentials = { email, password };
+  const received = await step(`sign up ${email} on the console instance`, () => signUpThroughUi(page, credentials));
+  return { ...credentials, received };
+}
+
+/**
+ * The sign-up page, step by step, returning where the code came from (SMTP
+ * listener port or /http-hook) so a test can prove which connector sent it.
+ */
+export async function signUpThroughUi(page: Page, { email, password }: Credentials): Promise<ReceivedCode> {
+  await page.goto(consoleUrl("/sign-up"));
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  const after = new Date();
+  await page.getByRole("button", { name: "Create account", exact: true }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/sign-up/verify");
+  const received = await waitForAnyCode(email, { after });
+  await submitCode(page, received.code);
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  return received;
+}
+
+async function ensureAdmin(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ baseURL: CONSOLE_URL });
+  try {
+    await signInAsAdmin(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** Asserts that `path` on 3101 answers 404 for whoever `page` is signed in as (or nobody). */
+export async function expectNotFound(page: Page, path: string): Promise<void> {
+  const response = await page.goto(consoleUrl(path));
+  expect(response?.status(), `${path} should be a 404`).toBe(404);
+}
+
+// ---------------------------------------------------------------- fixtures
+
+type ConsoleFixtures = {
+  /** A page in its own context on 3101, signed in as the admin. */
+  adminPage: Page;
+  /** Pages in extra contexts on 3101 (signed out), closed after the test. */
+  newConsolePage: (options?: BrowserContextOptions) => Promise<Page>;
+};
+
+/** `test` from ./fixtures (mailbox, uniqueEmail…) plus the console fixtures above. */
+export const test = base.extend<ConsoleFixtures>({
+  adminPage: async ({ browser }, provide) => {
+    const context = await browser.newContext({ baseURL: CONSOLE_URL });
+    const page = await context.newPage();
+    await signInAsAdmin(page);
+    await provide(page);
+    await context.close();
+  },
+  newConsolePage: async ({ browser }, provide) => {
+    const contexts: Awaited<ReturnType<Browser["newContext"]>>[] = [];
+    await provide(async (options) => {
+      const context = await browser.newContext({ baseURL: CONSOLE_URL, ...options });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+});

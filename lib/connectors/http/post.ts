@@ -1,0 +1,187 @@
+import { lookup as systemLookup } from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import { ConnectorError } from "../types";
+import { nonPublicKind } from "./private-address";
+
+/**
+ * One POST to the operator's endpoint, guarded against server-side request
+ * forgery. fetch() cannot be used here: it resolves the host itself, so a
+ * check done beforehand could be answered with a public address and the
+ * connection made to a private one a moment later (DNS rebinding). Instead the
+ * host is resolved once, every address is checked, and the socket is opened to
+ * exactly those addresses through a pinned `lookup`. The Host header and TLS
+ * server name still carry the URL's host, so virtual hosts and certificates
+ * work as usual.
+ */
+
+export type EndpointResponse = { status: number; headers: Headers; text: string };
+
+export type PostOptions = {
+  body: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  allowPrivateTargets: boolean;
+  /** For tests: resolves a host name (default: the system resolver, every address). */
+  resolve?: (host: string) => Promise<ResolvedAddress[]>;
+};
+
+export type ResolvedAddress = { address: string; family: number };
+
+/** More is never needed to read an id or an error; the rest is not waited for. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+export async function postToEndpoint(endpoint: string, options: PostOptions): Promise<EndpointResponse> {
+  const url = new URL(endpoint);
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const startedAt = Date.now();
+  const addresses = await withDeadline(resolveHost(host, options.resolve), options.timeoutMs, host);
+  if (!options.allowPrivateTargets) assertPublic(host, addresses);
+  const remaining = Math.max(1, options.timeoutMs - (Date.now() - startedAt));
+  return request(url, host, addresses, { ...options, timeoutMs: remaining }, options.timeoutMs);
+}
+
+async function resolveHost(host: string, resolve = resolveAll): Promise<ResolvedAddress[]> {
+  const family = isIP(host);
+  if (family) return [{ address: host, family }];
+  try {
+    const addresses = await resolve(host);
+    if (addresses.length === 0) throw Object.assign(new Error(`no address for ${host}`), { code: "ENOTFOUND" });
+    return addresses;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "";
+    if (code === "ENOTFOUND" || code === "ENODATA") {
+      throw new ConnectorError("invalid_config", `The endpoint host ${host} was not found; check the URL.`, { cause: error });
+    }
+    throw new ConnectorError("transient", `Could not resolve the endpoint host ${host} (${code || "DNS error"}).`, { cause: error });
+  }
+}
+
+function resolveAll(host: string): Promise<ResolvedAddress[]> {
+  return systemLookup(host, { all: true, verbatim: true });
+}
+
+function assertPublic(host: string, addresses: readonly ResolvedAddress[]): void {
+  for (const { address } of addresses) {
+    const kind = nonPublicKind(address);
+    if (!kind) continue;
+    const what = isIP(host) ? `The endpoint ${host} is ${kind}` : `The endpoint host ${host} resolves to ${kind} (${address})`;
+    throw new ConnectorError(
+      "invalid_config",
+      `${what}; enable "Allow private network targets" only if the endpoint is on your own private network and you trust everyone who can edit this connector.`,
+    );
+  }
+}
+
+/** Hands Node the addresses that were checked; it never resolves the host again. */
+function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+    if (wanted.length === 0) {
+      callback(Object.assign(new Error("no address of the requested family"), { code: "ENOTFOUND" }), "", 0);
+    } else if (options.all) {
+      callback(null, wanted.map((a) => ({ ...a })));
+    } else {
+      callback(null, wanted[0]!.address, wanted[0]!.family);
+    }
+  };
+}
+
+function request(
+  url: URL,
+  host: string,
+  addresses: readonly ResolvedAddress[],
+  options: PostOptions,
+  totalTimeoutMs: number,
+): Promise<EndpointResponse> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      fn();
+    };
+    const timeoutError = () => Object.assign(new Error("timeout"), { code: "MAILGATE_TIMEOUT" });
+
+    let req: http.ClientRequest;
+    try {
+      req = (url.protocol === "https:" ? https : http).request({
+        protocol: url.protocol,
+        hostname: host,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: "POST",
+        headers: { ...options.headers, "Content-Length": String(Buffer.byteLength(options.body)) },
+        lookup: pinnedLookup(addresses),
+        // A fresh connection per message: no pooled socket to an address checked for someone else's config.
+        agent: false,
+        timeout: options.timeoutMs,
+      });
+    } catch (error) {
+      // Node refuses invalid header values synchronously (ERR_INVALID_CHAR).
+      reject(new ConnectorError("provider_error", `Refused to send: a request header is not valid (${(error as { code?: string }).code ?? "invalid header"}).`, { cause: error }));
+      return;
+    }
+
+    const deadline = setTimeout(() => req.destroy(timeoutError()), options.timeoutMs);
+    req.on("timeout", () => req.destroy(timeoutError()));
+    req.on("error", (error) => finish(() => reject(networkError(error, host, totalTimeoutMs))));
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const done = () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+        }
+        finish(() => resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString("utf8") }));
+      };
+      res.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= MAX_RESPONSE_BYTES) {
+          done();
+          res.destroy();
+        }
+      });
+      res.on("end", done);
+      res.on("error", (error) => finish(() => reject(networkError(error, host, totalTimeoutMs))));
+    });
+    req.end(options.body);
+  });
+}
+
+async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, host: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(networkError(Object.assign(new Error("timeout"), { code: "MAILGATE_TIMEOUT" }), host, timeoutMs)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/;
+
+/** A failure before any HTTP status: what it means for the operator. */
+function networkError(error: Error, host: string, timeoutMs: number): ConnectorError {
+  const code = (error as { code?: string }).code ?? "";
+  if (code === "MAILGATE_TIMEOUT") {
+    return new ConnectorError("transient", `The endpoint ${host} did not answer within ${timeoutMs / 1000} s.`, { cause: error });
+  }
+  if (CERTIFICATE.test(code)) {
+    return new ConnectorError("invalid_config", `The TLS certificate of ${host} could not be verified (${code}).`, { cause: error });
+  }
+  if (code === "EPROTO" || /wrong version number|packet length too long/i.test(error.message)) {
+    return new ConnectorError("invalid_config", `The TLS handshake with ${host} failed (${code || "EPROTO"}): does the endpoint speak HTTPS on this port? Use http:// if it does not.`, { cause: error });
+  }
+  if (code.startsWith("HPE_")) {
+    return new ConnectorError("invalid_config", `The endpoint ${host} did not answer with valid HTTP (${code}).`, { cause: error });
+  }
+  // ECONNREFUSED, ECONNRESET ("socket hang up"), EHOSTUNREACH, ETIMEDOUT…: worth another attempt.
+  return new ConnectorError("transient", `Could not reach the endpoint ${host} (${code || error.message}).`, { cause: error });
+}

@@ -1,0 +1,103 @@
+import { ConnectorError, type ConnectorErrorCode } from "./types";
+
+/**
+ * Plumbing shared by the connectors that call an HTTP API (SendGrid,
+ * Mailgun, Postmark, SES, Aliyun, Resend, HTTP): a fetch with a deadline
+ * whose network failures become ConnectorErrors, and the usual meaning of
+ * an HTTP status. Each connector refines the status mapping with what its
+ * provider's error body says.
+ */
+
+export const PROVIDER_TIMEOUT_MS = 10_000;
+
+/** fetch with a deadline; a timeout, reset, refusal or DNS hiccup is `transient`, an unknown host `invalid_config`. */
+export async function providerFetch(
+  provider: string,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number = PROVIDER_TIMEOUT_MS,
+): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
+  } catch (error) {
+    throw networkError(provider, url, error, timeoutMs);
+  }
+}
+
+export function networkError(provider: string, url: string, error: unknown, timeoutMs: number = PROVIDER_TIMEOUT_MS): ConnectorError {
+  const host = safeHost(url);
+  const e = error instanceof Error ? error : new Error(String(error));
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? (e as { code?: string }).code ?? "";
+  if (e.name === "TimeoutError" || e.name === "AbortError") {
+    return new ConnectorError("transient", `${provider} did not answer within ${timeoutMs / 1000} s (${host}).`, { cause: error });
+  }
+  if (code === "ENOTFOUND") {
+    return new ConnectorError("invalid_config", `${provider}: the host ${host} was not found; check the base URL or region.`, { cause: error });
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
+    return new ConnectorError("invalid_config", `${provider}: the TLS certificate of ${host} could not be verified (${code}).`, { cause: error });
+  }
+  const detail = code || cause?.message || e.message;
+  return new ConnectorError("transient", `Could not reach ${provider} at ${host} (${detail}).`, { cause: error });
+}
+
+/** The usual meaning of a non-2xx status; `detail` is the provider's own words (already free of secrets). */
+export function statusError(provider: string, status: number, detail: string, headers?: Headers): ConnectorError {
+  const said = detail ? `: ${clipDetail(detail)}` : "";
+  const code: ConnectorErrorCode =
+    status === 401 || status === 403 ? "auth_failed"
+    : status === 429 ? "rate_limited"
+    : status >= 500 || status === 408 ? "transient"
+    : "provider_error";
+  const text =
+    code === "auth_failed" ? `${provider} refused the credentials (HTTP ${status})${said}`
+    : code === "rate_limited" ? `${provider} is rate limiting (HTTP 429)${said}`
+    : code === "transient" ? `${provider} had a temporary problem (HTTP ${status})${said}`
+    : `${provider} refused the message (HTTP ${status})${said}`;
+  return new ConnectorError(code, text, { retryAfterSeconds: retryAfter(headers) });
+}
+
+/** Reads the body as text, at most ~4 KB, never throwing. */
+export async function readDetail(response: Response): Promise<string> {
+  try {
+    return clipDetail(await response.text(), 4000);
+  } catch {
+    return "";
+  }
+}
+
+/** One line, bounded: provider text ends up in an operator's error message and the outbox row. */
+export function clipDetail(text: string, max = 500): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/ {2,}/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** Replaces every occurrence of each secret (≥ 4 characters) with `[redacted]`. */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
+  return out;
+}
+
+function retryAfter(headers: Headers | undefined): number | undefined {
+  const value = headers?.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.min(3600, Math.round((at - Date.now()) / 1000)));
+}
+
+/** `https://api.example.com/v3` → `https://api.example.com/v3` without a trailing slash; refuses anything but http(s). */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the configured URL";
+  }
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { SendEmailCommand, SESv2Client, type SendEmailCommandInput, type SESv2ClientConfig } from "@aws-sdk/client-sesv2";
+import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText, type Mailbox } from "../address";
+import { PROVIDER_TIMEOUT_MS } from "../provider-fetch";
+import { ConnectorError, defineConnector, type OutboundMessage, type SendResult } from "../types";
+import { httpStatus, toSesError } from "./errors";
+import { sesConfigSchema, sesFields, type SesConfig } from "./schema";
+
+const UTF8 = "UTF-8";
+
+/**
+ * Turns an OutboundMessage into SES v2 `SendEmail` input, refusing what could
+ * add recipients or headers: the only destination is `message.to`, names and
+ * the subject lose their line breaks, extra headers are checked like SMTP's.
+ */
+export function toSesEmail(message: OutboundMessage, config: Pick<SesConfig, "configurationSetName">): SendEmailCommandInput {
+  const to = checkRecipient(message.to);
+  const from = checkSender(message.from);
+  const replyTo = checkReplyTo(message.replyTo);
+  const headers = Object.entries(checkExtraHeaders(message.headers)).map(([Name, Value]) => ({ Name, Value: asciiHeaderValue(Value) }));
+  return {
+    FromEmailAddress: mailboxText(from),
+    Destination: { ToAddresses: [to] },
+    ...(replyTo ? { ReplyToAddresses: [replyTo] } : {}),
+    Content: {
+      Simple: {
+        Subject: { Data: sanitizeHeaderText(message.subject), Charset: UTF8 },
+        Body: {
+          ...(message.text ? { Text: { Data: message.text, Charset: UTF8 } } : {}),
+          ...(message.html ? { Html: { Data: message.html, Charset: UTF8 } } : {}),
+        },
+        ...(headers.length > 0 ? { Headers: headers } : {}),
+      },
+    },
+    ...(config.configurationSetName ? { ConfigurationSetName: config.configurationSetName } : {}),
+  };
+}
+
+/**
+ * The SDK client's settings. `maxAttempts: 1` because the outbox owns retries
+ * (with backoff that survives a restart). The request handler is given as
+ * NodeHttpHandler options, which the SDK turns into its own NodeHttpHandler:
+ * same timeouts, no import of a package this app does not declare.
+ * `throwOnRequestTimeout`: without it a slow answer only logs a warning.
+ * With `default-chain`, `credentials` is left out, so the SDK's default chain applies.
+ */
+export function sesClientConfig(config: SesConfig): SESv2ClientConfig {
+  const timeoutMs = config.timeoutMs ?? PROVIDER_TIMEOUT_MS;
+  const { credentials } = config;
+  return {
+    region: config.region,
+    ...(config.baseUrl ? { endpoint: config.baseUrl } : {}),
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
+    ...(credentials.type === "access-key"
+      ? {
+          credentials: {
+            accessKeyId: credentials.accessKeyId,
+            secretAccessKey: credentials.secretAccessKey,
+            ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Sends with a given client (tests pass one with a stub credential provider).
+ * A message SES answered 2xx for is sent, even if the answer was unreadable:
+ * reporting it as failed would make the outbox send it twice.
+ */
+export async function sendWithClient(client: SESv2Client, config: SesConfig, message: OutboundMessage): Promise<SendResult> {
+  const input = toSesEmail(message, config);
+  try {
+    const output = await client.send(new SendEmailCommand(input));
+    return { messageId: output.MessageId?.trim() || `unknown-${randomUUID()}` };
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status !== undefined && status >= 200 && status < 300) return { messageId: `unknown-${randomUUID()}` };
+    throw toSesError(error, config, { to: message.to.trim(), from: message.from.address.trim() });
+  }
+}
+
+export default defineConnector({
+  id: "ses",
+  label: "Amazon SES",
+  description: "Sends through the Amazon SES v2 API (SendEmail), signed with an IAM access key or the machine's AWS role.",
+  configSchema: sesConfigSchema,
+  fields: sesFields,
+  async send(config, message) {
+    // A client per send: the config can change in the console at any time, so
+    // there is nothing to invalidate and no credentials linger in a cache. The
+    // cost (a TLS handshake, and with the default chain one credential lookup)
+    // is small next to one sign-in email.
+    const client = new SESv2Client(sesClientConfig(config));
+    try {
+      return await sendWithClient(client, config, message);
+    } finally {
+      client.destroy();
+    }
+  },
+});
+
+/**
+ * `Name <address>`; a name with specials is quoted, a non-ASCII one becomes
+ * RFC 2047 encoded-words, as SES requires for FromEmailAddress.
+ */
+export function mailboxText({ name, address }: Mailbox): string {
+  if (!name) return address;
+  if (/[^\x20-\x7e]/.test(name)) return `${encodeWords(name)} <${address}>`;
+  return /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/["\\]/g, "\\$&")}" <${address}>` : `${name} <${address}>`;
+}
+
+/** SES header values must be printable ASCII: anything else is sent as encoded-words. */
+function asciiHeaderValue(value: string): string {
+  return /[^\x20-\x7e]/.test(value) ? encodeWords(value) : value;
+}
+
+/** RFC 2047 `=?UTF-8?B?…?=` words of at most 75 characters, never splitting a character. */
+function encodeWords(text: string): string {
+  const words: string[] = [];
+  let chunk = "";
+  for (const char of text) {
+    if (Buffer.byteLength(chunk + char, "utf8") > 45) {
+      words.push(chunk);
+      chunk = "";
+    }
+    chunk += char;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((word) => `=?UTF-8?B?${Buffer.from(word, "utf8").toString("base64")}?=`).join(" ");
+}
+
+function checkSender(from: OutboundMessage["from"]): Mailbox {
+  const address = from.address.trim();
+  if (!isEmailAddress(address)) {
+    throw new ConnectorError(
+      "invalid_config",
+      `The sender address "${sanitizeHeaderText(address)}" is not a valid email address (check the From address in the console or EMAIL_FROM).`,
+    );
+  }
+  const name = from.name ? sanitizeHeaderText(from.name) : "";
+  return name ? { name, address } : { address };
+}
+
+function checkReplyTo(replyTo: string | undefined): string | undefined {
+  const value = replyTo?.trim();
+  if (value && !isEmailAddress(value)) {
+    throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(value)}" is not a valid email address.`);
+  }
+  return value || undefined;
+}

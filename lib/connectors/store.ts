@@ -1,0 +1,228 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { seal } from "@/lib/crypto/seal";
+import { renderEmail } from "@/lib/mail/render";
+import { getSettings } from "@/lib/settings/get-settings";
+import type { SignInExperience } from "@/lib/settings/schema";
+import { fail, ok, type FieldErrors, type Result } from "@/lib/result";
+import { isEmailAddress, sanitizeHeaderText, type Mailbox } from "./address";
+import { bindConnector, envConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
+import { configToFormValues, formToConfig, getPath, setPath, splitSecrets, type FormValues } from "./form";
+import { connectors, isConnectorId, type ConnectorId } from "./registry";
+import { ConnectorError, secretKeys } from "./types";
+
+/**
+ * What the console does with connectors: check and send a test with unsaved
+ * settings, save (replacing the active connector in one write), delete.
+ * Form field names are the config paths; secrets left blank while editing the
+ * saved provider keep their saved value.
+ */
+export type ConnectorInput = {
+  connectorId: string;
+  /** Config values by field key (`auth.password`), as the form posted them. */
+  values: FormValues;
+  fromAddress: string;
+  fromName: string;
+};
+
+type Resolved = { id: ConnectorId; config: Record<string, unknown>; from: Mailbox };
+
+/** Form field name of a config path; the console form prefixes them so they cannot clash with its own fields. */
+export const configFieldName = (key: string) => `config.${key}`;
+
+async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
+  if (!isConnectorId(input.connectorId)) return fail("Choose an email provider.");
+  const id = input.connectorId;
+  const connector = connectors[id];
+  const fieldErrors: FieldErrors = {};
+
+  const fromAddress = input.fromAddress.trim();
+  if (!fromAddress) fieldErrors.fromAddress = ["Enter the address emails are sent from."];
+  else if (!isEmailAddress(fromAddress)) fieldErrors.fromAddress = ["Enter one email address, like no-reply@example.com."];
+  const fromName = sanitizeHeaderText(input.fromName).slice(0, 100);
+
+  const parsed = formToConfig(connector.fields, input.values);
+  for (const [key, message] of Object.entries(parsed.fieldErrors)) fieldErrors[configFieldName(key)] = [message];
+
+  // Editing the saved provider: a blank secret means "keep the saved one".
+  if (parsed.blankSecrets.length > 0) {
+    const saved = await loadSavedConnector().catch(() => null);
+    if (saved?.connectorId === id) {
+      for (const key of parsed.blankSecrets) {
+        const value = getPath(saved.config, key);
+        if (value !== undefined) setPath(parsed.config, key, value);
+      }
+    }
+  }
+
+  const checked = connector.configSchema.safeParse(parsed.config);
+  if (!checked.success) {
+    const keys = connector.fields.map((f) => f.key);
+    for (const issue of checked.error.issues) {
+      const path = issue.path.map(String).join(".");
+      // A union's error sits on its parent (`auth`): show it on the first field under it.
+      const key = keys.find((k) => k === path) ?? keys.find((k) => k.startsWith(`${path}.`)) ?? path;
+      const name = configFieldName(key);
+      if (!fieldErrors[name]) fieldErrors[name] = [capitalize(issue.message)];
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, formError: "Check the highlighted fields.", fieldErrors };
+  return ok({ id, config: (checked.data ?? {}) as Record<string, unknown>, from: { name: fromName || undefined, address: fromAddress } });
+}
+
+/**
+ * Sends a test email with settings that are not saved, and says exactly what
+ * the provider answered when it fails. Recorded in the deliveries list.
+ */
+export async function sendTestEmail(input: ConnectorInput & { to: string }): Promise<Result<{ message: string }>> {
+  const to = input.to.trim();
+  if (!isEmailAddress(to)) return { ok: false, fieldErrors: { testTo: ["Enter the address to send the test to."] } };
+  const resolved = await resolve(input);
+  if (!resolved.ok) return resolved;
+  const { id, config, from } = resolved.value;
+  const { branding } = await getSettings();
+  const connector = bindConnector(id, config, from);
+  const rendered = await renderEmail({ kind: "ConnectorTest", locale: "en", branding, to, appUrl: env.APP_URL, provider: connector.label });
+  const started = Date.now();
+  try {
+    const { messageId } = await connector.send({
+      to,
+      from: { name: from.name ?? branding.senderName, address: from.address },
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      context: { type: "ConnectorTest", locale: "en", variables: { provider: connector.label } },
+    });
+    await recordTest(id, to, rendered.subject, { status: "sent", providerMessageId: messageId });
+    return ok({ message: `Test email sent to ${to} through ${connector.label} in ${Date.now() - started} ms (provider id ${messageId}). Check that it arrived, then save.` });
+  } catch (error) {
+    const code = error instanceof ConnectorError ? error.code : "provider_error";
+    const text = connector.redact(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof ConnectorError)) console.error("mailgate: test email failed unexpectedly", error);
+    await recordTest(id, to, rendered.subject, { status: "dead", errorCode: code, errorMessage: text.slice(0, 2000) });
+    return fail(`The test email was not sent (${code}): ${text}`);
+  }
+}
+
+async function recordTest(connector: string, to: string, subject: string, outcome: { status: "sent"; providerMessageId: string } | { status: "dead"; errorCode: string; errorMessage: string }) {
+  const id = crypto.randomUUID();
+  const now = new Date();
+  await db.emailMessage.create({
+    data: {
+      id, idempotencyKey: id, purpose: "ConnectorTest", recipient: to, locale: "en", connector, subject,
+      attempts: 1, maxAttempts: 1, lastAttemptAt: now, ...(outcome.status === "sent" ? { sentAt: now } : {}), ...outcome,
+    },
+  });
+}
+
+/** Validates and saves: one upsert, so the new connector replaces the old one at once for every later email. */
+export async function saveConnector(input: ConnectorInput, userId: string): Promise<Result<{ label: string }>> {
+  const resolved = await resolve(input);
+  if (!resolved.ok) return resolved;
+  const { id, config, from } = resolved.value;
+  const { publicConfig, secrets } = splitSecrets(connectors[id].fields, config);
+  const data = {
+    connectorId: id,
+    config: JSON.stringify(publicConfig),
+    secrets: seal(JSON.stringify(secrets), SAVED_CONNECTOR_AAD),
+    fromAddress: from.address,
+    fromName: from.name ?? null,
+    updatedBy: userId,
+  };
+  await db.emailConnector.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+  return ok({ label: connectors[id].label });
+}
+
+/** What sends email through the connector, by name; deleting it is refused while any is on. */
+export function emailDependents(sie: SignInExperience): string[] {
+  const out: string[] = [];
+  if (sie.signUp.emailPassword) out.push("email sign-up (address verification)");
+  if (sie.signIn.emailCode) out.push("sign-in with an email code");
+  if (sie.forgotPassword.emailCode) out.push("password reset by email");
+  return out;
+}
+
+export async function deleteConnector(): Promise<Result<{ fallback: string }>> {
+  const { signInExperience } = await getSettings();
+  const dependents = emailDependents(signInExperience);
+  if (dependents.length > 0) {
+    return fail(
+      `The email connector can't be deleted while ${joinList(dependents)} ${dependents.length === 1 ? "uses" : "use"} it. ` +
+        `Turn ${dependents.length === 1 ? "it" : "them"} off in Sign-in experience first, or use "Change email connector" to switch providers.`,
+    );
+  }
+  await db.emailConnector.deleteMany({ where: { id: 1 } });
+  return ok({ fallback: connectors[env.EMAIL_CONNECTOR].label });
+}
+
+/** The form's starting values for a provider: the saved ones when it is the saved provider, else the field defaults. */
+export async function getFormStart(connectorId: ConnectorId): Promise<{ values: FormValues; secretsSet: string[]; fromAddress: string; fromName: string }> {
+  const connector = connectors[connectorId];
+  const saved = await loadSavedConnector();
+  if (saved && saved.connectorId === connectorId) {
+    return {
+      values: configToFormValues(connector.fields, saved.config),
+      secretsSet: secretKeys(connector).filter((key) => getPath(saved.config, key) !== undefined),
+      fromAddress: saved.fromAddress,
+      fromName: saved.fromName ?? "",
+    };
+  }
+  const values: FormValues = {};
+  for (const field of connector.fields) if (field.default !== undefined) values[field.key] = field.type === "checkbox" ? (field.default ? "on" : "") : String(field.default);
+  const envFrom = safe(() => envConnector().from);
+  return { values, secretsSet: [], fromAddress: saved?.fromAddress ?? envFrom?.address ?? "", fromName: saved?.fromName ?? envFrom?.name ?? "" };
+}
+
+export type ConnectorOverview = {
+  active: { id: ConnectorId; label: string; source: "console" | "env"; fromAddress: string; fromName: string | null; updatedAt: Date | null } | null;
+  /** Why the active connector cannot be used, when it cannot. */
+  problem: string | null;
+  envConnector: { id: ConnectorId; label: string };
+  stats: { lastSentAt: Date | null; sent24h: number; failed24h: number; retrying: number; failureRate24h: number | null };
+};
+
+export async function getConnectorOverview(): Promise<ConnectorOverview> {
+  let active: ConnectorOverview["active"] = null;
+  let problem: string | null = null;
+  try {
+    const saved = await loadSavedConnector();
+    if (saved) {
+      active = { id: saved.connectorId, label: connectors[saved.connectorId].label, source: "console", fromAddress: saved.fromAddress, fromName: saved.fromName, updatedAt: saved.updatedAt };
+    } else {
+      const fromEnv = envConnector();
+      active = { id: fromEnv.id, label: fromEnv.label, source: "env", fromAddress: fromEnv.from.address, fromName: fromEnv.from.name ?? null, updatedAt: null };
+    }
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  const since = new Date(Date.now() - 24 * 3600_000);
+  const connectorFilter = active ? { connector: active.id } : {};
+  const [lastSent, sent24h, failed24h, retrying] = await Promise.all([
+    db.emailMessage.findFirst({ where: { status: "sent", ...connectorFilter, purpose: { not: "ConnectorTest" } }, orderBy: { sentAt: "desc" }, select: { sentAt: true } }),
+    db.emailMessage.count({ where: { status: "sent", sentAt: { gte: since }, ...connectorFilter } }),
+    db.emailMessage.count({ where: { status: "dead", lastAttemptAt: { gte: since }, errorCode: { notIn: ["superseded", "expired"] }, ...connectorFilter } }),
+    db.emailMessage.count({ where: { status: { in: ["failed", "queued"] } } }),
+  ]);
+  const total = sent24h + failed24h;
+  return {
+    active,
+    problem,
+    envConnector: { id: env.EMAIL_CONNECTOR, label: connectors[env.EMAIL_CONNECTOR].label },
+    stats: { lastSentAt: lastSent?.sentAt ?? null, sent24h, failed24h, retrying, failureRate24h: total > 0 ? failed24h / total : null },
+  };
+}
+
+function joinList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+function safe<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
