@@ -26,7 +26,8 @@
  *                                the next N hook requests are answered with that status (default 503)
  *
  * Run: node --import tsx e2e/smtp-sink.ts
- * (SMTP_SINK_PORT / SMTP_SINK_AUTH_PORT / SMTP_SINK_HTTP_PORT override the ports)
+ * (SMTP_SINK_PORT / SMTP_SINK_AUTH_PORT / SMTP_SINK_HTTP_PORT override the ports; the AUTH
+ * listener defaults to SMTP_SINK_PORT + 2)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -68,7 +69,8 @@ type Stored = SinkMessage & { recipients: string[] };
 
 const HOST = "127.0.0.1";
 const SMTP_PORT = Number(process.env.SMTP_SINK_PORT ?? 2525);
-const AUTH_SMTP_PORT = Number(process.env.SMTP_SINK_AUTH_PORT ?? 2527);
+// Two above the open listener unless set, so a sink moved to other ports (SMTP_SINK_PORT) moves whole.
+const AUTH_SMTP_PORT = Number(process.env.SMTP_SINK_AUTH_PORT ?? SMTP_PORT + 2);
 const HTTP_PORT = Number(process.env.SMTP_SINK_HTTP_PORT ?? 2526);
 
 const messages: Stored[] = [];
@@ -259,6 +261,14 @@ async function receiveHook(req: IncomingMessage, res: ServerResponse) {
 }
 
 const http = createServer(handle);
+
+// A port already taken would leave a sink that only half works (messages going to another process): stop instead.
+function exitIfPortTaken(error: NodeJS.ErrnoException) {
+  if (error.code !== "EADDRINUSE") return;
+  console.error(`smtp-sink: ${error.message}; is another sink running?`);
+  process.exit(1);
+}
+for (const server of [smtp, authSmtp, http]) server.on("error", exitIfPortTaken);
 
 smtp.listen(SMTP_PORT, HOST, () => console.log(`smtp-sink: SMTP on ${HOST}:${SMTP_PORT}`));
 authSmtp.listen(AUTH_SMTP_PORT, HOST, () => console.log(`smtp-sink: SMTP with AUTH on ${HOST}:${AUTH_SMTP_PORT}`));

@@ -34,13 +34,10 @@ export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
             <th scope="col">Connector</th>
             <th scope="col">Attempts</th>
             <th scope="col">Next attempt (UTC)</th>
-            <th scope="col">Provider message ID</th>
             <th scope="col">Error</th>
+            <th scope="col">Provider message ID</th>
             <th scope="col">Created (UTC)</th>
             <th scope="col">Sent (UTC)</th>
-            <th scope="col">
-              <span className="deliveries-visually-hidden">Actions</span>
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -53,26 +50,39 @@ export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
   );
 }
 
+/** Status first, with what can be done about it (Retry, or why not); then the facts. */
 function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } & Omit<Props, "rows">) {
   const masked = maskRecipient(row.recipient);
+  const what = `the ${row.purpose} email to ${masked}`;
   const canRetryStatus = row.status === "failed" || row.status === "dead";
   const refusal = canRetryStatus ? retryRefusal(row, now) : null;
   return (
     <tr data-delivery-id={row.id}>
       <td>
-        <StatusBadge status={row.status} />
+        <div className="delivery-status-cell">
+          <StatusBadge status={row.status} />
+          {canRetryStatus ? (
+            refusal ? (
+              <p className="delivery-refusal">{refusal}</p>
+            ) : (
+              <RetryForm action={retryAction} id={row.id} back={back} what={what} />
+            )
+          ) : null}
+        </div>
       </td>
-      <td>
+      <td className="delivery-email">
         <div className="delivery-purpose">{row.purpose}</div>
         <div className="muted delivery-subject">{truncate(hideCodes(row.subject), 60)}</div>
+        <Link href={`/console/deliveries/${encodeURIComponent(row.id)}`}>
+          View<span className="deliveries-visually-hidden"> {what}</span>
+        </Link>
       </td>
-      <td className="delivery-recipient">{masked}</td>
+      <td className="delivery-nowrap">{masked}</td>
       <td>{row.connector}</td>
-      <td className="delivery-number">
+      <td className="delivery-nowrap delivery-number">
         {row.attempts}/{row.maxAttempts}
       </td>
-      <td>{row.status === "failed" ? <Timestamp date={row.nextAttemptAt} /> : <span className="muted">—</span>}</td>
-      <td className="delivery-provider-id">{row.providerMessageId ? <code title={row.providerMessageId}>{truncate(row.providerMessageId, 24)}</code> : <span className="muted">—</span>}</td>
+      <td>{row.status === "failed" ? <Timestamp date={row.nextAttemptAt} stacked /> : <span className="muted">—</span>}</td>
       <td className="delivery-error">
         {row.errorCode ? (
           <>
@@ -83,23 +93,12 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
           <span className="muted">—</span>
         )}
       </td>
+      <td className="delivery-nowrap">{row.providerMessageId ? <code title={row.providerMessageId}>{truncate(row.providerMessageId, 16)}</code> : <span className="muted">—</span>}</td>
       <td>
-        <Timestamp date={row.createdAt} />
+        <Timestamp date={row.createdAt} stacked />
       </td>
       <td>
-        <Timestamp date={row.sentAt} />
-      </td>
-      <td className="delivery-actions">
-        <Link href={`/console/deliveries/${encodeURIComponent(row.id)}`}>
-          View<span className="deliveries-visually-hidden"> the {row.purpose} email to {masked}</span>
-        </Link>
-        {canRetryStatus ? (
-          refusal ? (
-            <p className="delivery-refusal">{refusal}</p>
-          ) : (
-            <RetryForm action={retryAction} id={row.id} back={back} what={`the ${row.purpose} email to ${masked}`} />
-          )
-        ) : null}
+        <Timestamp date={row.sentAt} stacked />
       </td>
     </tr>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
+import { expireMessage } from "@/lib/mail/outbox";
 import { sendEmail } from "@/lib/mail/send-email";
 import type { EmailKind } from "@/lib/mail/render";
 import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
@@ -36,6 +37,7 @@ export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpL
   // stays valid and the code page says the email is delayed.
   if (!sent.ok && !sent.retrying) {
     await withdrawCode(issued.id);
+    await expireMessage(sent.messageId);
     return fail(sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED);
   }
   return ok(null);

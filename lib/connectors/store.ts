@@ -135,17 +135,19 @@ export async function saveConnector(input: ConnectorInput, userId: string): Prom
 }
 
 /** What sends email through the connector, by name; deleting it is refused while any is on. */
-export function emailDependents(sie: SignInExperience): string[] {
+export function emailDependents(sie: SignInExperience, emailMfaUsers: number): string[] {
   const out: string[] = [];
   if (sie.signUp.emailPassword) out.push("email sign-up (address verification)");
   if (sie.signIn.emailCode) out.push("sign-in with an email code");
   if (sie.forgotPassword.emailCode) out.push("password reset by email");
+  if (emailMfaUsers > 0) out.push(`email two-step verification (${emailMfaUsers} ${emailMfaUsers === 1 ? "account" : "accounts"})`);
   return out;
 }
 
 export async function deleteConnector(): Promise<Result<{ fallback: string }>> {
   const { signInExperience } = await getSettings();
-  const dependents = emailDependents(signInExperience);
+  const emailMfaUsers = await db.mfaFactor.count({ where: { type: "email", confirmedAt: { not: null } } });
+  const dependents = emailDependents(signInExperience, emailMfaUsers);
   if (dependents.length > 0) {
     return fail(
       `The email connector can't be deleted while ${joinList(dependents)} ${dependents.length === 1 ? "uses" : "use"} it. ` +

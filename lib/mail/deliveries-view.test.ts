@@ -153,7 +153,8 @@ describe("retryRefusal", () => {
 
   it("gives the reason otherwise", () => {
     expect(retryRefusal({ ...row, errorCode: "superseded", hasBody: false }, now)).toMatch(/newer email/);
-    expect(retryRefusal({ ...row, errorCode: "expired", hasBody: false }, now)).toMatch(/no longer kept/);
+    expect(retryRefusal({ ...row, errorCode: "expired", hasBody: false, expiresAt: now }, now)).toMatch(/has expired/);
+    expect(retryRefusal({ ...row, errorCode: "invalid_config", hasBody: false }, now)).toMatch(/no longer kept/);
     expect(retryRefusal({ ...row, expiresAt: now }, now)).toMatch(/expired/);
     expect(retryRefusal({ ...row, status: "sent" }, now)).toMatch(/already sent/);
   });

@@ -196,8 +196,8 @@ export function retryRefusal(row: RetryableRow, now: Date = new Date()): string 
   if (row.status === "sent") return "This message was already sent.";
   if (row.status === "sending" || row.status === "queued") return "This message is already waiting to be sent.";
   if (row.errorCode === "superseded") return "A newer email of the same kind replaced this one.";
-  if (!row.hasBody) return "The content of this message is no longer kept.";
   if (row.expiresAt && row.expiresAt <= now) return "The code in this message has expired; the user needs to request a new one.";
+  if (!row.hasBody) return "The content of this message is no longer kept.";
   return null;
 }
 

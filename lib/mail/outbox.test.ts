@@ -80,9 +80,13 @@ describe("sendEmail through the outbox", () => {
     expect(stored).toMatchObject({ status: "sent", attempts: 1, connector: "smtp", body: null, recipient: to, purpose: "SignIn", leaseToken: null });
     expect(stored.providerMessageId).toMatch(/@/);
     expect(stored.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 9 * 60_000);
+    // The code is in the email's subject, but never in the stored one.
+    expect(stored.subject).not.toContain("123456");
+    expect(stored.subject).toContain("••••••");
     const mail = received.filter((r) => r.rcpt === to);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.parsed.text).toContain("123456");
+    expect(mail[0]!.parsed.subject).toContain("123456");
     expect(mail[0]!.parsed.from?.text).toBe('"Outbox Test" <no-reply@outbox.test>');
   });
 

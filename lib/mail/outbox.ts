@@ -18,6 +18,8 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["queued", "sending", "s
 
 /** What a connector needs besides the recipient and subject; sealed at rest. */
 export type QueuedBody = {
+  /** The real subject when the stored one is masked (it starts with the code). */
+  subject?: string;
   /** Sender name when the connector's From has none (the branding's). */
   senderName: string;
   html: string;
@@ -119,7 +121,7 @@ export async function attempt(id: string, leaseToken: string, opts: { policy?: R
     const { messageId } = await connector.send({
       to: row.recipient,
       from: { name: connector.from.name ?? body.senderName, address: connector.from.address },
-      subject: row.subject,
+      subject: body.subject ?? row.subject,
       html: body.html,
       text: body.text,
       replyTo: body.replyTo,
@@ -234,6 +236,14 @@ export async function requeue(id: string, policy: RetryPolicy = defaultRetryPoli
     data: { status: "queued", nextAttemptAt: new Date(), maxAttempts: row.attempts + policy.maxAttempts },
   });
   return count === 1 ? { ok: true } : { ok: false, reason: "This message changed meanwhile; reload and try again." };
+}
+
+/**
+ * The code in this message was withdrawn (its send failed for good): it must
+ * never go out later, not even by an operator's retry.
+ */
+export async function expireMessage(id: string): Promise<void> {
+  await db.emailMessage.updateMany({ where: { id }, data: { expiresAt: new Date(), body: null, nextAttemptAt: null } });
 }
 
 export function openBody(id: string, sealed: string): QueuedBody {

@@ -47,8 +47,10 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
       purpose: input.kind,
       recipient: input.to,
       locale: input.locale,
-      subject: rendered.subject,
+      // The stored subject is shown in the console and kept after sending: never with the code in it.
+      subject: maskCode(rendered.subject, input.vars?.code),
       body: {
+        subject: rendered.subject,
         senderName: branding.senderName,
         html: rendered.html,
         text: rendered.text,
@@ -67,4 +69,8 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
     return { ok: false, messageId: id, retrying: true, errorCode: "transient", errorMessage: "The attempt took too long; the outbox will retry it." };
   }
   return { ok: false, messageId: id, retrying: delivery.status === "failed", errorCode: delivery.errorCode, errorMessage: delivery.errorMessage };
+}
+
+function maskCode(subject: string, code: string | undefined): string {
+  return code ? subject.split(code).join("••••••") : subject;
 }

@@ -4,7 +4,7 @@
 import { bindConnector, loadSavedConnector, type ActiveConnector } from "@/lib/connectors/active";
 import { isConnectorId } from "@/lib/connectors/registry";
 import { saveConnector } from "@/lib/connectors/store";
-import type { ChildConfig, ChildResult } from "./outbox";
+import type { ChildConfig, ChildResult } from "./outbox-types";
 import { drainOutbox, measureLatency } from "./outbox-measure";
 
 type Setup = { connector: string; values: Record<string, string> };
@@ -75,3 +75,4 @@ process.once("message", (message: { type: "config"; config: ChildConfig }) => {
     (error: unknown) => process.send!({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
   );
 });
+process.send({ type: "ready" });

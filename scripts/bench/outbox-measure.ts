@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { attempt, enqueue, type NewMessage } from "@/lib/mail/outbox";
 import { runOutboxOnce } from "@/lib/mail/worker";
 import { percentile, reasonOf } from "./load";
-import type { BenchMail, DrainResult, LatencyStats } from "./outbox";
+import type { BenchMail, DrainResult, LatencyStats } from "./outbox-types";
 
 const CODE_TTL_MS = 10 * 60_000;
 

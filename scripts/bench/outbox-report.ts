@@ -1,5 +1,5 @@
 // Prints the outbox part of the bench report.
-import type { LatencyStats, OutboxBenchResult } from "./outbox";
+import type { LatencyStats, OutboxBenchResult } from "./outbox-types";
 import { fmt, table } from "./table";
 
 const LABELS: Record<string, string> = { smtp: "SMTP", http: "HTTP" };

@@ -210,7 +210,8 @@ describe("getDelivery", () => {
       { recipient: "retry@deliveries.test", status: "failed", errorCode: "transient", body: sealed, expiresAt: future, createdAt: past },
       { recipient: "retry@deliveries.test", status: "dead", errorCode: "superseded", createdAt: past },
       { recipient: "retry@deliveries.test", status: "dead", errorCode: "transient", body: sealed, expiresAt: past, createdAt: past },
-      { recipient: "retry@deliveries.test", status: "dead", errorCode: "expired", createdAt: past },
+      { recipient: "retry@deliveries.test", status: "dead", errorCode: "expired", expiresAt: past, createdAt: past },
+      { recipient: "retry@deliveries.test", status: "dead", errorCode: "invalid_config", createdAt: past },
     ]);
     for (const id of ids) {
       const row = (await getDelivery(id))!;
