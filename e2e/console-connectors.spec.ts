@@ -14,6 +14,7 @@ import {
   SINK_AUTH_SMTP_PORT,
   SINK_SMTP_PORT,
   test,
+  uniqueConsoleEmail,
   waitForHookMessage,
 } from "./console-fixtures";
 
@@ -96,12 +97,12 @@ async function saveAndExpectOverview(page: Page, provider: string) {
   await expect(region).toContainText(`Console E2E <${FROM_ADDRESS}>`);
 }
 
-test("non-admins and signed-out visitors get a 404 for every console page", async ({ page, newConsolePage, uniqueEmail }) => {
+test("non-admins and signed-out visitors get a 404 for every console page", async ({ page, newConsolePage }) => {
   const paths = ["/console", "/console/connectors", "/console/connectors/new", "/console/connectors/setup/smtp"];
   for (const path of paths) await expectNotFound(page, path);
 
   const user = await newConsolePage();
-  await signUpUser(user, uniqueEmail("console-nonadmin"));
+  await signUpUser(user, uniqueConsoleEmail("connectors-nonadmin"));
   for (const path of paths) await expectNotFound(user, path);
   await expect(user.getByText("Email connector")).toHaveCount(0);
 });
@@ -151,7 +152,7 @@ test("SMTP with the wrong password: the test shows the server's refusal and noth
   await expect(currentConnector(page)).toContainText("From environment variables (EMAIL_CONNECTOR=smtp)");
 });
 
-test("SMTP with the right password: the test arrives, Save and done, and sign-up codes go through that server", async ({ adminPage: page, newConsolePage, uniqueEmail }) => {
+test("SMTP with the right password: the test arrives, Save and done, and sign-up codes go through that server", async ({ adminPage: page, newConsolePage }) => {
   await chooseProvider(page, "SMTP");
   await fillSmtp(page, { port: SINK_AUTH_SMTP_PORT, password: SINK_AUTH.password });
   const after = new Date();
@@ -165,7 +166,7 @@ test("SMTP with the right password: the test arrives, Save and done, and sign-up
   // The password typed for the test is still there for the save (no form reset).
   await saveAndExpectOverview(page, "SMTP");
 
-  const { received } = await signUpUser(await newConsolePage(), uniqueEmail("console-smtp-auth"));
+  const { received } = await signUpUser(await newConsolePage(), uniqueConsoleEmail("connectors-smtp-auth"));
   expect(received.via).toBe("smtp");
   if (received.via === "smtp") {
     expect(received.message.port).toBe(SINK_AUTH_SMTP_PORT);
@@ -219,7 +220,7 @@ test("HTTP connector to a loopback address without “Allow private network targ
   await expect(currentConnector(page).getByRole("heading", { name: "SMTP", exact: true })).toBeVisible();
 });
 
-test("HTTP connector: the test arrives at the endpoint, Save and done, and sign-up codes are POSTed signed", async ({ adminPage: page, newConsolePage, uniqueEmail }) => {
+test("HTTP connector: the test arrives at the endpoint, Save and done, and sign-up codes are POSTed signed", async ({ adminPage: page, newConsolePage }) => {
   await chooseProvider(page, "HTTP endpoint");
   await expect(page.getByText("Saving replaces the current connector (SMTP)")).toBeVisible();
   await fillHttp(page, { allowPrivate: true });
@@ -231,7 +232,7 @@ test("HTTP connector: the test arrives at the endpoint, Save and done, and sign-
 
   await saveAndExpectOverview(page, "HTTP endpoint");
 
-  const email = uniqueEmail("console-http");
+  const email = uniqueConsoleEmail("connectors-http");
   after = new Date();
   const { received } = await signUpUser(await newConsolePage(), email);
   expect(received.via).toBe("http");
@@ -322,13 +323,13 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("back to SMTP on the open listener (the state the other console specs expect)", async ({ adminPage: page, newConsolePage, uniqueEmail }) => {
+test("back to SMTP on the open listener (the state the other console specs expect)", async ({ adminPage: page, newConsolePage }) => {
   await chooseProvider(page, "SMTP");
   await fillSmtp(page, { port: SINK_SMTP_PORT });
   await sendTestButton(page).click();
   await expectTestSent(page, "SMTP");
   await saveAndExpectOverview(page, "SMTP");
-  const { received } = await signUpUser(await newConsolePage(), uniqueEmail("console-restored"));
+  const { received } = await signUpUser(await newConsolePage(), uniqueConsoleEmail("connectors-restored"));
   expect(received.via).toBe("smtp");
   if (received.via === "smtp") expect(received.message.port).toBe(SINK_SMTP_PORT);
 });

@@ -22,10 +22,15 @@
  *   `mailbox.failNext()` works as on 3100. Sign-up, code sign-in and
  *   password reset stay on (the defaults).
  *
+ * Addresses: this file's `uniqueConsoleEmail` (@users.console.test) for
+ * users the connector spec creates; other console specs use uniqueEmail
+ * (@mailgate.test), so masked addresses of the two never collide.
+ *
  * Retries are fast on both instances (OUTBOX_RETRY_BASE_SECONDS=2,
  * OUTBOX_POLL_SECONDS=0.5): a message refused with 451 is retried within a
  * few seconds.
  */
+import { randomBytes } from "node:crypto";
 import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { extractCode, mailbox, SINK_URL, step, submitCode, test as base, uniquePassword, type Credentials, type SinkMessage } from "./fixtures";
 import type { HookMessage } from "./smtp-sink";
@@ -128,6 +133,17 @@ export async function waitForAnyCode(to: string, { after, timeout = WAIT_MS }: {
 }
 
 // ---------------------------------------------------------------- accounts
+
+/**
+ * `connectors-smtp-3f9a1c2b7d@users.console.test`: unique per call. The
+ * connector spec signs its users up at this domain, not uniqueEmail's
+ * @mailgate.test, so their masked addresses in the deliveries list
+ * (`e•••d@mailgate.test`) can never be mistaken for another spec's.
+ */
+export function uniqueConsoleEmail(prefix: string): string {
+  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "user";
+  return `${slug}-${randomBytes(5).toString("hex")}@users.console.test`;
+}
 
 /** Set once this worker knows the admin account exists (the database lives for the whole run). */
 let adminExists = false;

@@ -64,7 +64,9 @@ async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
       // A union's error sits on its parent (`auth`): show it on the first field under it.
       const key = keys.find((k) => k === path) ?? keys.find((k) => k.startsWith(`${path}.`)) ?? path;
       const name = configFieldName(key);
-      if (!fieldErrors[name]) fieldErrors[name] = [capitalize(issue.message)];
+      // A blank field reaches the schema as absent: say "required", not zod's "expected string, received undefined".
+      const text = issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "Is required" : capitalize(issue.message);
+      if (!fieldErrors[name]) fieldErrors[name] = [text];
     }
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, formError: "Check the highlighted fields.", fieldErrors };
@@ -199,9 +201,10 @@ export async function getConnectorOverview(): Promise<ConnectorOverview> {
     problem = error instanceof Error ? error.message : String(error);
   }
   const since = new Date(Date.now() - 24 * 3600_000);
-  const connectorFilter = active ? { connector: active.id } : {};
+  // Console test sends are not deliveries: they would skew the failure rate while an admin tries settings.
+  const connectorFilter = { ...(active ? { connector: active.id } : {}), purpose: { not: "ConnectorTest" } };
   const [lastSent, sent24h, failed24h, retrying] = await Promise.all([
-    db.emailMessage.findFirst({ where: { status: "sent", ...connectorFilter, purpose: { not: "ConnectorTest" } }, orderBy: { sentAt: "desc" }, select: { sentAt: true } }),
+    db.emailMessage.findFirst({ where: { status: "sent", ...connectorFilter }, orderBy: { sentAt: "desc" }, select: { sentAt: true } }),
     db.emailMessage.count({ where: { status: "sent", sentAt: { gte: since }, ...connectorFilter } }),
     db.emailMessage.count({ where: { status: "dead", lastAttemptAt: { gte: since }, errorCode: { notIn: ["superseded", "expired"] }, ...connectorFilter } }),
     db.emailMessage.count({ where: { status: { in: ["failed", "queued"] } } }),
