@@ -90,7 +90,7 @@ export function describeEvent(type: AuditType, detail: AuditDetail = {}): string
       return detail.mfa ? `${first} and ${method(detail.mfa)}` : first;
     }
     case "sign_in_failed":
-      return detail.reason === "wrong_code" ? "Sign-in failed: wrong email code" : "Sign-in failed: wrong password";
+      return detail.reason === "wrong_code" ? "Sign-in with an email code failed" : "Sign-in failed: wrong password";
     case "mfa_failed":
       return detail.locked
         ? `Two-step verification failed and is locked for ${Number(detail.lockMinutes) || 15} minutes`

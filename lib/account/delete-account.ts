@@ -16,7 +16,7 @@ import { consumeVerification } from "./step-up";
 export async function deleteAccount(
   user: CurrentUser, verificationId: string | undefined, typedEmail: unknown, ctx: RequestContext,
 ): Promise<Result<null>> {
-  void ctx;
+  void ctx; // Same signature as the other operations; no activity is kept for a deleted account.
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } });
   const typed = normalizeEmail(typedEmail);
   if (!typed.ok || emailKey(typed.email) !== emailKey(account.email)) {

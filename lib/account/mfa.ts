@@ -122,7 +122,7 @@ export async function confirmEmailFactor(
 export type TotpEnrolment = { enrolmentId: string; secret: string; otpauthUri: string; qrSvg: string };
 
 export async function startTotpEnrolment(user: CurrentUser, verificationId: string | undefined, ctx: RequestContext): Promise<Result<TotpEnrolment>> {
-  void ctx;
+  void ctx; // Same signature as the other operations; nothing is sent or recorded until the app's code confirms it.
   const refused = await refuseIfOn(user.id, "totp");
   if (refused) return refused;
   const consumed = await consumeVerification(user, verificationId, "enable_mfa");

@@ -54,7 +54,7 @@ export async function continueSignIn(
   const now = new Date();
   const id = randomBytes(24).toString("base64url");
   await db.mfaChallenge.deleteMany({ where: { userId, expiresAt: { lt: now } } });
-  await db.mfaChallenge.create({ data: { id, userId, firstFactor, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) } });
+  await db.mfaChallenge.create({ data: { id, userId, firstFactor, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) } });
   return ok({ challengeId: id });
 }
 

@@ -1,0 +1,7 @@
+import { accountRoute, json, respond } from "@/lib/account/api";
+import { startEmailChange } from "@/lib/account/email-change";
+
+/** POST /api/my-account/email {email} + X-Verification-Id → 202 {changeId, email}; a code goes to the new address. */
+export const POST = accountRoute(async ({ user, ctx, body, verificationId }) =>
+  respond(await startEmailChange(user, verificationId, body.email, ctx), (change) => json(change, 202)),
+);

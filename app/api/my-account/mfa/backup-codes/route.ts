@@ -1,0 +1,7 @@
+import { accountRoute, json, respond } from "@/lib/account/api";
+import { regenerateBackupCodes } from "@/lib/account/mfa";
+
+/** POST /api/my-account/mfa/backup-codes + X-Verification-Id → {codes}; the old codes stop working. */
+export const POST = accountRoute(async ({ user, ctx, verificationId }) =>
+  respond(await regenerateBackupCodes(user, verificationId, ctx), (done) => json(done)),
+);

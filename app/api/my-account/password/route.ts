@@ -1,0 +1,7 @@
+import { accountRoute, noContent, respond } from "@/lib/account/api";
+import { changePassword } from "@/lib/account/password";
+
+/** PUT /api/my-account/password {password} + X-Verification-Id → 204; other sessions end. */
+export const PUT = accountRoute(async ({ user, ctx, body, verificationId }) =>
+  respond(await changePassword(user, verificationId, body.password, ctx), noContent),
+);

@@ -1,0 +1,10 @@
+import { accountRoute, json, respond } from "@/lib/account/api";
+import { listSessions, revokeOthers } from "@/lib/account/sessions";
+
+/** GET /api/my-account/sessions → {sessions}, this one first. */
+export const GET = accountRoute(async ({ user }) => json({ sessions: await listSessions(user) }));
+
+/** DELETE /api/my-account/sessions + X-Verification-Id → {count}; every session but this one ends. */
+export const DELETE = accountRoute(async ({ user, ctx, verificationId }) =>
+  respond(await revokeOthers(user, verificationId, ctx), (done) => json(done)),
+);

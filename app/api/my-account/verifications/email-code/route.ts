@@ -1,0 +1,7 @@
+import { accountRoute, json, respond } from "@/lib/account/api";
+import { startEmailVerification } from "@/lib/account/step-up";
+
+/** POST /api/my-account/verifications/email-code → 201 {verificationId}; a code goes to the account's address. */
+export const POST = accountRoute(async ({ user, ctx }) =>
+  respond(await startEmailVerification(user, ctx), (started) => json(started, 201)),
+);

@@ -1,0 +1,7 @@
+import { accountRoute, json, respond } from "@/lib/account/api";
+import { confirmEmailVerification } from "@/lib/account/step-up";
+
+/** POST /api/my-account/verifications/email-code/verify {verificationId, code} → {verificationId, expiresAt}. */
+export const POST = accountRoute(async ({ user, ctx, body }) =>
+  respond(await confirmEmailVerification(user, body.verificationId, body.code, ctx), (proof) => json(proof)),
+);

@@ -1,0 +1,7 @@
+import { accountRoute, json, respond } from "@/lib/account/api";
+import { verifyWithPassword } from "@/lib/account/step-up";
+
+/** POST /api/my-account/verifications/password {password} → 201 {verificationId, expiresAt}. */
+export const POST = accountRoute(async ({ user, ctx, body }) =>
+  respond(await verifyWithPassword(user, body.password, ctx), (proof) => json(proof, 201)),
+);
