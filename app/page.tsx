@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { FormAlert } from "@/components/field";
+import { needsMfaSetup } from "@/lib/account/mfa";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSettings } from "@/lib/settings/get-settings";
 import { signOutAction } from "./actions";
@@ -8,6 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const [user, { branding }, { deleted }] = await Promise.all([getCurrentUser(), getSettings(), searchParams]);
+  // Every sign-in lands here: when the admin requires two-step verification, set it up first.
+  if (user && (await needsMfaSetup(user.id))) redirect("/account/security?required=1");
   return (
     <main className="auth-shell">
       <div className="card auth-card stack">

@@ -18,6 +18,11 @@ export async function confirmedFactors(userId: string): Promise<FactorRow[]> {
 // The factor id is bound in as associated data: a sealed secret copied to another row does not open.
 const secretContext = (factorId: string) => `mfa-totp:${factorId}`;
 
+/** The base32 secret of a TOTP factor (pending or confirmed). */
+export function openTotpSecret(factor: { id: string; secret: string | null }): string | null {
+  return factor.secret ? open(factor.secret, secretContext(factor.id)) : null;
+}
+
 export function sealTotpSecret(factorId: string, base32Secret: string): string {
   return seal(base32Secret, secretContext(factorId));
 }

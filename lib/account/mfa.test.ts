@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { updateSettings } from "@/lib/settings/get-settings";
 import { consumeBackupCode } from "./backup-codes";
-import { confirmEmailFactor, confirmTotp, disableFactor, getMfaState, needsMfaSetup, regenerateBackupCodes, startEmailFactor, startTotpEnrolment } from "./mfa";
+import { confirmEmailFactor, confirmTotp, disableFactor, getMfaState, getTotpEnrolment, needsMfaSetup, regenerateBackupCodes, startEmailFactor, startTotpEnrolment } from "./mfa";
 import { peekVerification } from "./step-up";
 import { latestCode, makeCtx, makeUser, proof, subjectsTo, wrongCode } from "./test-fixtures";
 import { base32Decode, totpAt } from "./totp";
@@ -37,10 +37,14 @@ describe("authenticator app (TOTP)", () => {
     expect(row.confirmedAt).toBeNull();
 
     expect(await confirmTotp(user, enrolmentId, wrongCode(nowCode(secret)), makeCtx())).toMatchObject({ ok: false, fieldErrors: { code: [expect.any(String)] } });
+    // The pending setup can be shown again from its sealed row, to its owner only.
+    expect(await getTotpEnrolment(user, enrolmentId)).toMatchObject({ enrolmentId, secret, otpauthUri });
+    expect(await getTotpEnrolment(await makeUser(), enrolmentId)).toBeNull();
     const confirmed = await confirmTotp(user, enrolmentId, nowCode(secret), makeCtx());
     if (!confirmed.ok) throw new Error("confirm refused");
     expect(confirmed.value.backupCodes).toHaveLength(10);
     expect(await getMfaState(user.id)).toEqual({ email: false, totp: true, backupCodesRemaining: 10, hasAnyFactor: true, required: false });
+    expect(await getTotpEnrolment(user, enrolmentId)).toBeNull();
     expect(await subjectsTo(user.email)).toContain("A two-step verification method was added to your Mailgate account");
     expect(await db.auditEvent.count({ where: { userId: user.id, type: "mfa_enabled" } })).toBe(1);
   });

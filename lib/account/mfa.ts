@@ -11,7 +11,7 @@ import { recordEvent } from "./audit";
 import { countBackupCodes, deleteBackupCodes, replaceBackupCodes } from "./backup-codes";
 import { checkCode, sendCode } from "./codes";
 import { codedFail } from "./errors";
-import { acceptTotpCode, confirmedFactors, isFactorType, sealTotpSecret, totpFailureMessage, type FactorType } from "./factors";
+import { acceptTotpCode, confirmedFactors, isFactorType, openTotpSecret, sealTotpSecret, totpFailureMessage, type FactorType } from "./factors";
 import { notify } from "./notify";
 import { consumeVerification, releaseVerification } from "./step-up";
 import { base32Encode, generateTotpSecret, otpauthUri } from "./totp";
@@ -132,9 +132,25 @@ export async function startTotpEnrolment(user: CurrentUser, verificationId: stri
   const secret = base32Encode(generateTotpSecret());
   const enrolmentId = await newPendingFactor(user.id, "totp", (id) => sealTotpSecret(id, secret));
   const uri = otpauthUri({ issuer: branding.productName, account: account.email, secret });
-  const qrSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return ok({ enrolmentId, secret, otpauthUri: uri, qrSvg });
+  return ok({ enrolmentId, secret, otpauthUri: uri, qrSvg: await qrSvg(uri) });
 }
+
+/**
+ * A pending authenticator setup of this user, shown again (after a
+ * redirect or a mistyped first code) from its sealed row, so the secret
+ * never has to travel in a cookie. Null once confirmed, expired or foreign.
+ */
+export async function getTotpEnrolment(user: CurrentUser, enrolmentId: unknown): Promise<TotpEnrolment | null> {
+  const factor = await pendingFactor(user, enrolmentId, "totp");
+  const secret = factor ? openTotpSecret(factor) : null;
+  if (!factor || !secret) return null;
+  const { branding } = await getSettings();
+  const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } });
+  const uri = otpauthUri({ issuer: branding.productName, account: account.email, secret });
+  return { enrolmentId: factor.id, secret, otpauthUri: uri, qrSvg: await qrSvg(uri) };
+}
+
+const qrSvg = (uri: string) => QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
 
 export async function confirmTotp(user: CurrentUser, enrolmentId: unknown, code: unknown, ctx: RequestContext): Promise<Result<{ backupCodes: string[] | null }>> {
   const factor = await pendingFactor(user, enrolmentId, "totp");

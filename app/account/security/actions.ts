@@ -57,8 +57,7 @@ export async function startTotpAction(): Promise<ActionState> {
   const result = await startTotpEnrolment(user, await readStepUpCookie(), await getRequestContext());
   if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
-  const { enrolmentId, secret, otpauthUri } = result.value;
-  await setEnrolmentCookie({ kind: "totp", enrolmentId, secret, otpauthUri });
+  await setEnrolmentCookie({ kind: "totp", enrolmentId: result.value.enrolmentId });
   redirect(`${PAGE}#totp`);
 }
 

@@ -5,10 +5,9 @@ import { secureCookies } from "@/lib/env";
 
 /**
  * The factor being set up in this browser, between "Turn on" and the first
- * code. The lib checks the enrolment id against the user and the code; the
- * authenticator secret rides along only so the page can show it again after
- * a mistyped code (it is on that page anyway), in an HttpOnly cookie scoped
- * to this page that ends with the enrolment.
+ * code: only its id. The lib checks it against the user, and the page reads
+ * the authenticator secret back from the lib's sealed row, so the secret
+ * never travels in a cookie.
  */
 const COOKIE = "mg_mfa_enrol";
 const MAX_AGE_SECONDS = 15 * 60;
@@ -16,7 +15,7 @@ const PATH = "/account/security";
 
 const pendingEnrolmentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("email"), enrolmentId: z.string().min(1) }),
-  z.object({ kind: z.literal("totp"), enrolmentId: z.string().min(1), secret: z.string().min(1), otpauthUri: z.string().min(1) }),
+  z.object({ kind: z.literal("totp"), enrolmentId: z.string().min(1) }),
 ]);
 export type PendingEnrolment = z.infer<typeof pendingEnrolmentSchema>;
 

@@ -5,7 +5,7 @@ import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { RegenerateBackupCodes } from "@/components/mfa/regenerate-backup-codes";
 import { SetupCodeForm } from "@/components/mfa/setup-code-form";
 import { TotpKey } from "@/components/mfa/totp-key";
-import { getMfaState } from "@/lib/account/mfa";
+import { getMfaState, getTotpEnrolment } from "@/lib/account/mfa";
 import { BACKUP_CODE_COUNT } from "@/lib/account/backup-codes";
 import { hasFreshStepUp, requireUser } from "../guard";
 import {
@@ -19,7 +19,6 @@ import {
   startTotpAction,
 } from "./actions";
 import { readEnrolmentCookie } from "./enrolment-cookie";
-import { qrSvgFor } from "./qr";
 
 export const metadata: Metadata = { title: "Two-step verification" };
 
@@ -41,9 +40,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const [search, state, fresh, pending] = await Promise.all([searchParams, getMfaState(user.id), hasFreshStepUp(user), readEnrolmentCookie()]);
   // A finished setup can leave its cookie behind for this one render.
-  const settingUpTotp = pending?.kind === "totp" && !state.totp ? pending : null;
+  const settingUpTotp = pending?.kind === "totp" && !state.totp ? await getTotpEnrolment(user, pending.enrolmentId) : null;
   const settingUpEmail = pending?.kind === "email" && !state.email;
-  const qrSvg = settingUpTotp ? await qrSvgFor(settingUpTotp.otpauthUri) : "";
   const done = search.done && search.done in DONE ? DONE[search.done as keyof typeof DONE] : undefined;
   const mustSetUp = !state.hasAnyFactor && (search.required === "1" || state.required);
   const offer = fresh && !pending;
@@ -78,7 +76,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           submitLabel="Turn on"
           account={user.email}
         >
-          {settingUpTotp ? <TotpKey qrSvg={qrSvg} secret={settingUpTotp.secret} /> : null}
+          {settingUpTotp ? <TotpKey qrSvg={settingUpTotp.qrSvg} secret={settingUpTotp.secret} /> : null}
         </SetupCodeForm>
         {settingUpTotp ? <CancelSetup /> : null}
         {offer && !state.totp ? <ActionButton action={startTotpAction} label="Set up authenticator app" pendingLabel="Starting…" /> : null}

@@ -24,6 +24,12 @@ const TOGGLES: readonly Toggle[] = [
   { name: "signInPassword", label: "Sign-in with password", help: "Email and password on the sign-in page.", read: (s) => s.signIn.password },
   { name: "signInEmailCode", label: "Sign-in with an email code", help: "“Email me a code”: a 6-digit code instead of the password.", read: (s) => s.signIn.emailCode },
   { name: "forgotPasswordEmailCode", label: "Password reset by email", help: "“Forgot password?”: a code by email, then a new password.", read: (s) => s.forgotPassword.emailCode },
+  {
+    name: "mfaRequired",
+    label: "Require two-step verification for everyone",
+    help: "Accounts without a second factor are sent to set one up right after signing in, and can't remove their last one.",
+    read: (s) => s.mfa.required,
+  },
 ];
 
 type NumberField =
@@ -81,7 +87,7 @@ export function formValues(s: SignInExperience): FormValues {
 export const ONE_SIGN_IN_METHOD = "At least one sign-in method must stay on: password sign-in or email-code sign-in.";
 
 export type ParsedForm =
-  | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp">; values: FormValues }
+  | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp" | "mfa">; values: FormValues }
   | { ok: false; formError: string; fieldErrors: FieldErrors; values: FormValues };
 
 /**
@@ -114,6 +120,7 @@ export function parseSignInExperienceForm(form: FormData, current: SignInExperie
     forgotPassword: { emailCode: on("forgotPasswordEmailCode") },
     password,
     otp,
+    mfa: { ...current.mfa, required: on("mfaRequired") },
   };
   // With both off nobody could sign in, the admin who saved it included.
   if (!patch.signIn.password && !patch.signIn.emailCode) return { ok: false, formError: ONE_SIGN_IN_METHOD, fieldErrors, values };
