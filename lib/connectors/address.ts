@@ -139,3 +139,38 @@ export function checkRecipient(to: string): string {
   }
   return address;
 }
+
+/**
+ * Trims the sender and checks it is one address; its name loses line breaks
+ * and is dropped when empty. A bad sender is the console's or EMAIL_FROM's
+ * fault, hence ConnectorError invalid_config rather than rejected_recipient.
+ */
+export function checkSender(from: Mailbox): Mailbox {
+  const address = from.address.trim();
+  if (!isEmailAddress(address)) {
+    throw new ConnectorError(
+      "invalid_config",
+      `The sender address "${sanitizeHeaderText(address)}" is not a valid email address (check the From address in the console or EMAIL_FROM).`,
+    );
+  }
+  const name = from.name ? sanitizeHeaderText(from.name) : "";
+  return name ? { name, address } : { address };
+}
+
+/** Trims the reply-to and checks it is one address (ConnectorError invalid_config otherwise); undefined when blank. */
+export function checkReplyTo(replyTo: string | undefined): string | undefined {
+  const value = replyTo?.trim();
+  if (value && !isEmailAddress(value)) {
+    throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(value)}" is not a valid email address.`);
+  }
+  return value || undefined;
+}
+
+/**
+ * `Name <address>` for a provider API's from field, quoting a name with
+ * specials (`"Acme, Inc." <…>`) so the provider reads one mailbox, not a list.
+ */
+export function mailboxText({ name, address }: Mailbox): string {
+  if (!name) return address;
+  return /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/["\\]/g, "\\$&")}" <${address}>` : `${name} <${address}>`;
+}

@@ -1,35 +1,18 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startProviderServer, type ProviderServer, type RecordedRequest } from "../test-server";
-import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
+import { describe, expect, it } from "vitest";
+import { CODE, failure, sampleMessage, useProviderServer } from "../test-helpers";
+import type { ProviderServer, RecordedRequest } from "../test-server";
+import { secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import aliyun, { toAliyunParams } from "./index";
 import { ALIYUN_ENDPOINTS, aliyunConfigSchema, type AliyunConfig } from "./schema";
 
 const KEY_ID = "LTAI5tExampleKeyId12345";
 const SECRET = "Zx9Secret-AccessKey-Secret-0a1b2c";
-const CODE = "482913";
 const ACCEPTED = { RequestId: "2D8A1F5B-3C4E-4F60-8A9B-0C1D2E3F4A5B", EnvId: "600000123456789" };
 
-function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  return {
-    to: "ada@example.test",
-    from: { name: "Acme", address: "no-reply@mail.acme.test" },
-    subject: `Your sign-in code is ${CODE}`,
-    text: `Your sign-in code is ${CODE}.`,
-    html: `<p>Your sign-in code is <strong>${CODE}</strong>.</p>`,
-    ...overrides,
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error("expected the send to fail");
-}
+/** Sent from the sending domain, as DirectMail requires. */
+const message = (overrides: Partial<OutboundMessage> = {}) =>
+  sampleMessage({ from: { name: "Acme", address: "no-reply@mail.acme.test" }, ...overrides });
 
 // ---- The RPC signature (HMAC-SHA1, version 1.0), written here from Aliyun's description, not imported ----
 
@@ -87,16 +70,9 @@ describe("aliyun connector against a local stand-in of DirectMail", () => {
   let server: ProviderServer;
   let config: AliyunConfig;
 
-  beforeAll(async () => {
-    server = await startProviderServer();
-    config = { accessKeyId: KEY_ID, accessKeySecret: SECRET, baseUrl: server.url, timeoutMs: 5000 };
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.requests.length = 0;
-    server.respond(() => ({ status: 200, body: ACCEPTED }));
+  useProviderServer(() => ({ status: 200, body: ACCEPTED }), (started) => {
+    server = started;
+    config = { accessKeyId: KEY_ID, accessKeySecret: SECRET, baseUrl: started.url, timeoutMs: 5000 };
   });
 
   it("POSTs SingleSendMail as a form with the documented parameters and returns the EnvId", async () => {

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText } from "../address";
+import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, sanitizeHeaderText } from "../address";
+import { encodeWords } from "../encoded-words";
 import { joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { parseJson, toAliyunError } from "./errors";
@@ -22,23 +23,14 @@ const MAX_HEADERS = 10;
  */
 export function toAliyunParams(message: OutboundMessage, config: Pick<AliyunConfig, "tagName" | "useConsoleReplyTo">): Record<string, string> {
   const to = checkRecipient(message.to);
-  const sender = message.from.address.trim();
-  if (!isEmailAddress(sender)) {
-    throw new ConnectorError(
-      "invalid_config",
-      `The sender address "${sanitizeHeaderText(sender)}" is not a valid email address (check the From address in the console or EMAIL_FROM).`,
-    );
-  }
-  const replyTo = message.replyTo?.trim();
-  if (replyTo && !isEmailAddress(replyTo)) {
-    throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(replyTo)}" is not a valid email address.`);
-  }
-  const alias = message.from.name ? shorten(sanitizeHeaderText(message.from.name), FROM_ALIAS_MAX) : "";
+  const from = checkSender(message.from);
+  const replyTo = checkReplyTo(message.replyTo);
+  const alias = from.name ? shorten(from.name, FROM_ALIAS_MAX) : "";
   const headers = toUserHeaders(checkExtraHeaders(message.headers));
   return {
     Action: "SingleSendMail",
     // DirectMail stores sender addresses in lower case.
-    AccountName: sender.toLowerCase(),
+    AccountName: from.address.toLowerCase(),
     AddressType: "1",
     // The message's own reply-to wins over the one configured in the console.
     ReplyToAddress: config.useConsoleReplyTo && !replyTo ? "true" : "false",
@@ -139,19 +131,4 @@ function shorten(text: string, max: number): string {
 function clip(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
-
-/** RFC 2047 `=?UTF-8?B?…?=` words of at most 75 characters, never splitting a character. */
-function encodeWords(text: string): string {
-  const words: string[] = [];
-  let chunk = "";
-  for (const char of text) {
-    if (Buffer.byteLength(chunk + char, "utf8") > 45) {
-      words.push(chunk);
-      chunk = "";
-    }
-    chunk += char;
-  }
-  if (chunk) words.push(chunk);
-  return words.map((word) => `=?UTF-8?B?${Buffer.from(word, "utf8").toString("base64")}?=`).join(" ");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { baseUrl, baseUrlField, printable, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /**
@@ -15,22 +16,6 @@ export const ALIYUN_ENDPOINTS: Record<AliyunRegion, string> = {
   "us-east-1": "https://dm.us-east-1.aliyuncs.com",
   "eu-central-1": "https://dm.eu-central-1.aliyuncs.com",
 };
-
-/** A key as the RAM console shows it: printable ASCII, no spaces (a pasted newline is trimmed away). */
-const printable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "is required")
-    .max(max)
-    .regex(/^[\x21-\x7e]+$/, "must be pasted exactly as shown, without spaces");
-
-/** http(s) only, and nothing that would end up in a log line or change the request (credentials, query). */
-const baseUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine(isPlainHttpUrl, "must be an http:// or https:// URL without user, password, query or fragment");
 
 /**
  * Aliyun DirectMail settings. The sender is not part of it: it comes with
@@ -55,7 +40,7 @@ export const aliyunConfigSchema = z
     /** Overrides the region's endpoint (a VPC endpoint, a proxy, tests). */
     baseUrl: baseUrl.optional(),
     /** Milliseconds for the whole request. @default 10000 */
-    timeoutMs: z.number().int().min(1000).max(60_000).optional(),
+    timeoutMs: timeoutMs.optional(),
   })
   .strict();
 
@@ -106,30 +91,10 @@ export const aliyunFields: readonly ConnectorField[] = [
     default: false,
     help: "Replies go to the reply-to address verified for the sender in DirectMail. Ignored for a message that has its own reply-to.",
   },
-  {
-    key: "baseUrl",
+  baseUrlField({
     label: "Endpoint URL",
-    type: "url",
     placeholder: ALIYUN_ENDPOINTS["cn-hangzhou"],
-    advanced: true,
     help: "Leave empty to use the region's public endpoint. Set it for a VPC endpoint (dm-vpc.<region>.aliyuncs.com) or a proxy.",
-  },
-  {
-    key: "timeoutMs",
-    label: "Timeout (ms)",
-    type: "number",
-    default: 10_000,
-    placeholder: "10000",
-    advanced: true,
-    help: "How long to wait for DirectMail before trying again later (1000–60000).",
-  },
+  }),
+  timeoutField("DirectMail"),
 ];
-
-function isPlainHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-}

@@ -1,48 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startProviderServer, type ProviderServer } from "../test-server";
-import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
+import { describe, expect, it } from "vitest";
+import { CODE, failure, sampleMessage, useProviderServer } from "../test-helpers";
+import type { ProviderServer } from "../test-server";
+import { secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import mailgun, { mailgunMessagesUrl } from "./index";
 import { MAILGUN_API_BASES, mailgunConfigSchema, type MailgunConfig } from "./schema";
 
 const API_KEY = "key-test-Secret-0123456789abcdef";
 const BASIC = Buffer.from(`api:${API_KEY}`).toString("base64");
-const CODE = "482913";
 
-function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  return {
-    to: "ada@example.test",
-    from: { name: "Acme", address: "no-reply@mg.acme.test" },
-    subject: `Your sign-in code is ${CODE}`,
-    text: `Your sign-in code is ${CODE}.`,
-    html: `<p>Your sign-in code is <strong>${CODE}</strong>.</p>`,
-    ...overrides,
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error("expected the send to fail");
-}
+/** Sent from the sending domain, as Mailgun requires. */
+const message = (overrides: Partial<OutboundMessage> = {}) =>
+  sampleMessage({ from: { name: "Acme", address: "no-reply@mg.acme.test" }, ...overrides });
 
 describe("mailgun connector against a local stand-in", () => {
   let server: ProviderServer;
   let config: MailgunConfig;
 
-  beforeAll(async () => {
-    server = await startProviderServer();
-    config = { apiKey: API_KEY, domain: "mg.acme.test", region: "eu", baseUrl: server.url, timeoutMs: 5000 };
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.requests.length = 0;
-    server.respond(() => ({ status: 200, body: { id: "<20261124172301.1.ABCDEF@mg.acme.test>", message: "Queued. Thank you." } }));
+  useProviderServer(() => ({ status: 200, body: { id: "<20261124172301.1.ABCDEF@mg.acme.test>", message: "Queued. Thank you." } }), (started) => {
+    server = started;
+    config = { apiKey: API_KEY, domain: "mg.acme.test", region: "eu", baseUrl: started.url, timeoutMs: 5000 };
   });
 
   it("POSTs the documented form fields with Basic api:<key> and returns the id without angle brackets", async () => {

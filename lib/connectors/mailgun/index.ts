@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText, type Mailbox } from "../address";
+import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
 import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { MAILGUN_API_BASES, mailgunConfigSchema, mailgunFields, type MailgunConfig } from "./schema";
@@ -114,30 +114,4 @@ function mailgunMessage(raw: string): string {
     // Not JSON.
   }
   return raw;
-}
-
-/** `Name <address>`, quoting a name with specials (`"Acme, Inc." <…>`) so Mailgun reads one mailbox. */
-function mailboxText({ name, address }: Mailbox): string {
-  if (!name) return address;
-  return /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/["\\]/g, "\\$&")}" <${address}>` : `${name} <${address}>`;
-}
-
-function checkSender(from: OutboundMessage["from"]): Mailbox {
-  const address = from.address.trim();
-  if (!isEmailAddress(address)) {
-    throw new ConnectorError(
-      "invalid_config",
-      `The sender address "${sanitizeHeaderText(address)}" is not a valid email address (check the From address in the console or EMAIL_FROM).`,
-    );
-  }
-  const name = from.name ? sanitizeHeaderText(from.name) : "";
-  return name ? { name, address } : { address };
-}
-
-function checkReplyTo(replyTo: string | undefined): string | undefined {
-  const value = replyTo?.trim();
-  if (value && !isEmailAddress(value)) {
-    throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(value)}" is not a valid email address.`);
-  }
-  return value || undefined;
 }

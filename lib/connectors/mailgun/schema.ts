@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { apiKey, baseUrl, baseUrlField, requiredText, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
-
-/** "is required" for a missing value (the form omits blank fields), not zod's "expected string, received undefined". */
-const requiredText = (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : "must be text");
 
 /** A domain lives in one region; the API of the other region does not know it. */
 export const MAILGUN_REGIONS = ["us", "eu"] as const;
@@ -13,21 +11,6 @@ export const MAILGUN_API_BASES: Record<MailgunRegion, string> = {
   eu: "https://api.eu.mailgun.net",
 };
 
-/** An API key as Mailgun shows it: printable ASCII, no spaces (a pasted newline is trimmed). */
-const apiKey = z
-  .string({ error: requiredText })
-  .trim()
-  .min(1, "is required")
-  .max(512)
-  .regex(/^[\x21-\x7e]+$/, "must be the key exactly as shown, without spaces");
-
-/** http(s) only, and nothing that would end up in a log line or change the request (credentials, query). */
-const baseUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine(isPlainHttpUrl, "must be an http:// or https:// URL without user, password, query or fragment");
-
 // At least two labels: `mg.example.com`, `sandbox123.mailgun.org`. No scheme, port, path or `@`.
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -37,7 +20,7 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9
  */
 export const mailgunConfigSchema = z
   .object({
-    apiKey,
+    apiKey: apiKey(),
     /** The sending domain as added in Mailgun, e.g. `mg.example.com`. */
     domain: z
       .string({ error: requiredText })
@@ -52,7 +35,7 @@ export const mailgunConfigSchema = z
     /** Overrides the region's API base (a proxy, tests). */
     baseUrl: baseUrl.optional(),
     /** Milliseconds for the whole request. @default 10000 */
-    timeoutMs: z.number().int().min(1000).max(60_000).optional(),
+    timeoutMs: timeoutMs.optional(),
   })
   .strict();
 
@@ -94,30 +77,10 @@ export const mailgunFields: readonly ConnectorField[] = [
     default: false,
     help: "Mailgun accepts each message and delivers nothing (still counted on your plan). For trying the set-up only.",
   },
-  {
-    key: "baseUrl",
+  baseUrlField({
     label: "API base URL",
-    type: "url",
     placeholder: MAILGUN_API_BASES.us,
-    advanced: true,
     help: "Leave empty to use the region's address. Set it only for a proxy.",
-  },
-  {
-    key: "timeoutMs",
-    label: "Timeout (ms)",
-    type: "number",
-    default: 10_000,
-    placeholder: "10000",
-    advanced: true,
-    help: "How long to wait for Mailgun before trying again later (1000–60000).",
-  },
+  }),
+  timeoutField("Mailgun"),
 ];
-
-function isPlainHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-}

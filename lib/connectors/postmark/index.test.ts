@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startProviderServer, type ProviderServer } from "../test-server";
-import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
+import { describe, expect, it } from "vitest";
+import { CODE, failure, sampleMessage, useProviderServer } from "../test-helpers";
+import type { ProviderServer } from "../test-server";
+import { secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import postmark from "./index";
 import { POSTMARK_API_BASE, postmarkConfigSchema, type PostmarkConfig } from "./schema";
 
 const TOKEN = "0f3c9a2e-Secret-4b1d-9e77-5a6c8d2b1f00";
-const CODE = "482913";
 const ACCEPTED = {
   To: "ada@example.test",
   SubmittedAt: "2026-11-24T17:23:01.1234567Z",
@@ -14,41 +14,15 @@ const ACCEPTED = {
   Message: "OK",
 };
 
-function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  return {
-    to: "ada@example.test",
-    from: { name: "Acme", address: "no-reply@acme.test" },
-    subject: `Your sign-in code is ${CODE}`,
-    text: `Your sign-in code is ${CODE}.`,
-    html: `<p>Your sign-in code is <strong>${CODE}</strong>.</p>`,
-    ...overrides,
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error("expected the send to fail");
-}
+const message = sampleMessage;
 
 describe("postmark connector against a local stand-in", () => {
   let server: ProviderServer;
   let config: PostmarkConfig;
 
-  beforeAll(async () => {
-    server = await startProviderServer();
-    config = { serverToken: TOKEN, baseUrl: server.url, timeoutMs: 5000 };
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.requests.length = 0;
-    server.respond(() => ({ status: 200, body: ACCEPTED }));
+  useProviderServer(() => ({ status: 200, body: ACCEPTED }), (started) => {
+    server = started;
+    config = { serverToken: TOKEN, baseUrl: started.url, timeoutMs: 5000 };
   });
 
   it("POSTs the documented /email body with the server token header and returns MessageID", async () => {

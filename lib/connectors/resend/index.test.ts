@@ -1,48 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startProviderServer, type ProviderServer } from "../test-server";
-import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
+import { describe, expect, it } from "vitest";
+import { CODE, failure, sampleMessage, useProviderServer } from "../test-helpers";
+import type { ProviderServer } from "../test-server";
+import { secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import resend from "./index";
 import { RESEND_API_BASE, resendConfigSchema, type ResendConfig } from "./schema";
 
 const API_KEY = "re_test_Secret_0123456789abcdef";
-const CODE = "482913";
 const EMAIL_ID = "4ef9a417-02e9-4d39-ad75-9611e0fcc33c";
 
-function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  return {
-    to: "ada@example.test",
-    from: { name: "Acme", address: "no-reply@acme.test" },
-    subject: `Your sign-in code is ${CODE}`,
-    text: `Your sign-in code is ${CODE}.`,
-    html: `<p>Your sign-in code is <strong>${CODE}</strong>.</p>`,
-    ...overrides,
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error("expected the send to fail");
-}
+const message = sampleMessage;
 
 describe("resend connector (official SDK) against a local stand-in", () => {
   let server: ProviderServer;
   let config: ResendConfig;
 
-  beforeAll(async () => {
-    server = await startProviderServer();
-    config = { apiKey: API_KEY, baseUrl: server.url, timeoutMs: 5000 };
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.requests.length = 0;
-    server.respond(() => ({ status: 200, body: { id: EMAIL_ID } }));
+  useProviderServer(() => ({ status: 200, body: { id: EMAIL_ID } }), (started) => {
+    server = started;
+    config = { apiKey: API_KEY, baseUrl: started.url, timeoutMs: 5000 };
   });
 
   it("POSTs the documented /emails body with a Bearer key, the idempotency key, and returns the id", async () => {

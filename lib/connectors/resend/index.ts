@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Resend, type CreateEmailOptions, type ErrorResponse } from "resend";
-import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText, type Mailbox } from "../address";
+import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
 import { clipDetail, networkError, PROVIDER_TIMEOUT_MS, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import { RESEND_API_BASE, resendConfigSchema, resendFields } from "./schema";
@@ -130,29 +130,3 @@ export default defineConnector({
     return { messageId: id || `unknown-${randomUUID()}` };
   },
 });
-
-/** `Name <address>`, quoting a name with specials (`"Acme, Inc." <…>`) so Resend reads one mailbox. */
-function mailboxText({ name, address }: Mailbox): string {
-  if (!name) return address;
-  return /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/["\\]/g, "\\$&")}" <${address}>` : `${name} <${address}>`;
-}
-
-function checkSender(from: OutboundMessage["from"]): Mailbox {
-  const address = from.address.trim();
-  if (!isEmailAddress(address)) {
-    throw new ConnectorError(
-      "invalid_config",
-      `The sender address "${sanitizeHeaderText(address)}" is not a valid email address (check the From address in the console or EMAIL_FROM).`,
-    );
-  }
-  const name = from.name ? sanitizeHeaderText(from.name) : "";
-  return name ? { name, address } : { address };
-}
-
-function checkReplyTo(replyTo: string | undefined): string | undefined {
-  const value = replyTo?.trim();
-  if (value && !isEmailAddress(value)) {
-    throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(value)}" is not a valid email address.`);
-  }
-  return value || undefined;
-}

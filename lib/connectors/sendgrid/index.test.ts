@@ -1,47 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startProviderServer, type ProviderServer } from "../test-server";
-import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
+import { describe, expect, it } from "vitest";
+import { CODE, failure, sampleMessage, useProviderServer } from "../test-helpers";
+import type { ProviderServer } from "../test-server";
+import { secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import sendgrid, { toSendGridMail } from "./index";
 import { SENDGRID_API_BASE, sendgridConfigSchema, type SendgridConfig } from "./schema";
 
 const API_KEY = "SG.test-Secret-key.0123456789abcdef";
-const CODE = "482913";
 
-function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  return {
-    to: "ada@example.test",
-    from: { name: "Acme", address: "no-reply@acme.test" },
-    subject: `Your sign-in code is ${CODE}`,
-    text: `Your sign-in code is ${CODE}.`,
-    html: `<p>Your sign-in code is <strong>${CODE}</strong>.</p>`,
-    ...overrides,
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error("expected the send to fail");
-}
+const message = sampleMessage;
 
 describe("sendgrid connector against a local stand-in", () => {
   let server: ProviderServer;
   let config: SendgridConfig;
 
-  beforeAll(async () => {
-    server = await startProviderServer();
-    config = { apiKey: API_KEY, baseUrl: server.url, timeoutMs: 5000 };
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.requests.length = 0;
-    server.respond(() => ({ status: 202, headers: { "X-Message-Id": "W1mEkDm4Q-6Y0a5tq9GZ1A" } }));
+  useProviderServer(() => ({ status: 202, headers: { "X-Message-Id": "W1mEkDm4Q-6Y0a5tq9GZ1A" } }), (started) => {
+    server = started;
+    config = { apiKey: API_KEY, baseUrl: started.url, timeoutMs: 5000 };
   });
 
   it("POSTs the documented Mail Send body with a Bearer key and returns X-Message-Id", async () => {

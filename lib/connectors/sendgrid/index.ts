@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText } from "../address";
+import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, sanitizeHeaderText } from "../address";
 import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { SENDGRID_API_BASE, sendgridConfigSchema, sendgridFields, type SendgridConfig } from "./schema";
@@ -134,22 +134,3 @@ export default defineConnector({
     return { messageId: id || `${config.sandboxMode ? "sandbox" : "unknown"}-${randomUUID()}` };
   },
 });
-
-function checkSender(from: OutboundMessage["from"]): { address: string; name: string } {
-  const address = from.address.trim();
-  if (!isEmailAddress(address)) {
-    throw new ConnectorError(
-      "invalid_config",
-      `The sender address "${sanitizeHeaderText(address)}" is not a valid email address (check the From address in the console or EMAIL_FROM).`,
-    );
-  }
-  return { address, name: from.name ? sanitizeHeaderText(from.name) : "" };
-}
-
-function checkReplyTo(replyTo: string | undefined): string | undefined {
-  const value = replyTo?.trim();
-  if (value && !isEmailAddress(value)) {
-    throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(value)}" is not a valid email address.`);
-  }
-  return value || undefined;
-}

@@ -1,8 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { CODE, failure, sampleMessage, useProviderServer } from "../test-helpers";
 import { startProviderServer, type ProviderServer, type RecordedRequest, type Reply } from "../test-server";
-import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
+import { secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import { toSesError } from "./errors";
 import ses, { sendWithClient, sesClientConfig } from "./index";
 import { sesConfigSchema, type SesConfig } from "./schema";
@@ -11,28 +12,8 @@ const KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY-Secret-KEY";
 const SESSION = "FwoGZXIvYXdzEXAMPLE-Session-Token-3f9a";
 const REGION = "eu-west-1";
-const CODE = "482913";
 
-function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
-  return {
-    to: "ada@example.test",
-    from: { name: "Acme", address: "no-reply@acme.test" },
-    subject: `Your sign-in code is ${CODE}`,
-    text: `Your sign-in code is ${CODE}.`,
-    html: `<p>Your sign-in code is <strong>${CODE}</strong>.</p>`,
-    ...overrides,
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error("expected the send to fail");
-}
+const message = sampleMessage;
 
 /** An SES v2 error as the service sends it: REST-JSON, the type in `x-amzn-ErrorType`, the text in `message`. */
 function awsError(status: number, type: string, text: string, headers: Record<string, string> = {}): Reply {
@@ -96,21 +77,14 @@ describe("ses connector against a local stand-in of the SES v2 API", () => {
   let server: ProviderServer;
   let config: SesConfig;
 
-  beforeAll(async () => {
-    server = await startProviderServer();
+  useProviderServer(() => ({ status: 200, body: { MessageId: "0102019a-1b2c-3d4e-5f60-718293a4b5c6-000000" } }), (started) => {
+    server = started;
     config = {
       region: REGION,
       credentials: { type: "access-key", accessKeyId: KEY_ID, secretAccessKey: SECRET },
-      baseUrl: server.url,
+      baseUrl: started.url,
       timeoutMs: 5000,
     };
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.requests.length = 0;
-    server.respond(() => ({ status: 200, body: { MessageId: "0102019a-1b2c-3d4e-5f60-718293a4b5c6-000000" } }));
   });
 
   it("POSTs /v2/email/outbound-emails with the documented JSON body and returns the MessageId", async () => {

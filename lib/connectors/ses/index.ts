@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { SendEmailCommand, SESv2Client, type SendEmailCommandInput, type SESv2ClientConfig } from "@aws-sdk/client-sesv2";
-import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText, type Mailbox } from "../address";
+import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText as quotedMailboxText, sanitizeHeaderText, type Mailbox } from "../address";
+import { encodeWords } from "../encoded-words";
 import { PROVIDER_TIMEOUT_MS } from "../provider-fetch";
-import { ConnectorError, defineConnector, type OutboundMessage, type SendResult } from "../types";
+import { defineConnector, type OutboundMessage, type SendResult } from "../types";
 import { httpStatus, toSesError } from "./errors";
 import { sesConfigSchema, sesFields, type SesConfig } from "./schema";
 
@@ -105,48 +106,13 @@ export default defineConnector({
  * `Name <address>`; a name with specials is quoted, a non-ASCII one becomes
  * RFC 2047 encoded-words, as SES requires for FromEmailAddress.
  */
-export function mailboxText({ name, address }: Mailbox): string {
-  if (!name) return address;
-  if (/[^\x20-\x7e]/.test(name)) return `${encodeWords(name)} <${address}>`;
-  return /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/["\\]/g, "\\$&")}" <${address}>` : `${name} <${address}>`;
+export function mailboxText(mailbox: Mailbox): string {
+  const { name, address } = mailbox;
+  if (name && /[^\x20-\x7e]/.test(name)) return `${encodeWords(name)} <${address}>`;
+  return quotedMailboxText(mailbox);
 }
 
 /** SES header values must be printable ASCII: anything else is sent as encoded-words. */
 function asciiHeaderValue(value: string): string {
   return /[^\x20-\x7e]/.test(value) ? encodeWords(value) : value;
-}
-
-/** RFC 2047 `=?UTF-8?B?…?=` words of at most 75 characters, never splitting a character. */
-function encodeWords(text: string): string {
-  const words: string[] = [];
-  let chunk = "";
-  for (const char of text) {
-    if (Buffer.byteLength(chunk + char, "utf8") > 45) {
-      words.push(chunk);
-      chunk = "";
-    }
-    chunk += char;
-  }
-  if (chunk) words.push(chunk);
-  return words.map((word) => `=?UTF-8?B?${Buffer.from(word, "utf8").toString("base64")}?=`).join(" ");
-}
-
-function checkSender(from: OutboundMessage["from"]): Mailbox {
-  const address = from.address.trim();
-  if (!isEmailAddress(address)) {
-    throw new ConnectorError(
-      "invalid_config",
-      `The sender address "${sanitizeHeaderText(address)}" is not a valid email address (check the From address in the console or EMAIL_FROM).`,
-    );
-  }
-  const name = from.name ? sanitizeHeaderText(from.name) : "";
-  return name ? { name, address } : { address };
-}
-
-function checkReplyTo(replyTo: string | undefined): string | undefined {
-  const value = replyTo?.trim();
-  if (value && !isEmailAddress(value)) {
-    throw new ConnectorError("invalid_config", `The reply-to address "${sanitizeHeaderText(value)}" is not a valid email address.`);
-  }
-  return value || undefined;
 }

@@ -1,24 +1,9 @@
 import { z } from "zod";
+import { baseUrl, baseUrlField, printable, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /** `eu-west-1`, `us-gov-west-1`, `cn-north-1`…: checked by shape, so a new AWS region needs no code change. */
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-
-/** A key as IAM shows it: printable ASCII, no spaces (a pasted newline is trimmed away). */
-const printable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "is required")
-    .max(max)
-    .regex(/^[\x21-\x7e]+$/, "must be pasted exactly as shown, without spaces");
-
-/** http(s) only, and nothing that would end up in a log line or change the request (credentials, query). */
-const baseUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine(isPlainHttpUrl, "must be an http:// or https:// URL without user, password, query or fragment");
 
 /**
  * Where the SDK finds credentials. `.strict()` on each branch: a key left
@@ -57,7 +42,7 @@ export const sesConfigSchema = z
     /** Overrides the regional endpoint (a VPC endpoint, a proxy, tests). */
     baseUrl: baseUrl.optional(),
     /** Milliseconds to connect and to get the answer. @default 10000 */
-    timeoutMs: z.number().int().min(1000).max(60_000).optional(),
+    timeoutMs: timeoutMs.optional(),
   })
   .strict();
 
@@ -119,30 +104,10 @@ export const sesFields: readonly ConnectorField[] = [
     placeholder: "mailgate",
     help: "Optional. An existing configuration set in this region, for bounce/complaint events or a dedicated IP pool.",
   },
-  {
-    key: "baseUrl",
+  baseUrlField({
     label: "Endpoint URL",
-    type: "url",
     placeholder: "https://email.eu-west-1.amazonaws.com",
-    advanced: true,
     help: "Leave empty to use the region's endpoint. Set it only for a VPC endpoint or a proxy.",
-  },
-  {
-    key: "timeoutMs",
-    label: "Timeout (ms)",
-    type: "number",
-    default: 10_000,
-    placeholder: "10000",
-    advanced: true,
-    help: "How long to wait for SES before trying again later (1000–60000).",
-  },
+  }),
+  timeoutField("SES"),
 ];
-
-function isPlainHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { startProviderServer, type Handler, type ProviderServer } from "./test-server";
+import { ConnectorError, type OutboundMessage } from "./types";
+
+/**
+ * Fixtures shared by the API connectors' tests (SendGrid, Mailgun, Postmark,
+ * Resend, SES, Aliyun). What each provider must receive is asserted in that
+ * connector's own test file, against the provider's documentation.
+ */
+
+/** The sign-in code the sample message carries; tests look for it in the request body. */
+export const CODE = "482913";
+
+/** A sign-in email as the outbox hands it to a connector. */
+export function sampleMessage(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
+  return {
+    to: "ada@example.test",
+    from: { name: "Acme", address: "no-reply@acme.test" },
+    subject: `Your sign-in code is ${CODE}`,
+    text: `Your sign-in code is ${CODE}.`,
+    html: `<p>Your sign-in code is <strong>${CODE}</strong>.</p>`,
+    ...overrides,
+  };
+}
+
+/** Awaits a send that must fail and returns its ConnectorError (any other outcome fails the test). */
+export async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConnectorError);
+    return error as ConnectorError;
+  }
+  throw new Error("expected the send to fail");
+}
+
+/**
+ * Starts one provider stand-in for the enclosing `describe` and hands it to
+ * `onStart` (to build the config from its URL). Before each test the recorded
+ * requests are cleared and the handler is reset to `reply`, so a test that
+ * changes the answer does not leak into the next one.
+ */
+export function useProviderServer(reply: Handler, onStart: (server: ProviderServer) => void): void {
+  let server: ProviderServer | undefined;
+  beforeAll(async () => {
+    server = await startProviderServer();
+    onStart(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(() => {
+    server!.requests.length = 0;
+    server!.respond(reply);
+  });
+}
