@@ -37,7 +37,8 @@ export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpL
   // stays valid and the code page says the email is delayed.
   if (!sent.ok && !sent.retrying) {
     await withdrawCode(issued.id);
-    await expireMessage(sent.messageId);
+    // The code in it no longer works: the email must never go out later (an operator's retry included).
+    if (canUseCode) await expireMessage(sent.messageId);
     return fail(sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED);
   }
   return ok(null);
