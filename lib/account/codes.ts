@@ -1,5 +1,6 @@
 import "server-only";
 import { pickLocale } from "@/lib/mail/locale";
+import { expireMessage } from "@/lib/mail/outbox";
 import { sendEmail } from "@/lib/mail/send-email";
 import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
 import { issueFailureMessage, SEND_FAILED, UNDELIVERABLE, verifyFailureMessage } from "@/lib/otp/messages";
@@ -32,6 +33,7 @@ export async function sendCode(
   });
   if (!sent.ok && !sent.retrying) {
     await withdrawCode(issued.id);
+    await expireMessage(sent.messageId); // its code no longer works: never deliver it later
     return codedFail("send_failed", sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED);
   }
   return ok(null);
