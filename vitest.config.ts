@@ -31,6 +31,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // On PostgreSQL every file shares one database; one file's saved
+          // email connector (the outbox fault test) must not reach another's sends.
+          fileParallelism: false,
           globalSetup: ["tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/per-file-db.ts"],
           testTimeout: 60_000,

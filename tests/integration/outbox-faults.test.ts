@@ -81,6 +81,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const worker of workers) worker.kill();
+  // The files after this one (same database on PostgreSQL) send through the environment's connector again.
+  await db.emailConnector.deleteMany({});
   receiver.closeAllConnections();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
