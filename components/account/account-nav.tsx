@@ -1,36 +1,16 @@
-"use client";
+import { SectionNav, type Section } from "@/components/section-nav";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-
-export const ACCOUNT_SECTIONS = [
-  { href: "/account", label: "Profile" },
+export const ACCOUNT_SECTIONS: readonly Section[] = [
+  // Profile is the root: only an exact match makes it current.
+  { href: "/account", label: "Profile", exact: true },
   { href: "/account/email", label: "Email" },
   { href: "/account/password", label: "Password" },
   { href: "/account/security", label: "Two-step verification" },
   { href: "/account/sessions", label: "Sessions" },
   { href: "/account/activity", label: "Security activity" },
   { href: "/account/delete", label: "Delete account" },
-] as const;
+];
 
-/** The account centre's sections; the current one is marked for assistive tech and styled from that. */
 export function AccountNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Account" className="account-nav">
-      <ul>
-        {ACCOUNT_SECTIONS.map((section) => {
-          // Profile is the root: only an exact match makes it current.
-          const current = section.href === "/account" ? pathname === section.href : pathname === section.href || pathname.startsWith(`${section.href}/`);
-          return (
-            <li key={section.href}>
-              <Link href={section.href} aria-current={current ? "page" : undefined}>
-                {section.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Account" className="account-nav" sections={ACCOUNT_SECTIONS} />;
 }

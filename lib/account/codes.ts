@@ -1,20 +1,16 @@
 import "server-only";
 import { pickLocale } from "@/lib/mail/locale";
-import { expireMessage } from "@/lib/mail/outbox";
 import { sendEmail } from "@/lib/mail/send-email";
-import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
-import { issueFailureMessage, SEND_FAILED, UNDELIVERABLE, verifyFailureMessage } from "@/lib/otp/messages";
-import { verifyCode } from "@/lib/otp/verify-code";
-import { notifyLockout } from "@/lib/auth/notify-lockout";
+import { issueCode } from "@/lib/otp/issue-code";
+import { issueFailureMessage, verifyFailureMessage } from "@/lib/otp/messages";
 import type { Purpose } from "@/lib/otp/purposes";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { ok, type Result } from "@/lib/result";
-import type { RequestContext } from "@/lib/auth/request-context";
+import { settleCodeSend, verifyAndNotify } from "@/lib/auth/flow-code";
+import { ipOf, type RequestContext } from "@/lib/auth/request-context";
 import { codedFail, codedFieldFail } from "./errors";
 
 export type Recipient = { email: string; locale: string | null };
-
-export const ipOf = (ctx: RequestContext) => (ctx.ip === "unknown" ? undefined : ctx.ip);
 
 /**
  * Issues a code bound to `flowId` (a verification, enrolment, email change
@@ -31,12 +27,8 @@ export async function sendCode(
     kind: purpose, to: to.email, locale: pickLocale(to.locale, ctx.acceptLanguage),
     vars: { code: issued.code, ttlMinutes: Math.round(limits.ttlSeconds / 60) }, ip: ipOf(ctx),
   });
-  if (!sent.ok && !sent.retrying) {
-    await withdrawCode(issued.id);
-    await expireMessage(sent.messageId); // its code no longer works: never deliver it later
-    return codedFail("send_failed", sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED);
-  }
-  return ok(null);
+  const failure = await settleCodeSend(sent, issued.id);
+  return failure ? codedFail("send_failed", failure) : ok(null);
 }
 
 /**
@@ -46,9 +38,8 @@ export async function sendCode(
 export async function checkCode(
   purpose: Purpose, email: string, flowId: string, code: unknown, ctx: RequestContext, limits: OtpLimits,
 ): Promise<Result<null>> {
-  const verified = await verifyCode({ purpose, email, flowId, code: typeof code === "string" ? code : "", ip: ctx.ip }, limits);
+  const verified = await verifyAndNotify({ purpose, email, flowId, code: typeof code === "string" ? code : "", ip: ctx.ip }, limits);
   if (verified.ok) return ok(null);
-  await notifyLockout(verified, email, limits.lockMinutes);
   const limited = verified.reason === "locked" || verified.reason === "rate_limited";
   return codedFieldFail(limited ? "rate_limited" : "invalid_input", "code", verifyFailureMessage(verified));
 }

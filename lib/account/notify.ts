@@ -3,7 +3,8 @@ import { pickLocale } from "@/lib/mail/locale";
 import { sendEmail, type SendEmailInput } from "@/lib/mail/send-email";
 import type { NoticeKind } from "@/emails/kinds";
 import type { RequestContext } from "@/lib/auth/request-context";
-import { ipOf, type Recipient } from "./codes";
+import { ipOf } from "@/lib/auth/request-context";
+import type { Recipient } from "./codes";
 
 /**
  * Tells the owner what just happened to their account. The change is done

@@ -2,16 +2,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
 import { expireMessage } from "@/lib/mail/outbox";
-import { sendEmail } from "@/lib/mail/send-email";
+import { sendEmail, type SendEmailResult } from "@/lib/mail/send-email";
 import type { EmailKind } from "@/lib/mail/render";
 import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
 import { issueFailureMessage, SEND_FAILED, UNDELIVERABLE, verifyFailureMessage } from "@/lib/otp/messages";
-import { verifyCode } from "@/lib/otp/verify-code";
+import { verifyCode, type VerifyInput, type VerifyResult } from "@/lib/otp/verify-code";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { fail, fieldFail, ok, type Result } from "@/lib/result";
 import { createFlow, FLOW_KINDS, type Flow, type FlowKind } from "./flow";
 import { notifyLockout } from "./notify-lockout";
-import type { RequestContext } from "./request-context";
+import { ipOf, type RequestContext } from "./request-context";
 
 /**
  * Issues the flow's code and emails it, or, when the address cannot use the
@@ -31,17 +31,31 @@ export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpL
   const sent = await sendEmail({
     kind, to: flow.email, locale,
     vars: canUseCode ? { code: issued.code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : {},
-    ip: ctx.ip === "unknown" ? undefined : ctx.ip,
+    ip: ipOf(ctx),
   });
-  // A temporary failure stays in the outbox, which keeps trying: the code
-  // stays valid and the code page says the email is delayed.
-  if (!sent.ok && !sent.retrying) {
-    await withdrawCode(issued.id);
-    // The code in it no longer works: the email must never go out later (an operator's retry included).
-    if (canUseCode) await expireMessage(sent.messageId);
-    return fail(sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED);
-  }
-  return ok(null);
+  const failure = await settleCodeSend(sent, issued.id, canUseCode);
+  return failure ? fail(failure) : ok(null);
+}
+
+/**
+ * After a code's email was handed to the outbox: null when it left, or when
+ * a temporary failure stays with the outbox (the code stays valid and the
+ * code page says the email is delayed). A permanent failure withdraws the
+ * code, so the user can ask again at once, and expires its email, so it
+ * never goes out later (an operator's retry included); the user is told why.
+ */
+export async function settleCodeSend(sent: SendEmailResult, codeId: string, emailCarriesCode = true): Promise<string | null> {
+  if (sent.ok || sent.retrying) return null;
+  await withdrawCode(codeId);
+  if (emailCarriesCode) await expireMessage(sent.messageId);
+  return sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED;
+}
+
+/** Verifies a code; a lock the failure starts is told to the owner of the address. */
+export async function verifyAndNotify(input: VerifyInput, limits: OtpLimits): Promise<VerifyResult> {
+  const verified = await verifyCode(input, limits);
+  await notifyLockout(verified, input.email, limits.lockMinutes);
+  return verified;
 }
 
 /** Step 1 of every code flow: a new flow for the address, and its email. */
@@ -55,11 +69,9 @@ export async function startCodeFlow(
 
 /** Checks the code typed on a flow's code page; a lock it starts is told to the owner. */
 export async function checkFlowCode(flow: Flow, code: unknown, ctx: RequestContext, limits: OtpLimits): Promise<Result<null>> {
-  const verified = await verifyCode(
+  const verified = await verifyAndNotify(
     { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip },
     limits,
   );
-  if (verified.ok) return ok(null);
-  await notifyLockout(verified, flow.email, limits.lockMinutes);
-  return fieldFail("code", verifyFailureMessage(verified));
+  return verified.ok ? ok(null) : fieldFail("code", verifyFailureMessage(verified));
 }

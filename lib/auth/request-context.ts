@@ -9,6 +9,9 @@ export type RequestContext = { ip: string; userAgent: string | null; acceptLangu
  * from the proxy header named by CLIENT_IP_HEADER (last hop, the one your
  * own proxy appended).
  */
+/** The client address to forward to an email connector (HTTP), or none when it is unknown. */
+export const ipOf = (ctx: RequestContext): string | undefined => (ctx.ip === "unknown" ? undefined : ctx.ip);
+
 export async function getRequestContext(): Promise<RequestContext> {
   const h = await headers();
   const forwarded = h.get(env.CLIENT_IP_HEADER) ?? "";

@@ -1,3 +1,4 @@
+import { maskEmail } from "@/emails/components/mask-email";
 import { EMAIL_KINDS, type EmailKind } from "@/emails/kinds";
 import { emailKey, normalizeEmail } from "@/lib/auth/email";
 import type { OutboxStatus } from "./outbox";
@@ -19,23 +20,11 @@ void everyStatusListed;
 export const isDeliveryStatus = (value: unknown): value is OutboxStatus => (DELIVERY_STATUSES as readonly unknown[]).includes(value);
 export const isEmailKind = (value: unknown): value is EmailKind => (EMAIL_KINDS as readonly unknown[]).includes(value);
 
-const MASK = "•••";
-
 /**
  * `ada.lovelace@example.com` → `a•••e@example.com`: enough for an operator to
  * recognise an address someone quotes, not enough to read it off a screen.
- * The mask has a fixed length, so it does not tell the local part's length;
- * local parts of one or two characters keep only the first (showing the last
- * too would show all of it). Counts code points, so emoji stay whole.
  */
-export function maskRecipient(address: string): string {
-  const at = address.lastIndexOf("@");
-  const local = Array.from(at === -1 ? address : address.slice(0, at));
-  const domain = at === -1 ? "" : address.slice(at);
-  if (local.length === 0) return `${MASK}${domain}`;
-  if (local.length <= 2) return `${local[0]}${MASK}${domain}`;
-  return `${local[0]}${MASK}${local[local.length - 1]}${domain}`;
-}
+export const maskRecipient = (address: string): string => maskEmail(address, { keepLast: true });
 
 /** At most `max` characters (code points), with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {

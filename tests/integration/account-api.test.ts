@@ -15,7 +15,11 @@ let signedIn: CurrentUser | null = null;
 vi.mock("@/lib/auth/current-user", () => ({
   getCurrentUser: async () => (signedIn && (await validateSession(signedIn.sessionId)) ? signedIn : null),
 }));
-vi.mock("@/lib/auth/request-context", () => ({ getRequestContext: async () => makeCtx() }));
+// Only the header read is replaced; the module's pure helpers (ipOf) stay real.
+vi.mock("@/lib/auth/request-context", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/request-context")>()),
+  getRequestContext: async () => makeCtx(),
+}));
 
 const account = await import("@/app/api/my-account/route");
 const profile = await import("@/app/api/my-account/profile/route");

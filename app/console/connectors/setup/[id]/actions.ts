@@ -1,17 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { text } from "@/lib/auth/action-helpers";
 import { requireAdmin } from "@/lib/auth/admin";
 import type { FormValues } from "@/lib/connectors/form";
 import { connectors, isConnectorId } from "@/lib/connectors/registry";
 import { configFieldName, saveConnector, sendTestEmail } from "@/lib/connectors/store";
 import { errorState } from "@/lib/result";
 import type { ConnectorFormState } from "@/components/console/connector-form-state";
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 /**
  * The set-up form's one action; the button pressed decides what it does.
