@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { PORTS } from "./e2e/ports";
 
 /**
  * End-to-end tests: `npm run test:e2e`. Starts an SMTP sink (e2e/smtp-sink.ts)
@@ -13,9 +14,9 @@ import { chromium, defineConfig, devices } from "@playwright/test";
  * instance only runs `next start` on the build the first one made.
  */
 
-const APP_PORT = 3100;
+const APP_PORT = PORTS.app;
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
-const CONSOLE_PORT = 3101;
+const CONSOLE_PORT = PORTS.console;
 const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 const CONSOLE_SPECS = /console-.*\.spec\.ts$/;
 
@@ -28,7 +29,7 @@ const appEnv = {
   AUTH_TRUST_HOST: "true",
   EMAIL_CONNECTOR: "smtp",
   SMTP_HOST: "127.0.0.1",
-  SMTP_PORT: "2525",
+  SMTP_PORT: String(PORTS.smtp),
   SMTP_SECURE: "false",
   EMAIL_FROM: "Mailgate E2E <no-reply@mailgate.test>",
   // Retries within seconds, so a test can watch a failed email being retried.
@@ -84,7 +85,7 @@ export default defineConfig({
   webServer: [
     {
       command: "node --import tsx e2e/smtp-sink.ts",
-      url: "http://127.0.0.1:2526/health",
+      url: `http://127.0.0.1:${PORTS.sinkHttp}/health`,
       timeout: 30_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",

@@ -31,6 +31,7 @@
  * few seconds.
  */
 import { randomBytes } from "node:crypto";
+import { PORTS } from "./ports";
 import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { extractCode, mailbox, SINK_URL, step, submitCode, test as base, uniquePassword, type Credentials, type SinkMessage } from "./fixtures";
 import type { HookMessage } from "./smtp-sink";
@@ -39,14 +40,14 @@ export { expect, mailbox, SINK_URL, extractCode, uniquePassword };
 export type { Credentials, HookMessage, SinkMessage };
 
 /** The console instance; every helper here uses absolute URLs, so any page works. */
-export const CONSOLE_URL = process.env.E2E_CONSOLE_URL ?? "http://127.0.0.1:3101";
+export const CONSOLE_URL = process.env.E2E_CONSOLE_URL ?? `http://127.0.0.1:${PORTS.console}`;
 
 /** In ADMIN_EMAILS of the 3101 instance (playwright.config.ts). Fixed so every console spec can sign in. */
 export const ADMIN: Readonly<Credentials> = { email: "admin@console.test", password: "Console admin passphrase 2026" };
 
 /** The sink's SMTP listeners: 2525 accepts anything, 2527 requires AUTH with SINK_AUTH. */
-export const SINK_SMTP_PORT = 2525;
-export const SINK_AUTH_SMTP_PORT = 2527;
+export const SINK_SMTP_PORT = PORTS.smtp;
+export const SINK_AUTH_SMTP_PORT = PORTS.smtpAuth;
 export const SINK_AUTH = { user: "console", password: "console-secret" } as const;
 /** Where the HTTP connector can POST (the sink's receiver). */
 export const HTTP_HOOK_URL = `${SINK_URL}/http-hook`;

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { PORTS } from "./ports";
 import type { SinkMessage } from "./smtp-sink";
 
 export { expect };
 export type { SinkMessage };
 
-export const APP_URL = process.env.E2E_APP_URL ?? "http://127.0.0.1:3100";
-export const SINK_URL = process.env.SMTP_SINK_URL ?? "http://127.0.0.1:2526";
+export const APP_URL = process.env.E2E_APP_URL ?? `http://127.0.0.1:${PORTS.app}`;
+export const SINK_URL = process.env.SMTP_SINK_URL ?? `http://127.0.0.1:${PORTS.sinkHttp}`;
 const POLL_MS = 200;
 const WAIT_MS = 15_000;
 

@@ -33,6 +33,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { randomUUID } from "node:crypto";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from "smtp-server";
 import { simpleParser, type AddressObject } from "mailparser";
+import { PORTS } from "./ports";
 
 export type SinkMessage = {
   /** Envelope recipients (RCPT TO), comma separated. */
@@ -68,10 +69,10 @@ export const SINK_AUTH = { user: "console", password: "console-secret" } as cons
 type Stored = SinkMessage & { recipients: string[] };
 
 const HOST = "127.0.0.1";
-const SMTP_PORT = Number(process.env.SMTP_SINK_PORT ?? 2525);
+const SMTP_PORT = Number(process.env.SMTP_SINK_PORT ?? PORTS.smtp);
 // Two above the open listener unless set, so a sink moved to other ports (SMTP_SINK_PORT) moves whole.
 const AUTH_SMTP_PORT = Number(process.env.SMTP_SINK_AUTH_PORT ?? SMTP_PORT + 2);
-const HTTP_PORT = Number(process.env.SMTP_SINK_HTTP_PORT ?? 2526);
+const HTTP_PORT = Number(process.env.SMTP_SINK_HTTP_PORT ?? PORTS.sinkHttp);
 
 const messages: Stored[] = [];
 const hookMessages: HookMessage[] = [];

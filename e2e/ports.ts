@@ -1,0 +1,14 @@
+/**
+ * Every port the end-to-end run uses, moved together by E2E_PORT_OFFSET so
+ * two checkouts on one machine can run their suites at the same time.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
+export const PORTS = {
+  app: 3100 + offset,
+  console: 3101 + offset,
+  /** The sink's open SMTP listener; its HTTP API is one above, the AUTH listener two above. */
+  smtp: 2525 + offset,
+  sinkHttp: 2526 + offset,
+  smtpAuth: 2527 + offset,
+} as const;
