@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
-import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
+import { clipDetail, joinUrl, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { MAILGUN_API_BASES, mailgunConfigSchema, mailgunFields, type MailgunConfig } from "./schema";
 
@@ -94,7 +94,7 @@ export default defineConnector({
         // URLSearchParams → application/x-www-form-urlencoded;charset=UTF-8, one of the two bodies Mailgun takes.
         body: form,
       },
-      config.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+      config,
     );
     if (!response.ok) throw await toMailgunError(response, [config.apiKey, basic]);
     const body = (await response.json().catch(() => null)) as { id?: unknown } | null;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
-import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
+import { clipDetail, joinUrl, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import { POSTMARK_API_BASE, POSTMARK_DEFAULT_STREAM, postmarkConfigSchema, postmarkFields, type PostmarkConfig } from "./schema";
 
@@ -119,7 +119,7 @@ export default defineConnector({
         headers: { Accept: "application/json", "Content-Type": "application/json", "X-Postmark-Server-Token": config.serverToken },
         body: JSON.stringify(email),
       },
-      config.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+      config,
     );
     const raw = redact(await readDetail(response), [config.serverToken]);
     const body = parseJson(raw) as { ErrorCode?: unknown; MessageID?: unknown } | null;

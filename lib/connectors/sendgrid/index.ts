@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, sanitizeHeaderText } from "../address";
-import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
+import { clipDetail, joinUrl, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { SENDGRID_API_BASE, sendgridConfigSchema, sendgridFields, type SendgridConfig } from "./schema";
 
@@ -124,7 +124,7 @@ export default defineConnector({
         headers: { Authorization: `Bearer ${config.apiKey}`, "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(mail),
       },
-      config.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+      config,
     );
     if (!response.ok) throw await toSendGridError(response, config.apiKey);
     await response.body?.cancel().catch(() => undefined);
