@@ -230,6 +230,21 @@ describe("smtp connector against a real SMTP server", () => {
     expect(firstAddress(mail.parsed.to)?.address).toBe("ada@example.test");
   });
 
+  it("a from-name or subject hiding CRLF + Bcc in an RFC 2047 encoded word decodes to one line in the reader's client", async () => {
+    const hidden = (text: string) => `=?UTF-8?B?${Buffer.from(text, "utf8").toString("base64")}?=`;
+    await smtp.send(
+      plain,
+      message({ from: { name: hidden("Eve\r\nBcc: evil@x.test"), address: "no-reply@acme.test" }, subject: `Code ${hidden("\r\nBcc: evil2@x.test")}` }),
+    );
+    const mail = server.received.at(-1)!;
+    expect(mail.rcptTo).toEqual(["ada@example.test"]);
+    // mailparser decodes encoded words as a mail client does.
+    expect(mail.parsed.headers.has("bcc")).toBe(false);
+    expect(firstAddress(mail.parsed.from)).toEqual({ name: "Eve Bcc: evil@x.test", address: "no-reply@acme.test" });
+    expect(mail.parsed.subject).toBe("Code Bcc: evil2@x.test");
+    expect(mail.raw).not.toContain(hidden("Eve\r\nBcc: evil@x.test"));
+  });
+
   it("refuses header names or values with line breaks, reserved headers and multi-address recipients before connecting", async () => {
     const before = server.connections();
     const cases: [Partial<OutboundMessage>, ConnectorErrorCode][] = [
