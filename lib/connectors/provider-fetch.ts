@@ -104,13 +104,27 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out;
 }
 
+/**
+ * Seconds to wait, at most an hour: `Retry-After` (seconds or a date), else the rate-limit reset
+ * headers: `RateLimit-Reset` in seconds (IETF draft; Resend) or `X-RateLimit-Reset`, which SendGrid
+ * documents as a Unix timestamp in seconds (a small value is read as seconds).
+ */
 function retryAfter(headers: Headers | undefined): number | undefined {
   const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.min(3600, Math.round((at - Date.now()) / 1000)));
+  if (value) {
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600);
+    const at = Date.parse(value);
+    if (!Number.isNaN(at)) return untilSeconds(at / 1000);
+  }
+  const reset = Number(headers?.get("ratelimit-reset") ?? headers?.get("x-ratelimit-reset") ?? Number.NaN);
+  if (!Number.isFinite(reset) || reset < 0) return undefined;
+  // A Unix timestamp has been above 10⁹ since 2001; a wait in seconds never is.
+  return reset > 1e9 ? untilSeconds(reset) : Math.min(reset, 3600);
+}
+
+function untilSeconds(epochSeconds: number): number {
+  return Math.max(0, Math.min(3600, Math.round(epochSeconds - Date.now() / 1000)));
 }
 
 /** `https://api.example.com/v3` → `https://api.example.com/v3` without a trailing slash; refuses anything but http(s). */

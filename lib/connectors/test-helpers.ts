@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { startProviderServer, type Handler, type ProviderServer } from "./test-server";
-import { ConnectorError, type OutboundMessage } from "./types";
+import { startProviderServer, type Handler, type ProviderServer, type Reply } from "./test-server";
+import { ConnectorError, type ConnectorErrorCode, type OutboundMessage } from "./types";
 
 /**
  * Fixtures shared by the API connectors' tests (SendGrid, Mailgun, Postmark,
@@ -54,3 +54,22 @@ export function useProviderServer(reply: Handler, onStart: (server: ProviderServ
     server!.respond(reply);
   });
 }
+
+/**
+ * An error answer as the provider's own documentation shows it, replayed
+ * through the connector by documented-errors.test.ts. `source` says where
+ * the shape comes from; `reply` may be a function for answers that depend on
+ * the time (a reset given as a timestamp).
+ */
+export type DocumentedError = {
+  name: string;
+  source: string;
+  reply: Reply | (() => Reply);
+  expected: {
+    code: ConnectorErrorCode;
+    /** Something the operator must read in the message (a hint, the provider's words). */
+    says?: RegExp;
+    /** Inclusive range, for waits computed from a timestamp. */
+    retryAfterSeconds?: readonly [number, number];
+  };
+};

@@ -67,10 +67,11 @@ export async function toMailgunError(response: Response, secrets: readonly strin
       "Check the key and the region; a Domain Sending Key only works for its own domain.",
     );
   }
-  if (status === 400 && /\bto parameter\b/i.test(said)) {
+  // Mailgun quotes the parameter: `'to' parameter is not a valid address. please check documentation`.
+  if (status === 400 && /\bto'? parameter is not a valid address/i.test(said)) {
     return make("rejected_recipient", "Mailgun refused the recipient", "The address cannot receive email through Mailgun.");
   }
-  if (status === 400 && /\bfrom parameter\b/i.test(said)) {
+  if (status === 400 && /\bfrom'? parameter\b/i.test(said)) {
     return make("invalid_config", "Mailgun refused the sender", "Check the From address: it should be an address on the sending domain.");
   }
   return base;

@@ -78,7 +78,8 @@ function refine(errorCode: number, said: string): { code: ConnectorErrorCode; le
   }
   // 300 "Invalid email request" covers both ends: "Invalid 'From' address…" and "Error parsing 'To'…".
   if (/sender signature|'from'|from address/i.test(said)) return { code: "invalid_config", lead: "Postmark refused the sender", hint: SENDER_HINT };
-  if (errorCode === 300) return { code: "rejected_recipient", lead: "Postmark refused the recipient", hint: "Check the address the user gave." };
+  // The rest of 300 is about the request itself (its JSON, a missing body): only a 'To' problem is the recipient's.
+  if (errorCode === 300 && /'to'/i.test(said)) return { code: "rejected_recipient", lead: "Postmark refused the recipient", hint: "Check the address the user gave." };
   return null;
 }
 

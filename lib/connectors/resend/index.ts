@@ -54,6 +54,8 @@ function meaning(name: string, said: string): Meaning | null {
     case "method_not_allowed":
       return { code: "invalid_config", lead: "Resend has no /emails endpoint at this address", hint: "Check the API base URL." };
     case "validation_error":
+      // Documented: 400 and 401 `validation_error` "API key is invalid" for a key that does not exist.
+      if (/\bapi key\b/i.test(said)) return { code: "auth_failed", lead: "Resend refused the API key", hint: "Paste the key again; it needs at least sending access." };
       if (/`to`|\bto\b field/i.test(said)) return { code: "rejected_recipient", lead: "Resend refused the recipient" };
       if (/domain is not verified|testing emails|verify a domain/i.test(said)) {
         return { code: "invalid_config", lead: "Resend refused the sender", hint: DOMAIN_HINT };

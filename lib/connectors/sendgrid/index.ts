@@ -96,7 +96,8 @@ export async function toSendGridError(response: Response, apiKey: string): Promi
   if (status === 401 || status === 403) {
     return make("auth_failed", "SendGrid refused the API key", "Check the key, and that it has the Mail Send permission.");
   }
-  if (status === 400 && fields.some((f) => /^personalizations\.\d+\.to\b/.test(f))) {
+  // The documented field is `personalizations.to`; answers also index it (`personalizations.0.to.0.email`).
+  if (status === 400 && fields.some((f) => /^personalizations(\.\d+)?\.to\b/.test(f))) {
     return make("rejected_recipient", "SendGrid refused the recipient", "The address cannot receive email through SendGrid.");
   }
   if (status === 400 && fields.some((f) => f.startsWith("reply_to"))) {
