@@ -1,7 +1,5 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { OutboundMessage } from "./types";
+import { sampleMessage, startSmtpSink } from "./test-helpers";
 
 /**
  * The environment's SMTP connector (EMAIL_CONNECTOR=smtp, SMTP_HOST) is the
@@ -9,39 +7,18 @@ import type { OutboundMessage } from "./types";
  * keeps working without any opt-in. The same settings saved in the console
  * (which any admin can edit) must tick "Allow private network targets".
  */
-const message: OutboundMessage = {
-  to: "ada@example.com",
-  from: { name: "Mailgate", address: "no-reply@example.com" },
-  subject: "Your code",
-  html: "<p>123456</p>",
-  text: "123456",
-};
+const message = sampleMessage({ to: "ada@example.com" });
 
-let smtp: SMTPServer;
-let port = 0;
-const received: string[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    logger: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData: (stream, session, cb) => {
-      stream.resume();
-      stream.on("end", () => {
-        received.push(session.envelope.rcptTo[0]!.address);
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
   // Read once by lib/env at its first import, below.
   vi.stubEnv("EMAIL_CONNECTOR", "smtp");
   vi.stubEnv("SMTP_HOST", "127.0.0.1");
-  vi.stubEnv("SMTP_PORT", String(port));
+  vi.stubEnv("SMTP_PORT", String(smtp.port));
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   vi.unstubAllEnvs();
 });
 
@@ -51,7 +28,7 @@ describe("the environment's SMTP connector", () => {
     const connector = envConnector();
     expect(connector.source).toBe("env");
     await connector.send(message);
-    expect(received).toEqual(["ada@example.com"]);
+    expect(smtp.received).toEqual(["ada@example.com"]);
   });
 
   it("the same settings from the console are refused until private targets are allowed", async () => {
@@ -63,6 +40,6 @@ describe("the environment's SMTP connector", () => {
       message: expect.stringContaining("The SMTP server 127.0.0.1 is a loopback address"),
     });
     await bindConnector("smtp", { ...consoleConfig, allowPrivateTargets: true }, from).send({ ...message, to: "grace@example.com" });
-    expect(received).toEqual(["ada@example.com", "grace@example.com"]);
+    expect(smtp.received).toEqual(["ada@example.com", "grace@example.com"]);
   });
 });

@@ -1,8 +1,8 @@
 import net, { type AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { dns } from "./net/guard";
 import { connectors, parseConnectorConfig, type ConnectorId } from "./registry";
+import { sampleMessage, startSmtpSink } from "./test-helpers";
 import { startProviderServer, type ProviderServer } from "./test-server";
 import { ConnectorError, type OutboundMessage } from "./types";
 
@@ -25,13 +25,7 @@ const configs: Record<Exclude<ConnectorId, "dev" | "smtp">, (base: string) => un
   resend: (base) => ({ apiKey: SECRET, baseUrl: base, allowPrivateTargets: true, timeoutMs: 3000 }),
 };
 
-const message: OutboundMessage = {
-  to: "ada@example.com",
-  from: { name: "Mailgate", address: "no-reply@example.com" },
-  subject: "Your code",
-  html: "<p>123456</p>",
-  text: "123456",
-};
+const message = sampleMessage({ to: "ada@example.com" });
 
 function send(id: ConnectorId, raw: unknown): Promise<unknown> {
   return (connectors[id].send as (c: unknown, m: OutboundMessage) => Promise<unknown>)(parseConnectorConfig(id, raw), message).catch((e: unknown) => e);
@@ -83,37 +77,29 @@ describe("HTTP API connectors", () => {
 });
 
 describe("smtp", () => {
-  let smtp: SMTPServer;
-  let port = 0;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   const servernames: string[] = [];
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      logger: false,
-      authOptional: true,
+    smtp = await startSmtpSink({
+      disabledCommands: [],
       SNICallback: (servername, cb) => {
         servernames.push(servername);
         cb(null, undefined as never);
       },
-      onData: (stream, _session, cb) => {
-        stream.resume();
-        stream.on("end", () => cb());
-      },
     });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    port = (smtp.server.address() as AddressInfo).port;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it("connects to the checked address and asks TLS for the configured host name (SNI, certificate)", async () => {
     const resolve = loopback();
-    const error = await send("smtp", { host: HOST, port, security: "starttls", allowPrivateTargets: true, auth: { type: "none" } });
+    const error = await send("smtp", { host: HOST, port: smtp.port, security: "starttls", allowPrivateTargets: true, auth: { type: "none" } });
     expect(resolve).toHaveBeenCalledTimes(1);
     expect(servernames).toEqual([HOST]);
     // smtp-server's own self-signed certificate: refused, as it must be.
     expect((error as ConnectorError).code).toBe("invalid_config");
     expect((error as ConnectorError).message).toMatch(/certificate/i);
-    expect((error as ConnectorError).message).toContain(`${HOST}:${port}`);
+    expect((error as ConnectorError).message).toContain(`${HOST}:${smtp.port}`);
   });
 });

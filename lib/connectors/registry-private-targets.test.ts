@@ -1,6 +1,7 @@
 import net, { type AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CONNECTOR_IDS, connectors, parseConnectorConfig, type ConnectorId } from "./registry";
+import { sampleMessage } from "./test-helpers";
 import { ConnectorError, type OutboundMessage } from "./types";
 
 /**
@@ -41,13 +42,7 @@ function url(host: string, port: number): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
-const message: OutboundMessage = {
-  to: "ada@example.com",
-  from: { name: "Mailgate", address: "no-reply@example.com" },
-  subject: "Your code",
-  html: "<p>123456</p>",
-  text: "123456",
-};
+const message = sampleMessage({ to: "ada@example.com" });
 
 let listener: net.Server;
 let port = 0;

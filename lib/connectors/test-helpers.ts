@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { startProviderServer, type Handler, type ProviderServer, type Reply } from "./test-server";
 import { ConnectorError, type ConnectorErrorCode, type OutboundMessage } from "./types";
@@ -73,3 +75,27 @@ export type DocumentedError = {
     retryAfterSeconds?: readonly [number, number];
   };
 };
+
+/** A real SMTP server (smtp-server) on 127.0.0.1 that accepts every message; `received` lists each one's RCPT TO. */
+export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}) {
+  const received: string[] = [];
+  const server = new SMTPServer({
+    logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData: (stream, session, cb) => {
+      stream.resume();
+      stream.on("end", () => {
+        received.push(session.envelope.rcptTo[0]?.address ?? "");
+        cb();
+      });
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
