@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { emailKey, normalizeEmail } from "@/lib/auth/email";
+import { accountPasswordBucket } from "@/lib/auth/password-attempt";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { fieldFail, ok, type Result } from "@/lib/result";
 import { consumeVerification } from "./step-up";
@@ -31,7 +32,7 @@ export async function deleteAccount(
   });
   const addresses = [...new Set([account.email, ...pendingChanges.map((f) => f.email)])];
   const flowIds = pendingChanges.map((f) => f.id);
-  const rateKeys = addresses.flatMap((a) => [`send-address:${a}|`, `password-fail:${a}|`]);
+  const rateKeys = addresses.flatMap((a) => [`send-address:${a}|`, `${accountPasswordBucket(a)}|`]);
   await db.$transaction([
     db.auditEvent.deleteMany({ where: { userId: user.id } }),
     db.user.delete({ where: { id: user.id } }),

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { issueCode } from "@/lib/otp/issue-code";
+import { MINUTE, take } from "@/lib/otp/rate-limit";
 import { verifyCode } from "@/lib/otp/verify-code";
 import { defaultSignInExperience } from "@/lib/settings/schema";
 
@@ -12,8 +13,8 @@ import { defaultSignInExperience } from "@/lib/settings/schema";
  * connection. A separate process matters for SQLite, whose driver waits for
  * locks synchronously.
  */
-type Engine = { issueCode: typeof issueCode; verifyCode: typeof verifyCode };
-const local: Engine = { issueCode, verifyCode };
+type Engine = { issueCode: typeof issueCode; verifyCode: typeof verifyCode; take: typeof take };
+const local: Engine = { issueCode, verifyCode, take };
 let child: ChildProcess;
 let remote: Engine;
 
@@ -40,9 +41,9 @@ beforeAll(async () => {
       const id = next++;
       pending.set(id, { resolve, reject });
       // Dates cross IPC as strings; the engine takes `now` only in unit tests.
-      child.send({ id, fn, args: args.slice(0, 2) });
+      child.send({ id, fn, args: args.slice(0, fn === "take" ? 3 : 2) });
     });
-  remote = { issueCode: call("issueCode"), verifyCode: call("verifyCode") } as unknown as Engine;
+  remote = { issueCode: call("issueCode"), verifyCode: call("verifyCode"), take: call("take") } as unknown as Engine;
 }, 60_000);
 
 afterAll(() => {
@@ -102,5 +103,11 @@ describe("OTP under concurrency (two app instances, one database)", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(7);
+  });
+
+  it("a failure limit's take-before-check holds across instances: 60 concurrent takes, limit 10", async () => {
+    const bucket = `password-fail:race-${unique()}@example.test`;
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => pick(i).take(bucket, 10, 15 * MINUTE)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
   });
 });
