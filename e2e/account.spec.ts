@@ -159,6 +159,7 @@ test("change email: a code to the old address, then one to the new address", asy
     const notice = await mailbox.waitForMessage(takenEmail, (m) => /can't be added to another/.test(m.subject), { after });
     expect(extractCode(notice), "the notice to an address in use must carry no code").toBeNull();
     await page.getByRole("link", { name: "Use a different email", exact: true }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/account/email");
   });
 
   // The confirmation was used up, as it is for any address.

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/account/action-button";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { AuthForm } from "@/components/auth-form";
+import { FormAlert } from "@/components/field";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getOwnerId, listAdmins, type AdminEntry } from "@/lib/auth/roles";
 import { hasFreshStepUp } from "@/app/account/guard";
 import { grantAdminAction, removeAdminAction, transferOwnershipAction } from "./actions";
+import { doneMessage } from "./done";
 
 export const metadata: Metadata = { title: "Admins" };
 
@@ -15,9 +17,9 @@ const roleOf = (entry: AdminEntry) =>
     .join(" · ");
 
 /** Who runs this install. Everyone here may use the console; only the owner changes the list. */
-export default async function AdminsPage() {
+export default async function AdminsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const admin = await requireAdmin();
-  const [admins, ownerId, fresh] = await Promise.all([listAdmins(), getOwnerId(), hasFreshStepUp(admin)]);
+  const [admins, ownerId, fresh, { done }] = await Promise.all([listAdmins(), getOwnerId(), hasFreshStepUp(admin), searchParams]);
   const isOwner = ownerId === admin.id;
   const canChange = isOwner && fresh;
   return (
@@ -30,6 +32,7 @@ export default async function AdminsPage() {
           in the server&apos;s environment.
         </p>
       </header>
+      <FormAlert message={doneMessage(done)} />
       <table className="table">
         <thead>
           <tr><th scope="col">Email</th><th scope="col">Role</th>{canChange ? <th scope="col">Change</th> : null}</tr>
