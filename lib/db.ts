@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
+import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { env } from "@/lib/env";
 
@@ -10,6 +10,8 @@ import { env } from "@/lib/env";
  * derived from the SQLite one), so the SQLite client's type describes both.
  */
 export type Db = SqliteClient;
+/** The client inside `db.$transaction(async (tx) => …)`: functions that take part in a caller's transaction accept it. */
+export type Tx = Prisma.TransactionClient;
 
 function createDb(url: string): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
