@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { env } from "@/lib/env";
+import { serializeTransactions } from "@/lib/sqlite-serial";
 
 /**
  * Both generated clients share one data model (the PostgreSQL schema is
@@ -17,7 +18,7 @@ function createDb(url: string): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new SqliteClient({ adapter: serializeTransactions(new PrismaBetterSQLite3({ url })) });
 }
 
 // One client per process; dev hot reload would otherwise open a pool per edit.
