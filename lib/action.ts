@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getRequestContext, type RequestContext } from "@/lib/auth/request-context";
-import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { ActionState } from "@/lib/result";
 import type { Guard, RawInput } from "./action-guards";
 
@@ -90,8 +90,7 @@ async function run<I extends Schema, B extends Tuple, C extends object, R>(
   } catch (error) {
     unstable_rethrow(error);
     if (!isDatabaseUnavailable(error)) throw error;
-    const fault = error instanceof DatabaseUnavailableError ? error.cause : error;
-    console.error("action: database unavailable:", (fault as Error)?.message ?? fault);
+    console.error("action: database unavailable:", describeFault(error));
     return { refused: { status: "error", formError: DATABASE_UNAVAILABLE_MESSAGE, values: refill && pick(fields, refill) }, unavailable: error };
   }
 }

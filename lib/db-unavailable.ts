@@ -25,8 +25,10 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
 // Node sockets under the PostgreSQL driver.
 const NODE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
-// The pg driver's own words when its socket went away (no code attached).
-const MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed|terminating connection due to|Can't reach database server|Server has closed the connection/i;
+// The pg driver's own words when its socket went away (no code attached), and
+// PostgreSQL's refusals of a new connection (55000 is too broad a code to go by).
+const MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed|terminating connection due to|Can't reach database server|Server has closed the connection|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /**
  * PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01–57P03
@@ -66,4 +68,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof layer.message === "string" && MESSAGES.test(layer.message)) return true;
   }
   return false;
+}
+
+/** One line for the log: the driver's code and words, not a stack per failed request during an outage. */
+export function describeFault(error: unknown): string {
+  const inner = error instanceof DatabaseUnavailableError ? error.cause : error;
+  const { code, message } = (inner ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === "string" ? message.trim().split("\n").filter(Boolean).at(-1) : String(inner);
+  return typeof code === "string" ? `${code}: ${text}` : (text ?? "unknown");
 }
