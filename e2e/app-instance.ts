@@ -12,8 +12,8 @@ export type AppInstance = { url: string; databaseUrl: string; stop(): Promise<vo
 
 export type InstanceOptions = {
   port: number;
-  /** A SQLite file under .data (recreated) or a PostgreSQL URL (migrated as is). */
-  database: { sqlite: string } | { postgres: string };
+  /** A SQLite file under .data (recreated unless `keep`) or a PostgreSQL URL (migrated as is). */
+  database: { sqlite: string; keep?: boolean } | { postgres: string };
   env?: Record<string, string>;
 };
 
@@ -21,6 +21,7 @@ const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 function freshDatabaseUrl(database: InstanceOptions["database"]): string {
   if ("postgres" in database) return database.postgres;
+  if (database.keep) return `file:./.data/${database.sqlite}`;
   for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`.data/${database.sqlite}${suffix}`, { force: true });
   return `file:./.data/${database.sqlite}`;
 }
@@ -55,7 +56,8 @@ export async function startApp({ port, database, env = {} }: InstanceOptions): P
     DATABASE_URL: databaseUrl,
     ...env,
   };
-  execFileSync("node", ["scripts/prepare.mjs"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+  // A kept database is already migrated (and may be read-only on purpose).
+  if (!("keep" in database && database.keep)) execFileSync("node", ["scripts/prepare.mjs"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
   const child = spawn("node", [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (chunk: Buffer) => {

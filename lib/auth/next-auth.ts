@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { redeemSessionTicket, SESSION_MAX_AGE_SECONDS, validateSession } from "./session";
+import { keepSessionCookie, redeemSessionTicket, SESSION_MAX_AGE_SECONDS } from "./session";
 
 /**
  * next-auth carries the session cookie; the Session table decides whether
@@ -33,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return token;
       }
       // A revoked or expired session row ends the cookie on its next use.
-      if (typeof token.sid !== "string" || !(await validateSession(token.sid))) return null;
+      if (typeof token.sid !== "string" || !(await keepSessionCookie(token.sid))) return null;
       return token;
     },
     session({ session, token }) {
