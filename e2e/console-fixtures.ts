@@ -215,10 +215,23 @@ async function ensureAdmin(browser: Browser): Promise<void> {
   }
 }
 
-/** Asserts that `path` on 3101 answers 404 for whoever `page` is signed in as (or nobody). */
+/** What a page shows a reader: its document title and its visible text. */
+async function seen(page: Page): Promise<{ title: string; text: string }> {
+  return { title: await page.title(), text: await page.locator("body").innerText() };
+}
+
+/**
+ * Asserts that `path` on 3101 answers 404 for whoever `page` is signed in as
+ * (or nobody), and that the 404 is the app's plain one: same title, same
+ * words as for an address that never existed (nothing says "console").
+ */
 export async function expectNotFound(page: Page, path: string): Promise<void> {
   const response = await page.goto(consoleUrl(path));
   expect(response?.status(), `${path} should be a 404`).toBe(404);
+  const shown = await seen(page);
+  await page.goto(consoleUrl("/definitely-not-a-page"));
+  expect(shown, `${path} should look like any other 404`).toEqual(await seen(page));
+  expect(shown.text).toContain("Page not found");
 }
 
 // ---------------------------------------------------------------- fixtures

@@ -13,4 +13,7 @@ export const PORTS = {
   smtp: 2525 + offset,
   sinkHttp: 2526 + offset,
   smtpAuth: 2527 + offset,
+  /** Instances a spec starts on its own from the same build (e2e/app-instance.ts). */
+  fuzz: 3102 + offset,
+  faults: 3103 + offset,
 } as const;

@@ -1,31 +1,16 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { failureCode, STEP_UP_REQUIRED } from "@/lib/account/errors";
-import { needsMfaSetup } from "@/lib/account/mfa";
 import { getProfile, type Profile } from "@/lib/account/profile";
 import { peekVerification } from "@/lib/account/step-up";
 import { readStepUpCookie } from "@/lib/account/step-up-cookie";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { requireAccountUser, requireUser } from "@/lib/auth/require-user";
 import { verifyHref } from "@/components/account/safe-next";
 import { errorState, type ActionState, type Failure } from "@/lib/result";
 
-/** The signed-in user, or a redirect to sign-in. For /account/verify, which must stay reachable while MFA setup is due. */
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
-  return user;
-}
-
-/**
- * For every account page and action except two-step verification and
- * /account/verify: signed in, and not owing the MFA setup an admin requires.
- * Actions call it too, since they can be posted without their page.
- */
-export async function requireAccountUser(): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (await needsMfaSetup(user.id)) redirect("/account/security?required=1");
-  return user;
-}
+// Pages import them from here with the rest of the account guards.
+export { requireAccountUser, requireUser };
 
 /** The user's profile; an account deleted meanwhile (another session) is treated as signed out. */
 export async function requireProfile(user: CurrentUser): Promise<Profile> {

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { getRequestContext, type RequestContext } from "@/lib/auth/request-context";
+import { DATABASE_UNAVAILABLE_MESSAGE, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { Failure, FieldErrors, Result } from "@/lib/result";
 import { failureCode, type ErrorCode } from "./errors";
 
@@ -13,7 +14,14 @@ import { failureCode, type ErrorCode } from "./errors";
  */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export type ApiErrorCode = ErrorCode | "unauthorized" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "internal_error";
+export type ApiErrorCode =
+  | ErrorCode
+  | "unauthorized"
+  | "invalid_json"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "internal_error"
+  | "database_unavailable";
 
 export const API_STATUS: Record<ApiErrorCode, number> = {
   invalid_input: 400,
@@ -29,6 +37,7 @@ export const API_STATUS: Record<ApiErrorCode, number> = {
   locked: 429,
   internal_error: 500,
   send_failed: 502,
+  database_unavailable: 503,
 };
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -116,7 +125,8 @@ type RouteContext<P> = { params: Promise<P> };
 
 /**
  * Wraps a route handler: 401 when signed out, the body parsed and limited
- * (not for GET), and an unexpected error as a 500 without details.
+ * (not for GET), a database outage as a 503 to retry (lib/db.ts already
+ * retried what was safe to), and an unexpected error as a 500 without details.
  */
 export function accountRoute<P extends Record<string, string> = Record<string, never>>(
   handler: (input: AccountRequest<P>) => Promise<Response>,
@@ -132,6 +142,10 @@ export function accountRoute<P extends Record<string, string> = Record<string, n
       return await handler({ user, ctx: await getRequestContext(), params, body, verificationId, request });
     } catch (error) {
       unstable_rethrow(error);
+      if (isDatabaseUnavailable(error)) {
+        console.error("account API: database unavailable:", describeFault(error));
+        return apiError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+      }
       console.error("account API:", error);
       return apiError("internal_error", "Something went wrong on our side. Try again.");
     }

@@ -5,9 +5,14 @@ import { clearFlowCookie, setFlowCookie } from "./flow";
 import { finishSignIn } from "./finish-sign-in";
 import { clearChallengeCookie, setChallengeCookie, type SignInStep } from "./mfa-challenge";
 
+/*
+ * The endings the sign-in, sign-up and reset actions share. The input to
+ * refill after an error is the action wrapper's job (lib/action.ts).
+ */
+
 /** Step 1 of a code flow succeeded: remember the flow and go to its code page. */
-export async function goToCodePage(result: Result<{ flowId: string }>, codePage: string, values: Record<string, string>): Promise<ActionState> {
-  if (!result.ok) return errorState(result, values);
+export async function goToCodePage(result: Result<{ flowId: string }>, codePage: string): Promise<ActionState> {
+  if (!result.ok) return errorState(result);
   await setFlowCookie(result.value.flowId);
   redirect(codePage);
 }
@@ -17,8 +22,8 @@ export async function goToCodePage(result: Result<{ flowId: string }>, codePage:
  * and go home; with an MFA challenge, remember it (HttpOnly cookie) and go
  * to the second step.
  */
-export async function signInOrError(result: Result<SignInStep>, values?: Record<string, string>): Promise<ActionState> {
-  if (!result.ok) return errorState(result, values);
+export async function signInOrError(result: Result<SignInStep>): Promise<ActionState> {
+  if (!result.ok) return errorState(result);
   if ("challengeId" in result.value) {
     await clearFlowCookie();
     await setChallengeCookie(result.value.challengeId);
@@ -31,8 +36,3 @@ export async function signInOrError(result: Result<SignInStep>, values?: Record<
 export function resendState(result: Result<null>): ActionState {
   return result.ok ? { status: "ok", message: "We sent a new code." } : errorState(result);
 }
-
-export const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};

@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { env, secureCookies } from "@/lib/env";
 import { sameOriginRedirect } from "@/lib/security/safe-redirect";
 import { forNextAuth } from "./next-auth-request";
-import { redeemSessionTicket, SESSION_MAX_AGE_SECONDS, validateSession } from "./session";
+import { keepSessionCookie, redeemSessionTicket, SESSION_MAX_AGE_SECONDS } from "./session";
 
 /**
  * next-auth carries the session cookie; the Session table decides whether
@@ -39,7 +39,7 @@ const nextAuth = NextAuth({
         return token;
       }
       // A revoked or expired session row ends the cookie on its next use.
-      if (typeof token.sid !== "string" || !(await validateSession(token.sid))) return null;
+      if (typeof token.sid !== "string" || !(await keepSessionCookie(token.sid))) return null;
       return token;
     },
     session({ session, token }) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { RequestContext } from "./request-context";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -57,6 +58,21 @@ export async function validateSession(sessionId: string): Promise<SessionUser | 
     await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   return row.user;
+}
+
+/**
+ * For next-auth's jwt callback: false ends the cookie. While the database
+ * cannot be reached the session cannot be checked, which is not the same as
+ * revoked: the cookie is kept, and getCurrentUser's own check of the row
+ * reports the outage (503, "try again") instead of signing everyone out.
+ */
+export async function keepSessionCookie(sessionId: string): Promise<boolean> {
+  try {
+    return (await validateSession(sessionId)) !== null;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return true;
+    throw error;
+  }
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {

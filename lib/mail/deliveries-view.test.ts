@@ -131,7 +131,8 @@ describe("parseDeliveryQuery", () => {
     expect(decodeCursor(encodeCursor(row))).toEqual(row);
     expect(parseDeliveryQuery({ after: encodeCursor(row) }).cursor).toEqual({ direction: "older", ...row });
     expect(parseDeliveryQuery({ before: encodeCursor(row) }).cursor).toEqual({ direction: "newer", ...row });
-    for (const bad of ["", "abc", "12_", "_id", "12_a b", "12_a'--"]) expect(decodeCursor(bad)).toBeNull();
+    for (const bad of ["", "abc", "12_", "_id", "12_a b", "12_a'--", "999999999999999_abc", "253402300800000_x"]) expect(decodeCursor(bad)).toBeNull();
+    expect(decodeCursor("253402300799999_x")?.createdAt.toISOString()).toBe("9999-12-31T23:59:59.999Z");
   });
 
   it("builds links that keep the filters", () => {

@@ -93,9 +93,12 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
   return `${row.createdAt.getTime()}_${row.id}`;
 }
 
+// 9999-12-31T23:59:59.999Z: a cursor comes from a stored row, and neither database driver takes a later date (Prisma refuses to send one).
+const LAST_STORABLE_MS = 253_402_300_799_999;
+
 export function decodeCursor(value: string): { createdAt: Date; id: string } | null {
   const match = /^(\d{1,15})_([A-Za-z0-9-]{1,64})$/.exec(value);
-  if (!match) return null;
+  if (!match || Number(match[1]) > LAST_STORABLE_MS) return null;
   return { createdAt: new Date(Number(match[1])), id: match[2]! };
 }
 

@@ -220,4 +220,14 @@ describe("getDelivery", () => {
       expect(outcome.ok ? null : outcome.reason, `${row.status}/${row.errorCode}`).toBe(shown);
     }
   });
+
+  it("pages from any cursor the query string can carry, even one far outside the dates a database stores", async () => {
+    const filters: DeliveryFilters = { recipient: { input: "far@deliveries.test", matches: ["far@deliveries.test"] } };
+    for (const raw of ["999999999999999_abc", "0_a", "253402300800000_x", "8640000000000001_y"]) {
+      for (const direction of ["after", "before"]) {
+        const { cursor } = parseDeliveryQuery({ [direction]: raw });
+        await expect(listDeliveries(filters, cursor), `${direction}=${raw}`).resolves.toMatchObject({ rows: [] });
+      }
+    }
+  });
 });

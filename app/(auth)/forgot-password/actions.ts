@@ -1,28 +1,29 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { goToCodePage, resendState, signInOrError, text } from "@/lib/auth/action-helpers";
+import { z } from "zod";
+import { action, field } from "@/lib/action";
+import { anyone as guard } from "@/lib/action-guards";
+import { goToCodePage, resendState, signInOrError } from "@/lib/auth/action-helpers";
 import { readFlowCookie } from "@/lib/auth/flow";
 import { completePasswordReset, startPasswordReset, verifyPasswordReset } from "@/lib/auth/password-reset";
-import { getRequestContext } from "@/lib/auth/request-context";
 import { resendFlowCode } from "@/lib/auth/resend-code";
-import { errorState, type ActionState } from "@/lib/result";
+import { errorState } from "@/lib/result";
 
-export async function requestResetCodeAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const result = await startPasswordReset({ email: text(form, "email") }, await getRequestContext());
-  return goToCodePage(result, "/forgot-password/verify", { email: text(form, "email") });
-}
+export const requestResetCodeAction = action({ guard, input: z.object({ email: field() }), refill: ["email"] }, async ({ input, ctx }) => {
+  return goToCodePage(await startPasswordReset(input, ctx), "/forgot-password/verify");
+});
 
-export async function verifyResetCodeAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const result = await verifyPasswordReset(await readFlowCookie(), text(form, "code"), await getRequestContext());
+export const verifyResetCodeAction = action({ guard, input: z.object({ code: field() }) }, async ({ input, ctx }) => {
+  const result = await verifyPasswordReset(await readFlowCookie(), input.code, ctx);
   if (!result.ok) return errorState(result);
   redirect("/forgot-password/reset");
-}
+});
 
-export async function setNewPasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return signInOrError(await completePasswordReset(await readFlowCookie(), text(form, "password"), await getRequestContext()));
-}
+export const setNewPasswordAction = action({ guard, input: z.object({ password: field() }) }, async ({ input, ctx }) => {
+  return signInOrError(await completePasswordReset(await readFlowCookie(), input.password, ctx));
+});
 
-export async function resendResetCodeAction(): Promise<ActionState> {
-  return resendState(await resendFlowCode("reset", await readFlowCookie(), await getRequestContext()));
-}
+export const resendResetCodeAction = action({ guard }, async ({ ctx }) => {
+  return resendState(await resendFlowCode("reset", await readFlowCookie(), ctx));
+});

@@ -1,22 +1,23 @@
 "use server";
 
-import { goToCodePage, resendState, signInOrError, text } from "@/lib/auth/action-helpers";
+import { z } from "zod";
+import { action, field } from "@/lib/action";
+import { anyone as guard } from "@/lib/action-guards";
+import { goToCodePage, resendState, signInOrError } from "@/lib/auth/action-helpers";
 import { readFlowCookie } from "@/lib/auth/flow";
-import { getRequestContext } from "@/lib/auth/request-context";
 import { resendFlowCode } from "@/lib/auth/resend-code";
 import { completeSignUp, startSignUp } from "@/lib/auth/sign-up";
-import type { ActionState } from "@/lib/result";
 
-export async function signUpAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const input = { email: text(form, "email"), password: text(form, "password"), name: text(form, "name") };
-  const result = await startSignUp(input, await getRequestContext());
-  return goToCodePage(result, "/sign-up/verify", { email: input.email, name: input.name });
-}
+const signUpSchema = z.object({ email: field(), password: field(), name: field() });
 
-export async function verifySignUpCodeAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return signInOrError(await completeSignUp(await readFlowCookie(), text(form, "code"), await getRequestContext()));
-}
+export const signUpAction = action({ guard, input: signUpSchema, refill: ["email", "name"] }, async ({ input, ctx }) => {
+  return goToCodePage(await startSignUp(input, ctx), "/sign-up/verify");
+});
 
-export async function resendSignUpCodeAction(): Promise<ActionState> {
-  return resendState(await resendFlowCode("sign-up", await readFlowCookie(), await getRequestContext()));
-}
+export const verifySignUpCodeAction = action({ guard, input: z.object({ code: field() }) }, async ({ input, ctx }) => {
+  return signInOrError(await completeSignUp(await readFlowCookie(), input.code, ctx));
+});
+
+export const resendSignUpCodeAction = action({ guard }, async ({ ctx }) => {
+  return resendState(await resendFlowCode("sign-up", await readFlowCookie(), ctx));
+});

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import {
   confirmEmailFactor,
   confirmTotp,
@@ -11,63 +12,60 @@ import {
   startTotpEnrolment,
 } from "@/lib/account/mfa";
 import { clearStepUpCookie, readStepUpCookie } from "@/lib/account/step-up-cookie";
-import { text } from "@/lib/auth/action-helpers";
-import { getRequestContext } from "@/lib/auth/request-context";
-import { errorState, type ActionState, type Result } from "@/lib/result";
+import { action, field, formAction } from "@/lib/action";
+import { signedInEvenIfMfaDue as guard } from "@/lib/action-guards";
+import { resendState } from "@/lib/auth/action-helpers";
+import { errorState, type Result } from "@/lib/result";
 import type { CodesState } from "@/components/mfa/state";
-import { requireUser, stepUpFailure } from "../guard";
-import { clearEnrolmentCookie, readEnrolmentCookie, setEnrolmentCookie } from "./enrolment-cookie";
+import { stepUpFailure } from "../guard";
+import { clearEnrolmentCookie, readEnrolmentCookie, setEnrolmentCookie, type PendingEnrolment } from "./enrolment-cookie";
 
 /*
  * Two-step verification settings. Starting a setup, turning a factor off and
  * new backup codes each use up a "Confirm it's you"; entering the first code
- * of a setup does not (the setup itself came from one). These actions use
- * requireUser, not requireAccountUser: this is where a required setup is done.
+ * of a setup does not (the setup itself came from one). The guard lets in a
+ * user who owes the required setup: this is where it is done.
  */
 const PAGE = "/account/security";
 const FIRST_CODES = "Save your backup codes below before you leave this page.";
+const codeInput = z.object({ code: field() });
 
-export async function startEmailFactorAction(): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await startEmailFactor(user, await readStepUpCookie(), await getRequestContext());
+/** The setup of this kind this browser started; without one, back to the page. */
+async function pendingEnrolment(kind: PendingEnrolment["kind"]): Promise<string> {
+  const pending = await readEnrolmentCookie();
+  if (pending?.kind !== kind) redirect(PAGE);
+  return pending.enrolmentId;
+}
+
+export const startEmailFactorAction = action({ guard }, async ({ user, ctx }) => {
+  const result = await startEmailFactor(user, await readStepUpCookie(), ctx);
   if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
   await setEnrolmentCookie({ kind: "email", enrolmentId: result.value.enrolmentId });
   redirect(`${PAGE}#email`);
-}
+});
 
-export async function resendEmailFactorCodeAction(): Promise<ActionState> {
-  const user = await requireUser();
-  const pending = await readEnrolmentCookie();
-  if (pending?.kind !== "email") redirect(PAGE);
-  const result = await resendEmailFactorCode(user, pending.enrolmentId, await getRequestContext());
-  return result.ok ? { status: "ok", message: "We sent a new code." } : errorState(result);
-}
+export const resendEmailFactorCodeAction = action({ guard }, async ({ user, ctx }) => {
+  return resendState(await resendEmailFactorCode(user, await pendingEnrolment("email"), ctx));
+});
 
-export async function confirmEmailFactorAction(_: CodesState, form: FormData): Promise<CodesState> {
-  const user = await requireUser();
-  const pending = await readEnrolmentCookie();
-  if (pending?.kind !== "email") redirect(PAGE);
-  const result = await confirmEmailFactor(user, pending.enrolmentId, text(form, "code"), await getRequestContext());
+export const confirmEmailFactorAction = action({ guard, input: codeInput }, async ({ user, input, ctx }) => {
+  const result = await confirmEmailFactor(user, await pendingEnrolment("email"), input.code, ctx);
   return finishSetup(result, "email-on", `Email codes are on. ${FIRST_CODES}`);
-}
+});
 
-export async function startTotpAction(): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await startTotpEnrolment(user, await readStepUpCookie(), await getRequestContext());
+export const startTotpAction = action({ guard }, async ({ user, ctx }) => {
+  const result = await startTotpEnrolment(user, await readStepUpCookie(), ctx);
   if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
   await setEnrolmentCookie({ kind: "totp", enrolmentId: result.value.enrolmentId });
   redirect(`${PAGE}#totp`);
-}
+});
 
-export async function confirmTotpAction(_: CodesState, form: FormData): Promise<CodesState> {
-  const user = await requireUser();
-  const pending = await readEnrolmentCookie();
-  if (pending?.kind !== "totp") redirect(PAGE);
-  const result = await confirmTotp(user, pending.enrolmentId, text(form, "code"), await getRequestContext());
+export const confirmTotpAction = action({ guard, input: codeInput }, async ({ user, input, ctx }) => {
+  const result = await confirmTotp(user, await pendingEnrolment("totp"), input.code, ctx);
   return finishSetup(result, "totp-on", `Your authenticator app is set up. ${FIRST_CODES}`);
-}
+});
 
 /**
  * The first factor comes with backup codes: they are returned as the form's
@@ -80,25 +78,21 @@ async function finishSetup(result: Result<{ backupCodes: string[] | null }>, don
   redirect(`${PAGE}?done=${done}`);
 }
 
-export async function cancelEnrolmentAction(): Promise<void> {
-  await requireUser();
+export const cancelEnrolmentAction = formAction({ guard }, async () => {
   await clearEnrolmentCookie();
   redirect(PAGE);
-}
+});
 
-export async function disableFactorAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const factor = text(form, "factor");
-  const result = await disableFactor(user, await readStepUpCookie(), factor, await getRequestContext());
+export const disableFactorAction = action({ guard, input: z.object({ factor: field(20) }) }, async ({ user, input, ctx }) => {
+  const result = await disableFactor(user, await readStepUpCookie(), input.factor, ctx);
   if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
-  redirect(`${PAGE}?done=${factor === "totp" ? "totp-off" : "email-off"}`);
-}
+  redirect(`${PAGE}?done=${input.factor === "totp" ? "totp-off" : "email-off"}`);
+});
 
-export async function regenerateBackupCodesAction(): Promise<CodesState> {
-  const user = await requireUser();
-  const result = await regenerateBackupCodes(user, await readStepUpCookie(), await getRequestContext());
+export const regenerateBackupCodesAction = action({ guard }, async ({ user, ctx }): Promise<CodesState> => {
+  const result = await regenerateBackupCodes(user, await readStepUpCookie(), ctx);
   if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
   return { status: "codes", codes: result.value.codes, message: "New backup codes are ready. The old ones no longer work." };
-}
+});

@@ -1,26 +1,26 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { revokeOne, revokeOthers } from "@/lib/account/sessions";
 import { clearStepUpCookie, readStepUpCookie } from "@/lib/account/step-up-cookie";
-import { text } from "@/lib/auth/action-helpers";
-import { getRequestContext } from "@/lib/auth/request-context";
-import type { ActionState } from "@/lib/result";
-import { requireAccountUser, stepUpFailure } from "../guard";
+import { action, field } from "@/lib/action";
+import { signedIn } from "@/lib/action-guards";
+import { stepUpFailure } from "../guard";
+
+const PAGE = "/account/sessions";
 
 /** The other session is refused on its very next request (its row is gone). */
-export async function revokeSessionAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireAccountUser();
-  const result = await revokeOne(user, await readStepUpCookie(), text(form, "sessionId"), await getRequestContext());
-  if (!result.ok) return stepUpFailure(result, "/account/sessions");
+export const revokeSessionAction = action({ guard: signedIn, input: z.object({ sessionId: field(200) }) }, async ({ user, input, ctx }) => {
+  const result = await revokeOne(user, await readStepUpCookie(), input.sessionId, ctx);
+  if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
-  redirect(`/account/sessions?signedOut=${result.value.count}`);
-}
+  redirect(`${PAGE}?signedOut=${result.value.count}`);
+});
 
-export async function revokeOtherSessionsAction(): Promise<ActionState> {
-  const user = await requireAccountUser();
-  const result = await revokeOthers(user, await readStepUpCookie(), await getRequestContext());
-  if (!result.ok) return stepUpFailure(result, "/account/sessions");
+export const revokeOtherSessionsAction = action({ guard: signedIn }, async ({ user, ctx }) => {
+  const result = await revokeOthers(user, await readStepUpCookie(), ctx);
+  if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
-  redirect(`/account/sessions?signedOut=${result.value.count}`);
-}
+  redirect(`${PAGE}?signedOut=${result.value.count}`);
+});

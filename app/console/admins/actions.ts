@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { clearStepUpCookie, readStepUpCookie } from "@/lib/account/step-up-cookie";
-import { text } from "@/lib/auth/action-helpers";
-import { requireAdmin } from "@/lib/auth/admin";
+import { action, field } from "@/lib/action";
+import { admin as guard } from "@/lib/action-guards";
 import { grantAdmin, removeAdmin, transferOwnership } from "@/lib/auth/admin-roles";
-import { getRequestContext } from "@/lib/auth/request-context";
 import type { ActionState, Result } from "@/lib/result";
 import { stepUpFailure } from "@/app/account/guard";
 import type { AdminChange } from "./done";
@@ -13,25 +13,23 @@ import type { AdminChange } from "./done";
 const PAGE = "/console/admins";
 
 /** A role change used up the "Confirm it's you": drop its cookie and show the new list with what was done. */
-async function done(result: Result<null>, change: AdminChange, values?: Record<string, string>): Promise<ActionState> {
-  if (!result.ok) return stepUpFailure(result, PAGE, values);
+async function done(result: Result<null>, change: AdminChange): Promise<ActionState> {
+  if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
   redirect(`${PAGE}?done=${change}`);
 }
 
-export async function grantAdminAction(_: ActionState, form: FormData): Promise<ActionState> {
-  // Actions are reachable without their page: check again.
-  const admin = await requireAdmin();
-  const email = text(form, "email");
-  return done(await grantAdmin(admin, await readStepUpCookie(), email, await getRequestContext()), "granted", { email });
-}
+export const grantAdminAction = action(
+  { guard, input: z.object({ email: field(320) }), refill: ["email"] },
+  async ({ user, input, ctx }) => done(await grantAdmin(user, await readStepUpCookie(), input.email, ctx), "granted"),
+);
 
-export async function removeAdminAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
-  return done(await removeAdmin(admin, await readStepUpCookie(), text(form, "userId"), await getRequestContext()), "removed");
-}
+const target = z.object({ userId: field(200) });
 
-export async function transferOwnershipAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
-  return done(await transferOwnership(admin, await readStepUpCookie(), text(form, "userId"), await getRequestContext()), "transferred");
-}
+export const removeAdminAction = action({ guard, input: target }, async ({ user, input, ctx }) =>
+  done(await removeAdmin(user, await readStepUpCookie(), input.userId, ctx), "removed"),
+);
+
+export const transferOwnershipAction = action({ guard, input: target }, async ({ user, input, ctx }) =>
+  done(await transferOwnership(user, await readStepUpCookie(), input.userId, ctx), "transferred"),
+);

@@ -1,18 +1,17 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/admin";
+import { action } from "@/lib/action";
+import { admin as guard } from "@/lib/action-guards";
 import { deleteConnector } from "@/lib/connectors/store";
-import { errorState, type ActionState } from "@/lib/result";
+import { errorState } from "@/lib/result";
 
 /**
  * Deletes the console's connector; email falls back to the environment's.
  * Refused (with the features named) while anything still sends email.
  */
-export async function deleteConnectorAction(): Promise<ActionState> {
-  // Actions are reachable without their page: check again.
-  await requireAdmin();
+export const deleteConnectorAction = action({ guard }, async () => {
   const result = await deleteConnector();
   if (!result.ok) return errorState(result);
   redirect("/console/connectors?deleted=1");
-}
+});

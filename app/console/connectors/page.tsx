@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { consoleMetadata } from "@/components/console/console-metadata";
 import Link from "next/link";
 import { DeleteConnectorForm } from "@/components/console/delete-connector-form";
 import { ProviderLogo } from "@/components/console/provider-logo";
@@ -7,7 +8,7 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { getConnectorOverview, type ConnectorOverview } from "@/lib/connectors/store";
 import { deleteConnectorAction } from "./actions";
 
-export const metadata: Metadata = { title: "Email connector" };
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Email connector");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

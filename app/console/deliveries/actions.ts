@@ -1,17 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/admin";
+import { z } from "zod";
+import { action, field } from "@/lib/action";
+import { admin as guard } from "@/lib/action-guards";
 import { requeue } from "@/lib/mail/outbox";
-import type { ActionState } from "@/lib/result";
 
 const ORIGIN = "http://console.invalid";
 
 /** Back to the page the admin retried from (list with its filters, or the message's page); never anywhere else. */
-function backWithNotice(back: FormDataEntryValue | null): string {
+function backWithNotice(back: string): string {
   let url: URL;
   try {
-    url = new URL(typeof back === "string" ? back : "", ORIGIN);
+    url = new URL(back, ORIGIN);
   } catch {
     url = new URL("/console/deliveries", ORIGIN);
   }
@@ -27,12 +28,9 @@ function backWithNotice(back: FormDataEntryValue | null): string {
  * allowance of attempts (the worker sends it within a poll interval). The
  * outbox refuses sent, superseded and expired messages; its reason is shown.
  */
-export async function retryDeliveryAction(_: ActionState, form: FormData): Promise<ActionState> {
-  // Actions are reachable without their page: check again.
-  await requireAdmin();
-  const id = form.get("id");
-  if (typeof id !== "string" || id === "") return { status: "error", formError: "No message was chosen." };
-  const result = await requeue(id);
-  if (!result.ok) return { status: "error", formError: result.reason };
-  redirect(backWithNotice(form.get("back")));
-}
+export const retryDeliveryAction = action({ guard, input: z.object({ id: field(200), back: field() }) }, async ({ input }) => {
+  if (input.id === "") return { status: "error", formError: "No message was chosen." } as const;
+  const result = await requeue(input.id);
+  if (!result.ok) return { status: "error", formError: result.reason } as const;
+  redirect(backWithNotice(input.back));
+});

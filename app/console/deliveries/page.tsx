@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { consoleMetadata } from "@/components/console/console-metadata";
 import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { HourlyChart } from "@/components/deliveries/hourly-chart";
@@ -9,7 +10,7 @@ import { countDeliveriesByStatus, getHourlyDeliveries, listDeliveries } from "@/
 import { deliveriesHref, encodeCursor, parseDeliveryQuery } from "@/lib/mail/deliveries-view";
 import { retryDeliveryAction } from "./actions";
 
-export const metadata: Metadata = { title: "Deliveries" };
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Deliveries");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

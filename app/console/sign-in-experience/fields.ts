@@ -86,19 +86,22 @@ export function formValues(s: SignInExperience): FormValues {
 
 export const ONE_SIGN_IN_METHOD = "At least one sign-in method must stay on: password sign-in or email-code sign-in.";
 
+/** Every field the form posts, for the action's input schema. */
+export const FORM_FIELD_NAMES: readonly string[] = [...TOGGLES, ...PASSWORD_FIELDS, ...CODE_FIELDS].map((field) => field.name);
+
 export type ParsedForm =
   | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp" | "mfa">; values: FormValues }
   | { ok: false; formError: string; fieldErrors: FieldErrors; values: FormValues };
 
 /**
- * FormData → a settings patch. Numbers outside the schema's bounds get a
- * field error naming the bounds; the limits the form does not show (per-IP
- * caps) keep their saved values.
+ * The form's fields → a settings patch. Numbers outside the schema's bounds
+ * get a field error naming the bounds; the limits the form does not show
+ * (per-IP caps) keep their saved values.
  */
-export function parseSignInExperienceForm(form: FormData, current: SignInExperience): ParsedForm {
+export function parseSignInExperienceForm(form: Readonly<Record<string, string | undefined>>, current: SignInExperience): ParsedForm {
   const values: FormValues = {};
   const on = (name: string) => {
-    values[name] = form.get(name) === "on" ? "on" : "";
+    values[name] = form[name] === "on" ? "on" : "";
     return values[name] === "on";
   };
   const fieldErrors: FieldErrors = {};
@@ -106,7 +109,7 @@ export function parseSignInExperienceForm(form: FormData, current: SignInExperie
   const otp = { ...current.otp };
   for (const field of [...PASSWORD_FIELDS, ...CODE_FIELDS]) {
     const spec = toSpec(field);
-    const raw = String(form.get(field.name) ?? "").trim();
+    const raw = (form[field.name] ?? "").trim();
     values[field.name] = raw;
     const value = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { consoleMetadata } from "@/components/console/console-metadata";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getSettings } from "@/lib/settings/get-settings";
 import { saveSignInExperienceAction } from "./actions";
 import { codeSpecs, formValues, passwordSpecs, toggleSpecs } from "./fields";
 import { SignInExperienceForm } from "./sign-in-experience-form";
 
-export const metadata: Metadata = { title: "Sign-in experience" };
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Sign-in experience");
 
 export default async function SignInExperiencePage() {
   await requireAdmin();

@@ -1,32 +1,39 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { resendState, signInOrError, text } from "@/lib/auth/action-helpers";
-import { readChallengeCookie, sendChallengeEmailCode, verifyChallenge, type ChallengeMethod } from "@/lib/auth/mfa-challenge";
-import { getRequestContext } from "@/lib/auth/request-context";
-import { errorState, type ActionState } from "@/lib/result";
+import { z } from "zod";
+import { CHALLENGE_METHODS } from "@/lib/account/second-factor";
+import { action, boundAction, field } from "@/lib/action";
+import { anyone as guard } from "@/lib/action-guards";
+import { resendState, signInOrError } from "@/lib/auth/action-helpers";
+import { readChallengeCookie, sendChallengeEmailCode, verifyChallenge } from "@/lib/auth/mfa-challenge";
+import { errorState } from "@/lib/result";
 
 /*
  * The second step of signing in. The method is bound by the page, so it comes
- * back from the browser like any input: the lib accepts only the methods this
- * challenge offers. Success sets the session cookie and goes home.
+ * back from the browser like any input: the wrapper accepts only known
+ * methods, and the lib only the ones this challenge offers. Success sets the
+ * session cookie and goes home.
  */
 
-export async function verifyMfaAction(method: ChallengeMethod, _: ActionState, form: FormData): Promise<ActionState> {
-  const result = await verifyChallenge(await readChallengeCookie(), { method, code: text(form, "code") }, await getRequestContext());
-  // A method this sign-in does not offer has no field of its own to show the error on.
-  const methodError = result.ok ? undefined : result.fieldErrors?.method?.[0];
-  if (methodError) return errorState({ formError: methodError });
-  return signInOrError(result);
-}
+export const verifyMfaAction = boundAction(
+  { guard, bound: z.tuple([z.enum(CHALLENGE_METHODS)]), input: z.object({ code: field() }) },
+  async ({ input, bound: [method], ctx }) => {
+    const result = await verifyChallenge(await readChallengeCookie(), { method, code: input.code }, ctx);
+    // A method this sign-in does not offer has no field of its own to show the error on.
+    const methodError = result.ok ? undefined : result.fieldErrors?.method?.[0];
+    if (methodError) return errorState({ formError: methodError });
+    return signInOrError(result);
+  },
+);
 
-export async function sendMfaEmailCodeAction(): Promise<ActionState> {
-  const result = await sendChallengeEmailCode(await readChallengeCookie(), await getRequestContext());
+export const sendMfaEmailCodeAction = action({ guard }, async ({ ctx }) => {
+  const result = await sendChallengeEmailCode(await readChallengeCookie(), ctx);
   if (!result.ok) return errorState(result);
   // When it was sent, so the resend countdown survives a reload.
   redirect(`/sign-in/mfa?method=email&sent=${Date.now()}`);
-}
+});
 
-export async function resendMfaEmailCodeAction(): Promise<ActionState> {
-  return resendState(await sendChallengeEmailCode(await readChallengeCookie(), await getRequestContext()));
-}
+export const resendMfaEmailCodeAction = action({ guard }, async ({ ctx }) => {
+  return resendState(await sendChallengeEmailCode(await readChallengeCookie(), ctx));
+});

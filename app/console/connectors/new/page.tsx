@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { consoleMetadata } from "@/components/console/console-metadata";
 import Link from "next/link";
 import { ProviderLogo } from "@/components/console/provider-logo";
 import { requireAdmin } from "@/lib/auth/admin";
 import { CONNECTOR_IDS, connectors } from "@/lib/connectors/registry";
 import { getConnectorOverview } from "@/lib/connectors/store";
 
-export const metadata: Metadata = { title: "Choose an email provider" };
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Choose an email provider");
 
 export default async function NewConnectorPage() {
   await requireAdmin();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { consoleMetadata } from "@/components/console/console-metadata";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,7 +11,7 @@ import { getDelivery, type DeliveryContent, type DeliveryDetail } from "@/lib/ma
 import { ERROR_CODE_HINTS, hideCodes, previewDocument, retryRefusal } from "@/lib/mail/deliveries-view";
 import { retryDeliveryAction } from "../actions";
 
-export const metadata: Metadata = { title: "Delivery" };
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Delivery");
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -1,13 +1,23 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { text } from "@/lib/auth/action-helpers";
-import { requireAdmin } from "@/lib/auth/admin";
+import { z } from "zod";
+import { action, field } from "@/lib/action";
+import { admin as guard } from "@/lib/action-guards";
 import type { FormValues } from "@/lib/connectors/form";
 import { connectors, isConnectorId } from "@/lib/connectors/registry";
 import { configFieldName, saveConnector, sendTestEmail } from "@/lib/connectors/store";
 import { errorState } from "@/lib/result";
 import type { ConnectorFormState } from "@/components/console/connector-form-state";
+
+/**
+ * The set-up form's fields: the common ones, and each connector's own
+ * (`config.<key>`, checked by the connector's schema in the lib). An
+ * unticked checkbox is simply absent from the form data.
+ */
+const connectorFormSchema = z
+  .object({ intent: field(10), connectorId: field(40), fromAddress: field(), fromName: field(), testTo: field() })
+  .catchall(z.string().max(20_000, "Use at most 20000 characters."));
 
 /**
  * The set-up form's one action; the button pressed decides what it does.
@@ -17,37 +27,28 @@ import type { ConnectorFormState } from "@/components/console/connector-form-sta
  * Either way a failure returns the non-secret input so the form keeps it;
  * secrets are never put into the state (it is sent to the browser).
  */
-export async function connectorFormAction(_: ConnectorFormState, form: FormData): Promise<ConnectorFormState> {
-  // Reachable without the page: check again.
-  const admin = await requireAdmin();
-  const intent = form.get("intent") === "save" ? "save" : "test";
-  const connectorId = text(form, "connectorId");
+export const connectorFormAction = action({ guard, input: connectorFormSchema }, async ({ user, input }): Promise<ConnectorFormState> => {
+  const intent = input.intent === "save" ? "save" : "test";
+  const { connectorId } = input;
   if (!isConnectorId(connectorId)) return { status: "error", intent, formError: "Choose an email provider." };
 
-  const fields = connectors[connectorId].fields;
   const values: FormValues = {};
-  const refill: Record<string, string> = {
-    fromAddress: text(form, "fromAddress"),
-    fromName: text(form, "fromName"),
-    testTo: text(form, "testTo"),
-  };
-  for (const field of fields) {
+  const refill: Record<string, string> = { fromAddress: input.fromAddress, fromName: input.fromName, testTo: input.testTo };
+  for (const field of connectors[connectorId].fields) {
     const name = configFieldName(field.key);
-    const raw = form.get(name);
-    // An unticked checkbox is simply absent from the form data.
-    const value = typeof raw === "string" ? raw : field.type === "checkbox" ? "" : undefined;
+    const value = input[name] ?? (field.type === "checkbox" ? "" : undefined);
     values[field.key] = value;
     if (!field.secret && value !== undefined) refill[name] = value;
   }
-  const input = { connectorId, values, fromAddress: refill.fromAddress!, fromName: refill.fromName! };
+  const connectorInput = { connectorId, values, fromAddress: input.fromAddress, fromName: input.fromName };
 
   if (intent === "test") {
-    const result = await sendTestEmail({ ...input, to: refill.testTo! });
+    const result = await sendTestEmail({ ...connectorInput, to: input.testTo });
     if (!result.ok) return { ...errorState(result, refill), intent };
     return { status: "ok", intent, message: result.value.message, values: refill };
   }
 
-  const result = await saveConnector(input, admin.id);
+  const result = await saveConnector(connectorInput, user.id);
   if (!result.ok) return { ...errorState(result, refill), intent };
   redirect("/console/connectors?saved=1");
-}
+});

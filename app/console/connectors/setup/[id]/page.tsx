@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { consoleMetadata } from "@/components/console/console-metadata";
 import { ConnectorForm } from "@/components/console/connector-form";
 import { ProviderLogo } from "@/components/console/provider-logo";
 import { requireAdmin } from "@/lib/auth/admin";
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  return { title: isConnectorId(id) ? `Set up ${connectors[id].label}` : "Set up" };
+  return consoleMetadata(isConnectorId(id) ? `Set up ${connectors[id].label}` : "Set up");
 }
 
 export default async function SetupConnectorPage({ params }: Props) {
