@@ -1,18 +1,18 @@
 /**
- * Runs once when the server starts (not during `next build`): refuses to
- * serve production with the dev mailbox, which would show every user's codes
- * to anyone, warms the email templates so the first user does not pay the
- * first-render cost, and starts the outbox worker (unless OUTBOX_WORKER=off,
- * for deployments that run `npm run worker` on its own).
+ * Runs once when the server starts (not during `next build`): refuses a bad
+ * configuration, e.g. production with the dev mailbox, which would show every
+ * user's codes to anyone (scripts/server.mjs has already checked, before
+ * listening; this covers plain `next start`, which listens first), warms the
+ * email templates so the first user does not pay the first-render cost, and
+ * starts the outbox worker (unless OUTBOX_WORKER=off, for deployments that
+ * run `npm run worker` on its own).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, isProduction } = await import("@/lib/env");
-  if (isProduction && env.EMAIL_CONNECTOR === "dev" && !env.DEV_MAILBOX_IN_PRODUCTION) {
-    throw new Error(
-      "EMAIL_CONNECTOR=dev is refused in production: configure SMTP (see .env.example) or set DEV_MAILBOX_IN_PRODUCTION=true.",
-    );
-  }
+  const { loadEnvOrExit } = await import("@/lib/server/load-env-or-exit");
+  const env = await loadEnvOrExit({ serving: true });
+  const { warnWithoutFrontDoor } = await import("@/lib/security/front-door-warning");
+  warnWithoutFrontDoor();
   const { warmTemplates } = await import("@/lib/mail/render");
   await warmTemplates();
   if (env.OUTBOX_WORKER === "inline") {

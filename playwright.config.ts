@@ -5,13 +5,17 @@ import { PORTS } from "./e2e/ports";
 /**
  * End-to-end tests: `npm run test:e2e`. Starts an SMTP sink (e2e/smtp-sink.ts)
  * and a production build of the app on 127.0.0.1:3100 with a throw-away
- * SQLite database, then drives Chromium through the real flows.
+ * SQLite database, then drives Chromium through the real flows. Every
+ * instance runs the real entry point, scripts/server.mjs (what `npm start`
+ * runs), not `next start`.
  *
  * The admin console specs (e2e/console-*.spec.ts, project "console") get a
  * second instance of the same build on 127.0.0.1:3101 with its own database
  * and ADMIN_EMAILS, so switching its email connector cannot disturb the
- * sign-in specs. webServers start in order, each waited for, so the console
- * instance only runs `next start` on the build the first one made.
+ * sign-in specs. The front door spec (project "front-door") gets a third on
+ * 127.0.0.1:3102 with the default address handling (no trusted proxy) and
+ * its own per-IP budget. webServers start in order, each waited for, so the
+ * later instances only start on the build the first one made.
  */
 
 const APP_PORT = PORTS.app;
@@ -19,14 +23,18 @@ const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const CONSOLE_PORT = PORTS.console;
 const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 const CONSOLE_SPECS = /console-.*\.spec\.ts$/;
+const FRONT_DOOR_URL = `http://127.0.0.1:${PORTS.frontDoor}`;
+const FRONT_DOOR_SPECS = /front-door\.spec\.ts$/;
 
 /** Fresh SQLite file (and its WAL/journal) for one app instance. */
 const freshDatabase = (name: string) =>
   `rm -f .data/${name} .data/${name}-journal .data/${name}-wal .data/${name}-shm && node scripts/prepare.mjs`;
 
-/** What both app instances share: SMTP to the open sink listener, fast retries. */
+/** The server on one port of 127.0.0.1 (HOST and PORT are read by scripts/server.mjs). */
+const serve = (port: number) => ({ HOST: "127.0.0.1", PORT: String(port), APP_URL: `http://127.0.0.1:${port}` });
+
+/** What every app instance shares: SMTP to the open sink listener, fast retries. */
 const appEnv = {
-  AUTH_TRUST_HOST: "true",
   EMAIL_CONNECTOR: "smtp",
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(PORTS.smtp),
@@ -37,6 +45,26 @@ const appEnv = {
   OUTBOX_POLL_SECONDS: "0.5",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+
+/**
+ * The sign-in and console instances trust one proxy hop: the specs play the
+ * reverse proxy and give each browser its own X-Forwarded-For, so they do
+ * not share one per-IP budget. The front door instance trusts nothing.
+ */
+const behindTestProxy = { TRUSTED_PROXY_HOPS: "1" };
+
+/** One app instance: scripts/server.mjs on 127.0.0.1:<port> with a fresh database. */
+function app(db: string, port: number, env: Record<string, string>, { build = false } = {}) {
+  return {
+    command: `${freshDatabase(db)}${build ? " && npx next build" : ""} && node scripts/server.mjs`,
+    url: `http://127.0.0.1:${port}/sign-in`,
+    timeout: build ? 300_000 : 60_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { ...appEnv, ...serve(port), DATABASE_URL: `file:./.data/${db}`, ...env },
+  };
+}
 
 /** Env var, then Debian's chromium, then Playwright's own download. */
 function findChromium(): string {
@@ -79,8 +107,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: CONSOLE_SPECS },
+    { name: "chromium", testIgnore: [CONSOLE_SPECS, FRONT_DOOR_SPECS] },
     { name: "console", testMatch: CONSOLE_SPECS, use: { baseURL: CONSOLE_URL } },
+    { name: "front-door", testMatch: FRONT_DOOR_SPECS, use: { baseURL: FRONT_DOOR_URL } },
   ],
   webServer: [
     {
@@ -91,24 +120,9 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
-    {
-      command: `${freshDatabase("e2e.db")} && npx next build && npx next start -p ${APP_PORT} -H 127.0.0.1`,
-      url: `${APP_URL}/sign-in`,
-      timeout: 300_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: { ...appEnv, DATABASE_URL: "file:./.data/e2e.db", APP_URL },
-    },
-    {
-      // No build: the server above made it and is up before this one starts.
-      command: `${freshDatabase("e2e-console.db")} && npx next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
-      url: `${CONSOLE_URL}/sign-in`,
-      timeout: 60_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: { ...appEnv, DATABASE_URL: "file:./.data/e2e-console.db", APP_URL: CONSOLE_URL, ADMIN_EMAILS: "admin@console.test" },
-    },
+    // The first instance builds; the others start on its build once it is up.
+    app("e2e.db", APP_PORT, behindTestProxy, { build: true }),
+    app("e2e-console.db", CONSOLE_PORT, { ...behindTestProxy, ADMIN_EMAILS: "admin@console.test" }),
+    app("e2e-front-door.db", PORTS.frontDoor, {}),
   ],
 });

@@ -52,11 +52,19 @@ async function fillSender(page: Page) {
   await page.getByLabel("From name", { exact: true }).fill("Console E2E");
 }
 
-type SmtpSettings = { port: number; password?: string };
+type SmtpSettings = { port: number; password?: string; allowPrivate?: boolean };
 
-async function fillSmtp(page: Page, { port, password }: SmtpSettings) {
+/** The sink is on loopback: the console's SMTP connector reaches it only with the box ticked (under Advanced). */
+async function setAllowPrivate(page: Page, allowPrivate: boolean) {
+  const box = page.getByLabel("Allow private network targets", { exact: true });
+  if (!(await box.isVisible())) await page.locator("details.advanced > summary").click();
+  await box.setChecked(allowPrivate);
+}
+
+async function fillSmtp(page: Page, { port, password, allowPrivate = true }: SmtpSettings) {
   await fillSender(page);
   await page.getByLabel("SMTP server", { exact: true }).fill("127.0.0.1");
+  await setAllowPrivate(page, allowPrivate);
   await page.getByLabel("Port", { exact: true }).fill(String(port));
   // The sink offers no STARTTLS; "when offered" sends in clear text on loopback.
   await page.getByLabel("Security", { exact: true }).selectOption("starttls-optional");
@@ -73,7 +81,7 @@ async function fillHttp(page: Page, { allowPrivate }: { allowPrivate: boolean })
   await fillSender(page);
   await page.getByLabel("Endpoint URL", { exact: true }).fill(HTTP_HOOK_URL);
   await page.getByLabel("Signing secret", { exact: true }).fill(SIGNING_SECRET);
-  await page.getByLabel("Allow private network targets", { exact: true }).setChecked(allowPrivate);
+  await setAllowPrivate(page, allowPrivate);
 }
 
 const sendTestButton = (page: Page) => page.getByRole("button", { name: "Send test email", exact: true });
@@ -124,6 +132,18 @@ test("the overview says the environment's connector is in use, and which configu
   await expect(region.getByRole("link", { name: /messages?$/ })).toHaveAttribute("href", "/console/deliveries?status=failed");
   await expect(page.getByText("A connector saved here takes precedence over the EMAIL_CONNECTOR/SMTP_* environment variables; delete it to fall back to them.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+});
+
+test("SMTP to a loopback server without “Allow private network targets” is refused before the server is asked", async ({ adminPage: page }) => {
+  await chooseProvider(page, "SMTP");
+  await fillSmtp(page, { port: SINK_AUTH_SMTP_PORT, password: "not-the-password", allowPrivate: false });
+  await sendTestButton(page).click();
+  const alert = testSection(page).getByRole("alert");
+  await expect(alert).toContainText("invalid_config");
+  await expect(alert).toContainText("The SMTP server 127.0.0.1 is a loopback address");
+  await expect(alert).toContainText("Allow private network targets");
+  // Nothing the server would have said (its 535) reaches the page.
+  await expect(alert).not.toContainText("535");
 });
 
 test("SMTP with the wrong password: the test shows the server's refusal and nothing is saved", async ({ adminPage: page }) => {

@@ -7,6 +7,8 @@ const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const PORTS = {
   app: 3100 + offset,
   console: 3101 + offset,
+  /** The front door spec's instance (no trusted proxy, its own per-IP budget). */
+  frontDoor: 3102 + offset,
   /** The sink's open SMTP listener; its HTTP API is one above, the AUTH listener two above. */
   smtp: 2525 + offset,
   sinkHttp: 2526 + offset,

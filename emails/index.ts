@@ -7,6 +7,7 @@ import CodeLockoutNotice from "./code-lockout-notice";
 import type { EmailProps } from "./components/props";
 import ConnectorTest from "./connector-test";
 import EmailChanged from "./email-changed";
+import EmailInUseNotice from "./email-in-use-notice";
 import ForgotPasswordCode from "./forgot-password-code";
 import GenericCode from "./generic-code";
 import type { EmailKind } from "./kinds";
@@ -50,6 +51,7 @@ export const TEMPLATES: Record<EmailKind, ComponentType<EmailProps>> = {
   BindMfa: BindMfaCode,
   AccountExistsNotice,
   NoAccountNotice,
+  EmailInUseNotice,
   CodeLockoutNotice,
   ConnectorTest,
   PasswordChanged,

@@ -4,6 +4,7 @@ import { PURPOSES, type Purpose } from "@/lib/otp/purposes";
 export const NOTICE_KINDS = [
   "AccountExistsNotice",
   "NoAccountNotice",
+  "EmailInUseNotice",
   "CodeLockoutNotice",
   "ConnectorTest",
   "PasswordChanged",

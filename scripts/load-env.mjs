@@ -1,10 +1,13 @@
 // Scripts run outside Next.js, which is what normally reads .env files.
-// Same order of precedence as Next: real env > .env.local > .env.
+// Same files and precedence as Next: real env > .env.<mode>.local >
+// .env.local > .env.<mode> > .env, mode from NODE_ENV (development unless set).
 import { existsSync } from "node:fs";
 
 export function loadEnvFiles() {
-  for (const file of [".env.local", ".env"]) {
-    if (existsSync(file)) process.loadEnvFile(file);
+  const mode = process.env.NODE_ENV === "production" ? "production" : process.env.NODE_ENV === "test" ? "test" : "development";
+  const files = [`.env.${mode}.local`, mode === "test" ? null : ".env.local", `.env.${mode}`, ".env"];
+  for (const file of files) {
+    if (file && existsSync(file)) process.loadEnvFile(file);
   }
 }
 

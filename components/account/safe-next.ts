@@ -1,11 +1,12 @@
 /**
  * Where "Confirm it's you" may send the user back to: same-site paths under
- * /account only. Anything else (other sites, protocol-relative "//host",
- * backslash tricks, other parts of the app, verify itself) becomes /account.
+ * /account, and the console's admins page (its role changes need a proof).
+ * Anything else (other sites, protocol-relative "//host", backslash tricks,
+ * other parts of the app, verify itself) becomes /account.
  */
 export function safeNext(raw: unknown): string {
   if (typeof raw !== "string" || raw.length > 200) return "/account";
-  if (!/^\/account(?:[/?#]|$)/.test(raw)) return "/account";
+  if (!/^\/(?:account|console\/admins(?=[?#]|$))(?:[/?#]|$)/.test(raw)) return "/account";
   if (raw.includes("//") || raw.includes("\\") || /[\u0000-\u001f]/.test(raw)) return "/account";
   if (/^\/account\/verify(?:[/?#]|$)/.test(raw)) return "/account";
   return raw;

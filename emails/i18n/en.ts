@@ -80,6 +80,15 @@ export const en: Copy = {
       ],
       after: () => "If it wasn't you, you can ignore this email; nothing about your account has changed.",
     },
+    EmailInUseNotice: {
+      subject: (v) => `This address can't be added to another ${v.product} account`,
+      heading: () => "This address is already in use",
+      body: [
+        (v) => `Someone asked to change the email address of a ${v.product} account to ${v.to}. This address already belongs to an account, so it can't be used for another one, and nothing was changed.`,
+        () => "If that was you, sign in with this address, or choose a different address for the other account.",
+      ],
+      after: () => "If it wasn't you, you can ignore this email; nothing about your account has changed.",
+    },
     NoAccountNotice: {
       subject: (v) => `There's no ${v.product} account for this address`,
       heading: () => "There's no account for this address",

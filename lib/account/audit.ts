@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { describeDevice } from "./user-agent";
 
 /** What the activity list records: sign-ins, failures and account changes. */
@@ -19,6 +19,10 @@ export const AUDIT_TYPES = [
   "session_revoked",
   "sessions_revoked",
   "profile_updated",
+  "ownership_claimed",
+  "ownership_transferred",
+  "admin_granted",
+  "admin_removed",
 ] as const;
 
 export type AuditType = (typeof AUDIT_TYPES)[number];
@@ -38,8 +42,8 @@ export type ActivityEvent = {
 };
 
 /** Never pass secrets, codes or addresses in `detail`: the row outlives the account's data. */
-export async function recordEvent(type: AuditType, ctx: AuditContext, detail: AuditDetail = {}): Promise<void> {
-  await db.auditEvent.create({
+export async function recordEvent(type: AuditType, ctx: AuditContext, detail: AuditDetail = {}, client: Tx = db): Promise<void> {
+  await client.auditEvent.create({
     data: {
       id: randomUUID(), type, userId: ctx.userId ?? null,
       ip: ctx.ip && ctx.ip !== "unknown" ? ctx.ip.slice(0, 64) : null,
@@ -117,6 +121,15 @@ export function describeEvent(type: AuditType, detail: AuditDetail = {}): string
       return typeof detail.count === "number" ? `Signed out all other sessions (${detail.count})` : "Signed out all other sessions";
     case "profile_updated":
       return "Updated the profile";
+    // Role changes are recorded on both accounts; the actor's row names the other account's id as `target`.
+    case "ownership_claimed":
+      return "Became the owner of this Mailgate (the first account)";
+    case "ownership_transferred":
+      return detail.target ? "Handed ownership of this Mailgate over to another admin" : "Became the owner of this Mailgate";
+    case "admin_granted":
+      return detail.target ? "Made another account an admin" : "Was made an admin of this Mailgate";
+    case "admin_removed":
+      return detail.target ? "Removed another account's admin role" : "Admin role removed";
     default:
       return "Account activity";
   }

@@ -26,14 +26,35 @@ describe("email change", () => {
     expect(await confirmEmailChange(user, started.value.changeId, code, makeCtx())).toMatchObject({ ok: false, code: "not_found" });
   });
 
-  it("refuses an address in use with a generic message, without using up the proof", async () => {
+  it("answers for an address in use exactly as for a free one; the address gets a notice, never a code", async () => {
     const user = await makeUser();
     const other = await makeUser();
+    const ctx = makeCtx();
     const id = await proof(user);
-    const result = await startEmailChange(user, id, other.email.toUpperCase(), makeCtx());
-    expect(result).toEqual({ ok: false, code: "conflict", fieldErrors: { email: ["This address can't be used. Choose another."] } });
-    expect(await peekVerification(user, id)).toBe(true);
-    expect(await subjectsTo(other.email)).toEqual([]);
+    const taken = await startEmailChange(user, id, other.email.toUpperCase(), ctx);
+    const free = await startEmailChange(user, await proof(user), newAddress(), ctx);
+    if (!taken.ok || !free.ok) throw new Error(`refused: ${JSON.stringify([taken, free])}`);
+    expect(Object.keys(taken.value)).toEqual(Object.keys(free.value));
+    expect(taken.value.email).toBe(other.email);
+    // The proof is used up as for any change, and the page shows the same countdown.
+    expect(await peekVerification(user, id)).toBe(false);
+    expect(await getEmailChange(user, taken.value.changeId)).toEqual({ email: other.email, resendInSeconds: (await getEmailChange(user, free.value.changeId))!.resendInSeconds });
+    expect(await subjectsTo(other.email)).toEqual(["This address can't be added to another Mailgate account"]);
+    // A resend is refused by the same cooldown, in the same words.
+    expect(await resendEmailChangeCode(user, taken.value.changeId, ctx)).toEqual(await resendEmailChangeCode(user, free.value.changeId, ctx));
+    // No code ever reached anyone, so no code confirms it: the answer is a wrong code's.
+    expect(await confirmEmailChange(user, taken.value.changeId, "123456", ctx)).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringMatching(/^That code is wrong/)] } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+  });
+
+  it("a resend to an address in use is the notice again", async () => {
+    const user = await makeUser();
+    const other = await makeUser({ email: `taken-${Math.random().toString(36).slice(2, 8)}@example.test` });
+    const started = await startEmailChange(user, await proof(user), other.email, makeCtx());
+    if (!started.ok) throw new Error("refused");
+    await db.verificationCode.updateMany({ where: { email: other.email }, data: { sentAt: new Date(Date.now() - 120_000) } });
+    expect(await resendEmailChangeCode(user, started.value.changeId, makeCtx())).toEqual({ ok: true, value: null });
+    expect(await subjectsTo(other.email)).toEqual(["This address can't be added to another Mailgate account", "This address can't be added to another Mailgate account"]);
   });
 
   it("validates the address before using the proof (a typo does not burn it)", async () => {

@@ -5,24 +5,25 @@ import { claimFlow, createFlow, getFlow, type Flow } from "@/lib/auth/flow";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { parseEmail } from "@/lib/auth/validate";
 import { resendAvailableIn } from "@/lib/otp/issue-code";
-import { HOUR, hit } from "@/lib/otp/rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
-import { checkCode, sendCode } from "./codes";
+import { checkCode } from "./codes";
 import { codedFail, codedFieldFail } from "./errors";
+import { sendNewAddressEmail } from "./new-address-email";
 import { notify } from "./notify";
-import { consumeVerification, releaseVerification, requireFreshVerification } from "./step-up";
+import { consumeVerification, releaseVerification } from "./step-up";
 
 /**
  * Changing the sign-in address: a step-up proof, then a code sent to the
  * NEW address proves the user receives mail there; only then does the
  * account move, and the OLD address is told. The pending change is an
  * AuthFlow ("email-change") bound to the user and session that started it.
+ * An address that already has an account is answered exactly like a free
+ * one (see ./new-address-email.ts), so this is no way to list accounts.
  */
 const CANNOT_USE = "This address can't be used. Choose another.";
 const EXPIRED = "This email change has expired. Start again.";
-const TOO_MANY = "Too many addresses were refused. Try again in an hour.";
 
 async function pendingChange(user: CurrentUser, changeId: unknown): Promise<Flow | null> {
   if (typeof changeId !== "string") return null;
@@ -37,20 +38,11 @@ export async function startEmailChange(
   if (!email.ok) return email;
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, locale: true } });
   if (email.value === account.email) return codedFieldFail("invalid_input", "email", "This is already your address. Enter a new one.");
-  // Asking "is this address taken?" needs a fresh proof and is capped, so
-  // the form cannot be used to list accounts; the answer never says whose it is.
-  const fresh = await requireFreshVerification(user, verificationId);
-  if (!fresh.ok) return fresh;
-  if (await db.user.findUnique({ where: { email: email.value }, select: { id: true } })) {
-    const probe = await hit(`email-in-use:${user.id}`, 5, HOUR);
-    return probe.allowed ? codedFieldFail("conflict", "email", CANNOT_USE) : codedFail("rate_limited", TOO_MANY);
-  }
-
   const consumed = await consumeVerification(user, verificationId, "change_email");
   if (!consumed.ok) return consumed;
   const { signInExperience: sie } = await getSettings();
   const flow = await createFlow("email-change", email.value, { userId: user.id, sessionId: user.sessionId });
-  const sent = await sendCode("BindNewIdentifier", { email: email.value, locale: account.locale }, flow.id, ctx, sie.otp);
+  const sent = await sendNewAddressEmail(email.value, account.locale, flow.id, ctx, sie.otp);
   if (!sent.ok) {
     await claimFlow(flow.id, false);
     if (verificationId) await releaseVerification(user, verificationId, "change_email");
@@ -72,7 +64,7 @@ export async function resendEmailChangeCode(user: CurrentUser, changeId: unknown
   if (!flow) return codedFail("not_found", EXPIRED);
   const { signInExperience: sie } = await getSettings();
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } });
-  return sendCode("BindNewIdentifier", { email: flow.email, locale: account.locale }, flow.id, ctx, sie.otp);
+  return sendNewAddressEmail(flow.email, account.locale, flow.id, ctx, sie.otp);
 }
 
 export async function confirmEmailChange(user: CurrentUser, changeId: unknown, code: unknown, ctx: RequestContext): Promise<Result<{ email: string }>> {
@@ -87,7 +79,8 @@ export async function confirmEmailChange(user: CurrentUser, changeId: unknown, c
   try {
     await db.user.update({ where: { id: user.id }, data: { email: flow.email, emailVerifiedAt: new Date() } });
   } catch (error) {
-    // Someone signed up with the address between the start and now.
+    // Someone signed up with the address after its code was sent (a taken
+    // address never gets one): the user has shown they own it, so saying so leaks nothing.
     if ((error as { code?: string }).code !== "P2002") throw error;
     return codedFieldFail("conflict", "email", CANNOT_USE);
   }

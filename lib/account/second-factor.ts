@@ -1,10 +1,11 @@
 import "server-only";
 import { verifyPassword } from "@/lib/auth/password";
+import { accountPasswordBucket, checkPasswordWithin } from "@/lib/auth/password-attempt";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { cleanCodeInput } from "@/lib/otp/code-hash";
 import { verifyFailureMessage } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
-import type { OtpLimits } from "@/lib/settings/schema";
+import type { SignInExperience } from "@/lib/settings/schema";
 import { consumeBackupCode, normalizeBackupCode } from "./backup-codes";
 import { acceptTotpCode, totpFailureMessage } from "./factors";
 
@@ -46,7 +47,7 @@ export function malformedMessage(method: ChallengeMethod, code: unknown): string
 }
 
 export async function checkSecondFactor(
-  method: ChallengeMethod, code: string, user: SecondFactorUser, challengeId: string, ctx: RequestContext, limits: OtpLimits,
+  method: ChallengeMethod, code: string, user: SecondFactorUser, challengeId: string, ctx: RequestContext, sie: SignInExperience,
 ): Promise<Check> {
   switch (method) {
     case "totp": {
@@ -56,13 +57,25 @@ export async function checkSecondFactor(
       return check.ok ? { ok: true } : { ok: false, message: totpFailureMessage(check.reason) };
     }
     case "email": {
-      const verified = await verifyCode({ purpose: "MfaVerification", email: user.email, flowId: challengeId, code, ip: ctx.ip }, limits);
+      const verified = await verifyCode({ purpose: "MfaVerification", email: user.email, flowId: challengeId, code, ip: ctx.ip }, sie.otp);
       if (verified.ok) return { ok: true };
       return { ok: false, message: verified.reason === "wrong" ? "That code is wrong." : verifyFailureMessage(verified) };
     }
     case "backup_code":
       return (await consumeBackupCode(user.id, code)) ? { ok: true } : { ok: false, message: "That backup code is wrong or was already used." };
     case "password":
-      return user.passwordHash && (await verifyPassword(user.passwordHash, code)) ? { ok: true } : { ok: false, message: "That password is wrong." };
+      return checkPassword(user, code, sie);
   }
+}
+
+/** The same password, so the same per-account limit as a password sign-in: guesses here count there too. */
+async function checkPassword(user: SecondFactorUser, password: string, sie: SignInExperience): Promise<Check> {
+  const { passwordHash } = user;
+  if (!passwordHash) return { ok: false, message: "That password is wrong." };
+  const verdict = await checkPasswordWithin(
+    [{ bucket: accountPasswordBucket(user.email), limit: sie.password.maxFailuresPer15Minutes }],
+    () => verifyPassword(passwordHash, password),
+  );
+  if (verdict === "right") return { ok: true };
+  return { ok: false, message: verdict === "limited" ? "Too many wrong passwords. Wait a few minutes, or use another way." : "That password is wrong." };
 }

@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { verifyPassword } from "@/lib/auth/password";
+import { checkPasswordWithin } from "@/lib/auth/password-attempt";
 import type { RequestContext } from "@/lib/auth/request-context";
-import { MINUTE, hit, peek } from "@/lib/otp/rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fieldFail, ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
@@ -21,7 +21,7 @@ export const STEP_UP_TTL_MS = 10 * 60_000;
 
 export const OPERATIONS = [
   "change_email", "change_password", "set_password", "enable_mfa", "disable_mfa",
-  "regenerate_backup_codes", "revoke_sessions", "delete_account",
+  "regenerate_backup_codes", "revoke_sessions", "delete_account", "manage_admins", "transfer_ownership",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -48,15 +48,15 @@ export async function verifyWithPassword(user: CurrentUser, password: unknown, c
   if (typeof password !== "string" || password === "") return fieldFail("password", "Enter your password.");
   const { signInExperience: sie } = await getSettings();
   const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!account?.passwordHash) return codedFail("invalid_request", "Your account has no password. Confirm with an email code instead.");
+  const passwordHash = account?.passwordHash;
+  if (!passwordHash) return codedFail("invalid_request", "Your account has no password. Confirm with an email code instead.");
 
-  const bucket = `step-up-password:${user.id}`;
-  const limit = sie.password.maxFailuresPer15Minutes;
-  if (!(await peek(bucket, limit, 15 * MINUTE)).allowed) {
-    return codedFail("rate_limited", "Too many wrong passwords. Wait a few minutes, or confirm with an email code.");
-  }
-  if (!(await verifyPassword(account.passwordHash, password))) {
-    await hit(bucket, limit, 15 * MINUTE);
+  const verdict = await checkPasswordWithin(
+    [{ bucket: `step-up-password:${user.id}`, limit: sie.password.maxFailuresPer15Minutes }],
+    () => verifyPassword(passwordHash, password),
+  );
+  if (verdict === "limited") return codedFail("rate_limited", "Too many wrong passwords. Wait a few minutes, or confirm with an email code.");
+  if (verdict === "wrong") {
     await recordEvent("step_up_failed", auditCtx(user, ctx), { method: "password" });
     return fieldFail("password", "That password is wrong.");
   }

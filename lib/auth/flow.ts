@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { secureCookies } from "@/lib/env";
 import type { Purpose } from "@/lib/otp/purposes";
 
@@ -46,8 +46,8 @@ export async function markFlowVerified(id: string): Promise<void> {
 }
 
 /** Atomically ends a flow; false when another request already ended it. */
-export async function claimFlow(id: string, requireVerified: boolean): Promise<boolean> {
-  const { count } = await db.authFlow.deleteMany({
+export async function claimFlow(id: string, requireVerified: boolean, client: Tx = db): Promise<boolean> {
+  const { count } = await client.authFlow.deleteMany({
     where: { id, expiresAt: { gt: new Date() }, ...(requireVerified ? { verifiedAt: { not: null } } : {}) },
   });
   return count === 1;

@@ -151,7 +151,7 @@ export async function verifyChallenge(
   });
   if (taken.count === 0) return codedFail("not_found", EXPIRED);
   const { signInExperience: sie } = await getSettings();
-  const passed = await checkSecondFactor(method, String(input.code), user, challenge.id, ctx, sie.otp);
+  const passed = await checkSecondFactor(method, String(input.code), user, challenge.id, ctx, sie);
   if (!passed.ok) return recordFailure(challenge.id, user, method, passed.message, ctx);
 
   const consumed = await db.mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: new Date() } });

@@ -1,7 +1,10 @@
 import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { env } from "@/lib/env";
+import type { NextRequest } from "next/server";
+import { env, secureCookies } from "@/lib/env";
+import { sameOriginRedirect } from "@/lib/security/safe-redirect";
+import { forNextAuth } from "./next-auth-request";
 import { redeemSessionTicket, SESSION_MAX_AGE_SECONDS, validateSession } from "./session";
 
 /**
@@ -10,10 +13,12 @@ import { redeemSessionTicket, SESSION_MAX_AGE_SECONDS, validateSession } from ".
  * "ticket" credentials provider redeems, so next-auth never sees a password
  * or a code.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const nextAuth = NextAuth({
   secret: env.AUTH_SECRET,
   // Our own Origin check (proxy.ts) guards state changes; APP_URL is the origin.
   trustHost: true,
+  // Cookie names and flags follow APP_URL, not whatever protocol a request claims.
+  useSecureCookies: secureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
@@ -27,6 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    redirect: ({ url }) => sameOriginRedirect(url, env.APP_URL),
     async jwt({ token, user }) {
       if (user) {
         token.sid = (user as { sessionId?: string }).sessionId;
@@ -41,3 +47,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export const { auth, signIn, signOut } = nextAuth;
+
+// next-auth only reads the standard Request parts (url, headers, body).
+const atAppUrl = (req: NextRequest) => forNextAuth(req, env.APP_URL) as NextRequest;
+
+export const handlers = {
+  GET: (req: NextRequest) => nextAuth.handlers.GET(atAppUrl(req)),
+  POST: (req: NextRequest) => nextAuth.handlers.POST(atAppUrl(req)),
+};

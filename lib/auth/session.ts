@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { RequestContext } from "./request-context";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -15,10 +15,10 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
  * ticket and puts the session id into the cookie. The row is what makes
  * sessions revocable from the server.
  */
-export async function createSessionTicket(userId: string, ctx: RequestContext): Promise<string> {
+export async function createSessionTicket(userId: string, ctx: RequestContext, client: Tx = db): Promise<string> {
   const id = randomUUID();
   const secret = randomBytes(32).toString("base64url");
-  await db.session.create({
+  await client.session.create({
     data: {
       id, userId, ticketHash: sha256(secret), userAgent: ctx.userAgent?.slice(0, 500) ?? null, ip: ctx.ip,
       expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),

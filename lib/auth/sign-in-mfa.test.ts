@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { latestCode, makeCtx, makeUser, PASSWORD } from "@/lib/account/test-fixtures";
-import { getChallengeState } from "./mfa-challenge";
+import { defaultSignInExperience } from "@/lib/settings/schema";
+import { getChallengeState, verifyChallenge } from "./mfa-challenge";
 import { completePasswordReset, startPasswordReset, verifyPasswordReset } from "./password-reset";
 import { completeCodeSignIn, signInWithPassword, startCodeSignIn } from "./sign-in";
 
@@ -62,5 +63,19 @@ describe("sign-in with a second factor", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     const event = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, type: "password_changed" } });
     expect(JSON.parse(event.detail)).toEqual({ via: "reset" });
+  });
+
+  it("the password option of a challenge counts toward the account's password limit", async () => {
+    const user = await withEmailFactor();
+    const ctx = makeCtx();
+    const started = await startCodeSignIn({ email: user.email }, ctx);
+    if (!started.ok) throw new Error("not started");
+    const challengeId = challengeOf(await completeCodeSignIn(started.value.flowId, await latestCode(user.email), ctx));
+    expect(await verifyChallenge(challengeId!, { method: "password", code: "not the password" }, ctx)).toMatchObject({ fieldErrors: { code: [expect.stringMatching(/^That password is wrong/)] } });
+    for (let i = 1; i < defaultSignInExperience.password.maxFailuresPer15Minutes; i++) {
+      await signInWithPassword({ email: user.email, password: `wrong password ${i}` }, makeCtx());
+    }
+    // The limit is full: the right password is refused without being checked.
+    expect(await verifyChallenge(challengeId!, { method: "password", code: PASSWORD }, ctx)).toMatchObject({ fieldErrors: { code: [expect.stringMatching(/^Too many wrong passwords/)] } });
   });
 });

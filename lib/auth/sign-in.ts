@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { MINUTE, hit, peek } from "@/lib/otp/rate-limit";
 import { CODE_DEAD } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fail, fieldFail, type Result } from "@/lib/result";
 import { claimFlow, getFlow } from "./flow";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
+import { accountPasswordBucket, checkPasswordWithin } from "./password-attempt";
 import type { RequestContext } from "./request-context";
 import { checkFlowCode, startCodeFlow } from "./flow-code";
 import { continueSignIn, type SignInStep } from "./mfa-challenge";
@@ -15,10 +15,14 @@ import { parseEmail } from "./validate";
 export const WRONG_CREDENTIALS = "Email or password is wrong.";
 const TOO_MANY = "Too many sign-in attempts. Wait a few minutes and try again.";
 
+/** Wrong passwords from one IP per 15 minutes, across accounts (credential stuffing). */
+const MAX_FAILURES_PER_IP = 100;
+
 /**
  * Password sign-in. Unknown address and wrong password give the same answer
- * after the same work (a dummy hash is verified), and only failures count
- * toward the per-address limit, so the owner is not locked out by successes.
+ * after the same work (a dummy hash is verified, the same limits are
+ * taken), and only failures count toward the limits, so the owner is not
+ * locked out by successes.
  */
 export async function signInWithPassword(input: { email: unknown; password: unknown }, ctx: RequestContext): Promise<Result<SignInStep>> {
   const { signInExperience: sie } = await getSettings();
@@ -28,14 +32,16 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
   const password = typeof input.password === "string" ? input.password : "";
   if (!password) return fieldFail("password", "Enter your password.");
 
-  const ipCheck = await hit(`password-ip:${ctx.ip}`, 100, 15 * MINUTE);
-  const addressCheck = await peek(`password-fail:${email.value}`, sie.password.maxFailuresPer15Minutes, 15 * MINUTE);
-  if (!ipCheck.allowed || !addressCheck.allowed) return fail(TOO_MANY);
-
   const user = await db.user.findUnique({ where: { email: email.value } });
-  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !valid) {
-    await hit(`password-fail:${email.value}`, sie.password.maxFailuresPer15Minutes, 15 * MINUTE);
+  const verdict = await checkPasswordWithin(
+    [
+      { bucket: `password-ip:${ctx.ip}`, limit: MAX_FAILURES_PER_IP },
+      { bucket: accountPasswordBucket(email.value), limit: sie.password.maxFailuresPer15Minutes },
+    ],
+    () => (user?.passwordHash ? verifyPassword(user.passwordHash, password) : verifyAgainstDummy(password)),
+  );
+  if (verdict === "limited") return fail(TOO_MANY);
+  if (!user || verdict === "wrong") {
     // Only an existing account has an activity list to show this in.
     if (user) await recordEvent("sign_in_failed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: user.passwordHash ? "wrong_password" : "no_password" });
     return fail(WRONG_CREDENTIALS);

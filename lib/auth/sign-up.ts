@@ -1,13 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fail, fieldFail, ok, type Result } from "@/lib/result";
-import { claimFlow, getFlow } from "./flow";
+import { verifyFailureMessage } from "@/lib/otp/messages";
+import { verifyCode } from "@/lib/otp/verify-code";
+import { claimOwnership } from "./roles";
+import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
-import { checkFlowCode, startCodeFlow } from "./flow-code";
+import { startCodeFlow } from "./flow-code";
+import { notifyLockout } from "./notify-lockout";
 import { createSessionTicket } from "./session";
 import { recordEvent } from "@/lib/account/audit";
 import { parseEmail, parseNewPassword } from "./validate";
@@ -35,28 +39,49 @@ export async function startSignUp(input: SignUpInput, ctx: RequestContext): Prom
   });
 }
 
-/** Step 2: the right code creates the verified account and a session. */
+/** Why the account could not be created after all; thrown to roll the code's consumption back. */
+class SignUpRefused extends Error {}
+
+/**
+ * Step 2: the right code creates the verified account and a session. The
+ * code's consumption, the end of the flow, the account (and, for the first
+ * account, the ownership), its session and its first activity row are one
+ * transaction: if any of it fails, the code is still unused and the same
+ * code can be entered again.
+ */
 export async function completeSignUp(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "sign-up");
   if (!flow) return fail("This sign-up has expired. Start again.");
-  const checked = await checkFlowCode(flow, code, ctx, sie.otp);
-  if (!checked.ok) return checked;
-  if (!(await claimFlow(flow.id, false))) return fail("This sign-up was already completed.");
-
-  const userId = randomUUID();
+  let ticket = "";
   try {
-    await db.user.create({
-      data: {
-        id: userId, email: flow.email, name: (flow.data.name as string | null) ?? null,
-        passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
-        emailVerifiedAt: new Date(),
-      },
+    // checkFlowCode's steps, with the account created inside the consuming transaction.
+    const input = { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip };
+    const verified = await verifyCode(input, sie.otp, new Date(), async (tx) => {
+      ticket = await createAccount(tx, flow, ctx);
     });
+    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
+    if (!verified.ok) return fieldFail("code", verifyFailureMessage(verified));
   } catch (error) {
+    if (error instanceof SignUpRefused) return fail(error.message);
     if ((error as { code?: string }).code !== "P2002") throw error;
     return fail("An account with this email already exists. Sign in instead.");
   }
-  await recordEvent("sign_in", { userId, ip: ctx.ip, userAgent: ctx.userAgent }, { method: "sign_up" });
-  return ok({ ticket: await createSessionTicket(userId, ctx) });
+  return ok({ ticket });
+}
+
+async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext): Promise<string> {
+  if (!(await claimFlow(flow.id, false, tx))) throw new SignUpRefused("This sign-up was already completed.");
+  const userId = randomUUID();
+  await tx.user.create({
+    data: {
+      id: userId, email: flow.email, name: (flow.data.name as string | null) ?? null,
+      passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
+      emailVerifiedAt: new Date(),
+    },
+  });
+  const audit = { userId, ip: ctx.ip, userAgent: ctx.userAgent };
+  if (await claimOwnership(tx, userId)) await recordEvent("ownership_claimed", audit, {}, tx);
+  await recordEvent("sign_in", audit, { method: "sign_up" }, tx);
+  return createSessionTicket(userId, ctx, tx);
 }

@@ -106,7 +106,12 @@ export function getEnvFromAddress(): Mailbox {
   }
 }
 
-/** SMTP_* variables → the SMTP connector's config (unvalidated: parseConnectorConfig checks it). */
+/**
+ * SMTP_* variables → the SMTP connector's config (unvalidated: parseConnectorConfig checks it).
+ * The environment is the operator's own, trusted configuration (a relay on
+ * localhost or the private network is the usual set-up), so private targets
+ * are allowed here; the console's settings, editable by any admin, must opt in.
+ */
 export function smtpConfigFromEnv(): SmtpConfig {
   const user = env.SMTP_USER ?? "";
   const password = env.SMTP_PASSWORD ?? "";
@@ -115,6 +120,7 @@ export function smtpConfigFromEnv(): SmtpConfig {
     port: env.SMTP_PORT,
     security: env.SMTP_SECURE ? "tls" : "starttls-optional",
     auth: user || password ? { type: "login", user, password } : { type: "none" },
+    allowPrivateTargets: true,
   };
 }
 

@@ -1,3 +1,4 @@
+import { decodeEncodedWords } from "./decode-words";
 import { ConnectorError } from "./types";
 
 /**
@@ -6,7 +7,8 @@ import { ConnectorError } from "./types";
  *
  * Everything that ends up in a mail header goes through here first: a CR or
  * LF inside a display name or subject would let its author start a new header
- * line (`Bcc: …`), so line breaks are removed rather than trusted to the
+ * line (`Bcc: …`), or, hidden in an encoded word, make a mail client show one,
+ * so line breaks are removed (after decoding) rather than trusted to the
  * encoder further down.
  */
 
@@ -15,9 +17,21 @@ export type Mailbox = { name?: string; address: string };
 // C0 controls (CR, LF, NUL, TAB…), DEL, NEL and the Unicode line/paragraph separators.
 const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
 
-/** Replaces line breaks and other control characters with a space, collapses runs of spaces and trims. */
+/**
+ * Header text (display names, subjects) as a reader will see it, made safe:
+ * RFC 2047 encoded words are decoded first (a client would decode
+ * `=?UTF-8?B?…?=` into whatever it hides, line breaks included), then line
+ * breaks and other control characters become a space, and what is left of
+ * encoded-word syntax is broken up (`=?` → `= ?`) so nothing is decoded
+ * later. Runs of spaces collapse; the result is trimmed. The encoders further
+ * down encode the plain text again where it is not ASCII.
+ */
 export function sanitizeHeaderText(value: string): string {
-  return value.replace(LINE_BREAKS_AND_CONTROLS, " ").replace(/ {2,}/g, " ").trim();
+  return decodeEncodedWords(value)
+    .replace(LINE_BREAKS_AND_CONTROLS, " ")
+    .replace(/=\?/g, "= ?")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 /** True when the string contains CR or LF (or another header-breaking control character). */

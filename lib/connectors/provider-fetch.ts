@@ -1,3 +1,5 @@
+import { guardedDispatcher } from "./net/pinned-dispatcher";
+import type { TargetGuard } from "./net/guard";
 import { ConnectorError, type ConnectorErrorCode } from "./types";
 
 /**
@@ -10,17 +12,39 @@ import { ConnectorError, type ConnectorErrorCode } from "./types";
 
 export const PROVIDER_TIMEOUT_MS = 10_000;
 
-/** fetch with a deadline; a timeout, reset, refusal or DNS hiccup is `transient`, an unknown host `invalid_config`. */
-export async function providerFetch(
-  provider: string,
-  url: string,
-  init: RequestInit,
-  timeoutMs: number = PROVIDER_TIMEOUT_MS,
-): Promise<Response> {
+/**
+ * What every API connector's config says about where it may connect; `what`
+ * and `check` word the guard's messages (default: `the <provider> API`, `the base URL or region`).
+ */
+export type TargetOptions = { timeoutMs?: number; allowPrivateTargets?: boolean; what?: string; check?: string };
+
+/** The SSRF guard's settings for a provider's API (its base URL may be overridden in the console). */
+export function apiGuard(provider: string, options: TargetOptions): TargetGuard {
+  return {
+    what: options.what ?? `the ${provider} API`,
+    check: options.check ?? "the base URL or region",
+    allowPrivateTargets: options.allowPrivateTargets ?? false,
+    timeoutMs: options.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+  };
+}
+
+/**
+ * fetch with a deadline, connected only to the checked addresses of the URL's
+ * host (private ones refused unless allowed); a timeout, reset, refusal or DNS
+ * hiccup is `transient`, an unknown host `invalid_config`.
+ */
+export async function providerFetch(provider: string, url: string, init: RequestInit, options: TargetOptions = {}): Promise<Response> {
+  const guard = apiGuard(provider, options);
+  const startedAt = Date.now();
+  const dispatcher = await guardedDispatcher(url, guard);
+  const remaining = Math.max(1, guard.timeoutMs - (Date.now() - startedAt));
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(remaining), redirect: "error", dispatcher } as RequestInit);
   } catch (error) {
-    throw networkError(provider, url, error, timeoutMs);
+    throw networkError(provider, url, error, guard.timeoutMs);
+  } finally {
+    // Waits until the caller has read the body, then drops the connection.
+    void dispatcher.close();
   }
 }
 
@@ -80,13 +104,27 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out;
 }
 
+/**
+ * Seconds to wait, at most an hour: `Retry-After` (seconds or a date), else the rate-limit reset
+ * headers: `RateLimit-Reset` in seconds (IETF draft; Resend) or `X-RateLimit-Reset`, which SendGrid
+ * documents as a Unix timestamp in seconds (a small value is read as seconds).
+ */
 function retryAfter(headers: Headers | undefined): number | undefined {
   const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.min(3600, Math.round((at - Date.now()) / 1000)));
+  if (value) {
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600);
+    const at = Date.parse(value);
+    if (!Number.isNaN(at)) return untilSeconds(at / 1000);
+  }
+  const reset = Number(headers?.get("ratelimit-reset") ?? headers?.get("x-ratelimit-reset") ?? Number.NaN);
+  if (!Number.isFinite(reset) || reset < 0) return undefined;
+  // A Unix timestamp has been above 10⁹ since 2001; a wait in seconds never is.
+  return reset > 1e9 ? untilSeconds(reset) : Math.min(reset, 3600);
+}
+
+function untilSeconds(epochSeconds: number): number {
+  return Math.max(0, Math.min(3600, Math.round(epochSeconds - Date.now() / 1000)));
 }
 
 /** `https://api.example.com/v3` → `https://api.example.com/v3` without a trailing slash; refuses anything but http(s). */

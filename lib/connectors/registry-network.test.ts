@@ -23,19 +23,19 @@ const httpProviders: Record<Exclude<ConnectorId, "dev" | "smtp">, HttpScenario> 
     authRejection: { status: 401, body: { error: "bad credentials" } },
   },
   sendgrid: {
-    config: (url) => ({ apiKey: SECRET, baseUrl: url, timeoutMs: 1000 }),
+    config: (url) => ({ apiKey: SECRET, baseUrl: url, allowPrivateTargets: true, timeoutMs: 1000 }),
     authRejection: { status: 401, body: { errors: [{ message: "The provided authorization grant is invalid, expired, or revoked", field: null, help: null }] } },
   },
   mailgun: {
-    config: (url) => ({ apiKey: SECRET, domain: "mg.example.com", baseUrl: url, timeoutMs: 1000 }),
+    config: (url) => ({ apiKey: SECRET, domain: "mg.example.com", baseUrl: url, allowPrivateTargets: true, timeoutMs: 1000 }),
     authRejection: { status: 401, body: "Forbidden" },
   },
   postmark: {
-    config: (url) => ({ serverToken: SECRET, baseUrl: url, timeoutMs: 1000 }),
+    config: (url) => ({ serverToken: SECRET, baseUrl: url, allowPrivateTargets: true, timeoutMs: 1000 }),
     authRejection: { status: 401, body: { ErrorCode: 10, Message: "Bad or missing Server API token." } },
   },
   ses: {
-    config: (url) => ({ region: "eu-west-1", credentials: { type: "access-key", accessKeyId: AKID, secretAccessKey: SECRET }, baseUrl: url, timeoutMs: 1000 }),
+    config: (url) => ({ region: "eu-west-1", credentials: { type: "access-key", accessKeyId: AKID, secretAccessKey: SECRET }, baseUrl: url, allowPrivateTargets: true, timeoutMs: 1000 }),
     authRejection: {
       status: 403,
       headers: { "x-amzn-errortype": "UnrecognizedClientException:http://internal.amazon.com/coral/com.amazon.coral.service/" },
@@ -43,11 +43,11 @@ const httpProviders: Record<Exclude<ConnectorId, "dev" | "smtp">, HttpScenario> 
     },
   },
   aliyun: {
-    config: (url) => ({ accessKeyId: "LTAI5tExampleKeyId", accessKeySecret: SECRET, baseUrl: url, timeoutMs: 1000 }),
+    config: (url) => ({ accessKeyId: "LTAI5tExampleKeyId", accessKeySecret: SECRET, baseUrl: url, allowPrivateTargets: true, timeoutMs: 1000 }),
     authRejection: { status: 404, body: { Code: "InvalidAccessKeyId.NotFound", Message: "Specified access key is not found.", RequestId: "r-1" } },
   },
   resend: {
-    config: (url) => ({ apiKey: SECRET, baseUrl: url, timeoutMs: 1000 }),
+    config: (url) => ({ apiKey: SECRET, baseUrl: url, allowPrivateTargets: true, timeoutMs: 1000 }),
     authRejection: { status: 401, body: { statusCode: 401, name: "validation_error", message: "API key is invalid" } },
   },
 };
@@ -146,17 +146,17 @@ describe("smtp over SMTP", () => {
   });
 
   it("rejected credentials → auth_failed", async () => {
-    const error = await sendError("smtp", { host: "127.0.0.1", port, security: "starttls-optional", auth: { type: "login", user: "u", password: SECRET } });
+    const error = await sendError("smtp", { host: "127.0.0.1", port, security: "starttls-optional", allowPrivateTargets: true, auth: { type: "login", user: "u", password: SECRET } });
     expect(error.code).toBe("auth_failed");
   });
 
   it("a 4xx answer → transient", async () => {
-    const error = await sendError("smtp", { host: "127.0.0.1", port, security: "starttls-optional", auth: { type: "none" } });
+    const error = await sendError("smtp", { host: "127.0.0.1", port, security: "starttls-optional", allowPrivateTargets: true, auth: { type: "none" } });
     expect(error.code).toBe("transient");
   });
 
   it("a dropped connection → transient", async () => {
-    const error = await sendError("smtp", { host: "127.0.0.1", port: dropPort, security: "starttls-optional", auth: { type: "none" } });
+    const error = await sendError("smtp", { host: "127.0.0.1", port: dropPort, security: "starttls-optional", allowPrivateTargets: true, auth: { type: "none" } });
     expect(error.code).toBe("transient");
   });
 });

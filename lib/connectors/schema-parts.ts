@@ -5,7 +5,8 @@ import type { ConnectorField } from "./types";
  * Config schema pieces and form fields the API connectors (SendGrid, Mailgun,
  * Postmark, Resend, SES, Aliyun) share, so a base URL or a timeout is checked
  * and described the same way for each of them. The HTTP and SMTP connectors
- * have their own, stricter rules and messages.
+ * have their own, stricter rules and messages, but share the private-target
+ * switch.
  */
 
 /** "is required" for a missing value (the form omits blank fields), not zod's "expected string, received undefined". */
@@ -41,6 +42,29 @@ export const baseUrl = z
 
 /** Milliseconds for the whole request. @default 10000 (PROVIDER_TIMEOUT_MS) */
 export const timeoutMs = z.number().int().min(1000).max(60_000);
+
+/**
+ * Lets the connector call private, loopback and link-local addresses (the SSRF
+ * guard in net/guard.ts refuses them otherwise). Shared by every connector
+ * that opens a connection, the HTTP and SMTP ones included.
+ * @default false
+ */
+export const allowPrivateTargets = z.boolean();
+
+/** The "Allow private network targets" checkbox; `target` names what it opens up (`the API base URL`). */
+export function allowPrivateTargetsField(target: string, { advanced = true }: { advanced?: boolean } = {}): ConnectorField {
+  return {
+    key: "allowPrivateTargets",
+    label: "Allow private network targets",
+    type: "checkbox",
+    default: false,
+    advanced,
+    help:
+      `Off by default. When on, ${target} may be a private, loopback or link-local address (10.x, 192.168.x, 127.0.0.1, ` +
+      "169.254.169.254…). Anyone who can edit this connector could then make the server send requests into your internal " +
+      `network, including cloud metadata services. Turn it on only if ${target} really is on your private network.`,
+  };
+}
 
 /** The "Advanced" base URL field; `default` only where the provider has a single address. */
 export function baseUrlField(field: { label: string; placeholder: string; help: string; default?: string }): ConnectorField {

@@ -1,6 +1,8 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { startProviderServer, type Handler, type ProviderServer } from "./test-server";
-import { ConnectorError, type OutboundMessage } from "./types";
+import { startProviderServer, type Handler, type ProviderServer, type Reply } from "./test-server";
+import { ConnectorError, type ConnectorErrorCode, type OutboundMessage } from "./types";
 
 /**
  * Fixtures shared by the API connectors' tests (SendGrid, Mailgun, Postmark,
@@ -53,4 +55,47 @@ export function useProviderServer(reply: Handler, onStart: (server: ProviderServ
     server!.requests.length = 0;
     server!.respond(reply);
   });
+}
+
+/**
+ * An error answer as the provider's own documentation shows it, replayed
+ * through the connector by documented-errors.test.ts. `source` says where
+ * the shape comes from; `reply` may be a function for answers that depend on
+ * the time (a reset given as a timestamp).
+ */
+export type DocumentedError = {
+  name: string;
+  source: string;
+  reply: Reply | (() => Reply);
+  expected: {
+    code: ConnectorErrorCode;
+    /** Something the operator must read in the message (a hint, the provider's words). */
+    says?: RegExp;
+    /** Inclusive range, for waits computed from a timestamp. */
+    retryAfterSeconds?: readonly [number, number];
+  };
+};
+
+/** A real SMTP server (smtp-server) on 127.0.0.1 that accepts every message; `received` lists each one's RCPT TO. */
+export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}) {
+  const received: string[] = [];
+  const server = new SMTPServer({
+    logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData: (stream, session, cb) => {
+      stream.resume();
+      stream.on("end", () => {
+        received.push(session.envelope.rcptTo[0]?.address ?? "");
+        cb();
+      });
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -62,7 +62,7 @@ export async function startOutboxTestServer(): Promise<OutboxTestServer> {
   server.server.on("connection", (socket: Socket) => sockets.set(socket.remotePort!, socket));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  const config = { host: "127.0.0.1", port, security: "starttls-optional", auth: { type: "none" } };
+  const config = { host: "127.0.0.1", port, security: "starttls-optional", auth: { type: "none" }, allowPrivateTargets: true };
   await db.emailConnector.create({
     data: { id: 1, connectorId: "smtp", config: JSON.stringify(config), secrets: seal("{}", SAVED_CONNECTOR_AAD), fromAddress: "no-reply@outbox.test", fromName: "Outbox Test" },
   });

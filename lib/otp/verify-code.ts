@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { clearFailedVerifies, lockedForSeconds, recordFailedVerify } from "./address-guard";
 import { CODE_KEY_ID, cleanCodeInput, hashCode, hashesEqual } from "./code-hash";
@@ -14,13 +14,21 @@ export type VerifyResult =
   | { ok: false; reason: "wrong"; attemptsLeft: number; lockStarted: boolean }
   | { ok: false; reason: "locked" | "rate_limited"; retryAfterSeconds: number };
 
+/** What the right code unlocks, done in the transaction that consumes it (see verifyCode). */
+export type OnConsumed = (tx: Tx) => Promise<void>;
+
 /**
  * Checks a code. Each try first takes one attempt with a conditional
  * increment, so no more than `maxAttempts` guesses are ever compared, even
  * when many arrive at once; the right code is then consumed with a
  * conditional update, so of many concurrent verifies exactly one wins.
+ *
+ * `onConsumed` runs in the same transaction as the consumption: if it
+ * throws, the code is left unconsumed (the user can try it again) and the
+ * error propagates. A concurrent verify waits for that transaction, so it
+ * still cannot consume the code twice.
  */
-export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = new Date()): Promise<VerifyResult> {
+export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = new Date(), onConsumed?: OnConsumed): Promise<VerifyResult> {
   const { purpose, email, flowId } = input;
   const code = cleanCodeInput(input.code);
   if (!code) return { ok: false, reason: "malformed" };
@@ -43,11 +51,7 @@ export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = ne
   if (taken.count === 0) return { ok: false, reason: "dead" };
 
   if (hashesEqual(row.codeHash, hashCode({ purpose, email, flowId, code }))) {
-    const consumed = await db.verificationCode.updateMany({
-      where: { id: row.id, consumedAt: null },
-      data: { consumedAt: now },
-    });
-    if (consumed.count !== 1) return { ok: false, reason: "dead" };
+    if (!(await consume(row.id, now, onConsumed))) return { ok: false, reason: "dead" };
     await clearFailedVerifies(email);
     return { ok: true };
   }
@@ -55,4 +59,15 @@ export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = ne
   const after = await db.verificationCode.findUnique({ where: { id: row.id }, select: { attempts: true } });
   const lockStarted = await recordFailedVerify(email, limits, now);
   return { ok: false, reason: "wrong", attemptsLeft: Math.max(0, row.maxAttempts - (after?.attempts ?? row.maxAttempts)), lockStarted };
+}
+
+async function consume(id: string, now: Date, onConsumed?: OnConsumed): Promise<boolean> {
+  const take = (client: Tx) => client.verificationCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now } });
+  if (!onConsumed) return (await take(db)).count === 1;
+  // The consuming write comes first, so on SQLite the transaction holds the write lock before it reads anything.
+  return db.$transaction(async (tx) => {
+    if ((await take(tx)).count !== 1) return false;
+    await onConsumed(tx);
+    return true;
+  });
 }

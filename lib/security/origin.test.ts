@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkRequestOrigin, originsFor } from "./origin";
+import { checkRequestOrigin } from "./origin";
 import { securityHeaders } from "./headers";
 
-const allowed = originsFor("https://auth.acme.test", "auth.acme.test", "https");
+const APP_URL = "https://auth.acme.test";
 const req = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers(headers) });
 
 describe("checkRequestOrigin", () => {
@@ -15,8 +15,12 @@ describe("checkRequestOrigin", () => {
     ["neither header", req("POST", {}), false],
     ["API client with our Origin", req("POST", { origin: "https://auth.acme.test" }), true],
     ["GET is never refused", req("GET", { "sec-fetch-site": "cross-site" }), true],
+    // The Host header is the client's to choose: it must not vouch for its own Origin.
+    ["Origin matching a forged Host", req("POST", { host: "evil.test", origin: "http://evil.test", "sec-fetch-site": "same-origin" }), false],
+    ["Origin matching a forged X-Forwarded-Host", req("POST", { "x-forwarded-host": "evil.test", "x-forwarded-proto": "https", origin: "https://evil.test" }), false],
+    ["APP_URL's host over the other scheme", req("POST", { host: "auth.acme.test", origin: "http://auth.acme.test" }), false],
   ])("%s", (_, request, expected) => {
-    expect(checkRequestOrigin(request, allowed).allowed).toBe(expected);
+    expect(checkRequestOrigin(request, APP_URL).allowed).toBe(expected);
   });
 });
 

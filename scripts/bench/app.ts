@@ -1,5 +1,5 @@
 // Builds (only when there is no build), prepares the bench database and runs
-// `next start` on a free loopback port.
+// the app (scripts/server.mjs, what `npm start` runs) on a free loopback port.
 import { spawn, spawnSync, execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -9,7 +9,6 @@ import Database from "better-sqlite3";
 
 export const BENCH_DB_FILE = ".data/bench.db";
 export const BENCH_DB_URL = `file:./${BENCH_DB_FILE}`;
-const NEXT_BIN = "node_modules/.bin/next";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -119,17 +118,19 @@ export function seedDatabase(emails: readonly string[]): void {
 
 export type RunningApp = { origin: string; child: ChildProcess; stop(): Promise<void>; output(): string };
 
-/** Starts `next start` and waits until GET /sign-in answers 200. */
+/** Starts the app's server and waits until GET /sign-in answers 200. */
 export async function startApp(smtpPort: number, timeoutMs = 60_000): Promise<RunningApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/server.mjs"], {
     detached: true, // own process group, so stop() ends next and its workers together
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       DATABASE_URL: BENCH_DB_URL,
       APP_URL: origin,
+      HOST: "127.0.0.1",
+      PORT: String(port),
       EMAIL_CONNECTOR: "smtp",
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(smtpPort),
@@ -175,7 +176,7 @@ export async function startApp(smtpPort: number, timeoutMs = 60_000): Promise<Ru
 
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; attempt < 600 && Date.now() < deadline; attempt += 1) {
-    if (exited) throw new Error(`next start ${exited} before it was ready:\n${log}`);
+    if (exited) throw new Error(`the server ${exited} before it was ready:\n${log}`);
     try {
       const res = await fetch(`${origin}/sign-in`, { redirect: "manual", signal: AbortSignal.timeout(5000) });
       await res.arrayBuffer();
@@ -186,5 +187,5 @@ export async function startApp(smtpPort: number, timeoutMs = 60_000): Promise<Ru
     await sleep(250);
   }
   await stop();
-  throw new Error(`next start did not answer GET /sign-in with 200 within ${timeoutMs / 1000} s:\n${log}`);
+  throw new Error(`the server did not answer GET /sign-in with 200 within ${timeoutMs / 1000} s:\n${log}`);
 }

@@ -15,7 +15,7 @@ const progress = (text: string) => process.send?.({ type: "progress", text });
 
 function setups(config: ChildConfig): Setup[] {
   return [
-    { connector: "smtp", values: { host: "127.0.0.1", port: String(config.smtpPort), security: "starttls-optional", "auth.type": "none" } },
+    { connector: "smtp", values: { host: "127.0.0.1", port: String(config.smtpPort), security: "starttls-optional", "auth.type": "none", allowPrivateTargets: "on" } },
     {
       connector: "http",
       values: { endpoint: config.httpUrl, signingSecret: "bench-signing-secret-0123456789", allowPrivateTargets: "on", timeoutMs: "10000" },

@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { validateSession } from "@/lib/auth/session";
 import { inOtherSession, latestCode, makeCtx, makeSession, makeUser, PASSWORD } from "@/lib/account/test-fixtures";
 import { base32Decode, totpAt } from "@/lib/account/totp";
+import { getDevMessage, listDevMessages } from "@/lib/connectors/dev/mailbox";
 
 /**
  * The real route handlers of /api/my-account against the test database.
@@ -130,8 +131,38 @@ describe("account API: protected operations", () => {
     expect(started).toMatchObject({ status: 202, json: { changeId: expect.any(String) } });
     const done = await call(emailVerify.POST, "POST", { body: { changeId: started.json.changeId, code: await latestCode(to) } });
     expect(done).toMatchObject({ status: 200, json: { email: to } });
+  });
+
+  it("answers the same for a registered address as for a free one, also once the limits refuse", async () => {
+    // The id and the address echoed back differ by nature; everything else must not.
+    const answer = async (to: string) => {
+      const { status, json } = await call(email.POST, "POST", { body: { email: to }, verificationId: await proofFor() });
+      const { changeId, email: echoed, ...rest } = json ?? {};
+      expect(echoed === undefined || echoed === to).toBe(true);
+      return { status, hasChangeId: typeof changeId === "string", rest: JSON.stringify(rest).replace(/\d+ seconds?/g, "N seconds") };
+    };
+    for (let round = 0; round < 7; round++) {
+      const taken = (await makeUser()).email;
+      const free = `free-${round}-${signedIn!.id.slice(0, 8)}@example.test`;
+      const [forTaken, forFree] = [await answer(taken), await answer(free)];
+      expect(forTaken).toEqual(forFree);
+      expect(forTaken).toMatchObject({ status: 202, hasChangeId: true });
+      // Again at once: the cooldown refuses both, in the same words.
+      expect(await answer(taken)).toEqual(await answer(free));
+    }
+  });
+
+  it("a registered address gets a notice without a code, and the change cannot be confirmed", async () => {
     const taken = await makeUser();
-    expect(await call(email.POST, "POST", { body: { email: taken.email }, verificationId: await proofFor() })).toMatchObject({ status: 409, json: { error: { code: "conflict" } } });
+    const started = await call(email.POST, "POST", { body: { email: taken.email }, verificationId: await proofFor() });
+    expect(started.status).toBe(202);
+    const [summary] = await listDevMessages({ to: taken.email, limit: 1 });
+    const notice = await getDevMessage(summary!.id);
+    expect(notice?.subject).toBe("This address can't be added to another Mailgate account");
+    expect(notice?.text).not.toMatch(/\b\d{6}\b/);
+    const confirmed = await call(emailVerify.POST, "POST", { body: { changeId: started.json.changeId, code: "123456" } });
+    expect(confirmed).toMatchObject({ status: 400, json: { error: { code: "invalid_input", fields: { code: [expect.stringMatching(/^That code is wrong/)] } } } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: signedIn!.id } })).email).toBe(signedIn!.email);
   });
 
   it("sets up an authenticator app, regenerates backup codes, removes the app", async () => {

@@ -1,53 +1,27 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { issueCode } from "@/lib/otp/issue-code";
+import { MINUTE, take } from "@/lib/otp/rate-limit";
 import { verifyCode } from "@/lib/otp/verify-code";
 import { defaultSignInExperience } from "@/lib/settings/schema";
+import { startSecondInstance, type Instance } from "./second-instance";
 
-/**
- * Two app instances sharing one database (this run's SQLite file or
- * PostgreSQL database): this test process, and a child process with its own
- * connection. A separate process matters for SQLite, whose driver waits for
- * locks synchronously.
- */
-type Engine = { issueCode: typeof issueCode; verifyCode: typeof verifyCode };
-const local: Engine = { issueCode, verifyCode };
-let child: ChildProcess;
-let remote: Engine;
+/** Two app instances sharing one database: this test process and a child process (./second-instance.ts). */
+type Engine = { issueCode: typeof issueCode; verifyCode: typeof verifyCode; take: typeof take };
+const local: Engine = { issueCode, verifyCode, take };
+let instance: Instance;
+// Dates cross IPC as strings; the engine takes `now` only in unit tests, so none is passed.
+const remote: Engine = {
+  issueCode: (input, limits) => instance.call("issueCode", input, limits),
+  verifyCode: (input, limits) => instance.call("verifyCode", input, limits),
+  take: (bucket, limit, windowMs) => instance.call("take", bucket, limit, windowMs),
+};
 
 beforeAll(async () => {
-  child = fork(fileURLToPath(new URL("./otp-instance.ts", import.meta.url)), {
-    execArgv: ["--import", "tsx", "--conditions=react-server"],
-    env: process.env,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once("message", () => resolve());
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
-  });
-  let next = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  child.on("message", (msg: { id: number; result?: unknown; error?: string }) => {
-    const p = pending.get(msg.id);
-    pending.delete(msg.id);
-    if (msg.error) p?.reject(new Error(msg.error));
-    else p?.resolve(msg.result);
-  });
-  const call = (fn: keyof Engine) => (...args: unknown[]) =>
-    new Promise((resolve, reject) => {
-      const id = next++;
-      pending.set(id, { resolve, reject });
-      // Dates cross IPC as strings; the engine takes `now` only in unit tests.
-      child.send({ id, fn, args: args.slice(0, 2) });
-    });
-  remote = { issueCode: call("issueCode"), verifyCode: call("verifyCode") } as unknown as Engine;
+  instance = await startSecondInstance();
 }, 60_000);
 
-afterAll(() => {
-  child?.kill();
-});
+afterAll(() => instance?.stop());
 
 const pick = (i: number) => (i % 2 ? local : remote);
 
@@ -102,5 +76,11 @@ describe("OTP under concurrency (two app instances, one database)", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(7);
+  });
+
+  it("a failure limit's take-before-check holds across instances: 60 concurrent takes, limit 10", async () => {
+    const bucket = `password-fail:race-${unique()}@example.test`;
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => pick(i).take(bucket, 10, 15 * MINUTE)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
   });
 });

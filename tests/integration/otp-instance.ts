@@ -1,15 +1,19 @@
-// A second app instance for the concurrency tests: a separate Node process
-// with its own database connection, driven over IPC. Started with
-// `--conditions=react-server` so `server-only` resolves as it does in Next.
+// The second app instance of tests/integration/second-instance.ts: started
+// with `--conditions=react-server` so `server-only` resolves as it does in Next.
+import { completeSignUp } from "@/lib/auth/sign-up";
 import { issueCode } from "@/lib/otp/issue-code";
+import { take } from "@/lib/otp/rate-limit";
 import { verifyCode } from "@/lib/otp/verify-code";
 
-type Call = { id: number; fn: "issueCode" | "verifyCode"; args: unknown[] };
-const fns = { issueCode, verifyCode } as unknown as Record<Call["fn"], (...args: unknown[]) => Promise<unknown>>;
+const fns = { issueCode, verifyCode, take, completeSignUp };
+export type InstanceFunctions = typeof fns;
+
+type Call = { id: number; fn: keyof InstanceFunctions; args: unknown[] };
 
 process.on("message", async (call: Call) => {
   try {
-    process.send!({ id: call.id, result: await fns[call.fn](...call.args) });
+    const fn = fns[call.fn] as (...args: unknown[]) => Promise<unknown>;
+    process.send!({ id: call.id, result: await fn(...call.args) });
   } catch (error) {
     process.send!({ id: call.id, error: String(error) });
   }

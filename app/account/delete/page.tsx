@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
+import { HAND_OVER_PATH, OWNER_CANNOT_DELETE } from "@/lib/account/delete-account";
+import { getOwnerId } from "@/lib/auth/roles";
 import { hasFreshStepUp, requireAccountUser } from "../guard";
 import { deleteAccountAction } from "./actions";
 
@@ -8,7 +11,7 @@ export const metadata: Metadata = { title: "Delete account" };
 
 export default async function DeleteAccountPage() {
   const user = await requireAccountUser();
-  const fresh = await hasFreshStepUp(user);
+  const [fresh, ownerId] = await Promise.all([hasFreshStepUp(user), getOwnerId()]);
   return (
     <div className="stack account-page account-narrow">
       <header>
@@ -25,7 +28,18 @@ export default async function DeleteAccountPage() {
         </ul>
         <p className="muted" style={{ margin: 0 }}>You can create a new account with the same address later.</p>
       </div>
-      {fresh ? <DeleteAccountForm action={deleteAccountAction} /> : <StepUpPrompt next="/account/delete" task="delete your account" />}
+      {ownerId === user.id ? (
+        <div className="alert alert-error stack" role="alert">
+          <p style={{ margin: 0 }}>{OWNER_CANNOT_DELETE}</p>
+          <p style={{ margin: 0 }}>
+            <Link href={HAND_OVER_PATH}>Hand over ownership</Link>
+          </p>
+        </div>
+      ) : fresh ? (
+        <DeleteAccountForm action={deleteAccountAction} />
+      ) : (
+        <StepUpPrompt next="/account/delete" task="delete your account" />
+      )}
     </div>
   );
 }

@@ -72,7 +72,7 @@ describe("aliyun connector against a local stand-in of DirectMail", () => {
 
   useProviderServer(() => ({ status: 200, body: ACCEPTED }), (started) => {
     server = started;
-    config = { accessKeyId: KEY_ID, accessKeySecret: SECRET, baseUrl: started.url, timeoutMs: 5000 };
+    config = { accessKeyId: KEY_ID, accessKeySecret: SECRET, baseUrl: started.url, allowPrivateTargets: true, timeoutMs: 5000 };
   });
 
   it("POSTs SingleSendMail as a form with the documented parameters and returns the EnvId", async () => {
@@ -306,7 +306,7 @@ describe("aliyun config", () => {
     const keys = Object.keys(aliyunConfigSchema.shape);
     for (const field of aliyun.fields) expect(keys).toContain(field.key);
     expect(secretKeys(aliyun)).toEqual(["accessKeySecret"]);
-    expect(aliyun.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "timeoutMs"]);
+    expect(aliyun.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "allowPrivateTargets", "timeoutMs"]);
     const region = aliyun.fields.find((f) => f.key === "region")!;
     expect(region.options?.map((o) => o.value)).toEqual(Object.keys(ALIYUN_ENDPOINTS));
     expect(ALIYUN_ENDPOINTS["cn-hangzhou"]).toBe("https://dm.aliyuncs.com");

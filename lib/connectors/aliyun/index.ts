@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, sanitizeHeaderText } from "../address";
 import { encodeWords } from "../encoded-words";
-import { joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact } from "../provider-fetch";
+import { joinUrl, providerFetch, readDetail, redact } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { parseJson, toAliyunError } from "./errors";
 import { ALIYUN_ENDPOINTS, aliyunConfigSchema, aliyunFields, type AliyunConfig } from "./schema";
@@ -88,7 +88,7 @@ export default defineConnector({
       PROVIDER,
       joinUrl(config.baseUrl ?? ALIYUN_ENDPOINTS[config.region ?? "cn-hangzhou"], "/"),
       { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" }, body },
-      config.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+      config,
     );
     const raw = redact(await readDetail(response), [config.accessKeySecret]);
     const parsed = parseJson(raw);

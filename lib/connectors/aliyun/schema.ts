@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { baseUrl, baseUrlField, printable, timeoutField, timeoutMs } from "../schema-parts";
+import { allowPrivateTargets, allowPrivateTargetsField, baseUrl, baseUrlField, printable, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /**
@@ -39,6 +39,8 @@ export const aliyunConfigSchema = z
     useConsoleReplyTo: z.boolean().optional(),
     /** Overrides the region's endpoint (a VPC endpoint, a proxy, tests). */
     baseUrl: baseUrl.optional(),
+    /** Lets the base URL be a private, loopback or link-local address. @default false */
+    allowPrivateTargets: allowPrivateTargets.optional(),
     /** Milliseconds for the whole request. @default 10000 */
     timeoutMs: timeoutMs.optional(),
   })
@@ -96,5 +98,6 @@ export const aliyunFields: readonly ConnectorField[] = [
     placeholder: ALIYUN_ENDPOINTS["cn-hangzhou"],
     help: "Leave empty to use the region's public endpoint. Set it for a VPC endpoint (dm-vpc.<region>.aliyuncs.com) or a proxy.",
   }),
+  allowPrivateTargetsField("the endpoint URL"),
   timeoutField("DirectMail"),
 ];

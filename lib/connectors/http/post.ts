@@ -1,19 +1,15 @@
-import { lookup as systemLookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
-import { isIP, type LookupFunction } from "node:net";
+import { checkedAddresses, pinnedLookup, type ResolvedAddress } from "../net/guard";
 import { ConnectorError } from "../types";
-import { nonPublicKind } from "./private-address";
 
 /**
- * One POST to the operator's endpoint, guarded against server-side request
- * forgery. fetch() cannot be used here: it resolves the host itself, so a
- * check done beforehand could be answered with a public address and the
- * connection made to a private one a moment later (DNS rebinding). Instead the
- * host is resolved once, every address is checked, and the socket is opened to
- * exactly those addresses through a pinned `lookup`. The Host header and TLS
- * server name still carry the URL's host, so virtual hosts and certificates
- * work as usual.
+ * One POST to the operator's endpoint, through the SSRF guard
+ * (net/guard.ts): the host is resolved once, every address is checked, and
+ * the socket is opened to exactly those addresses through a pinned `lookup`.
+ * The Host header and TLS server name still carry the URL's host, so virtual
+ * hosts and certificates work as usual. Plain http(s).request rather than
+ * fetch: the answer is read up to a size limit and never waited for beyond it.
  */
 
 export type EndpointResponse = { status: number; headers: Headers; text: string };
@@ -23,11 +19,7 @@ export type PostOptions = {
   headers: Record<string, string>;
   timeoutMs: number;
   allowPrivateTargets: boolean;
-  /** For tests: resolves a host name (default: the system resolver, every address). */
-  resolve?: (host: string) => Promise<ResolvedAddress[]>;
 };
-
-export type ResolvedAddress = { address: string; family: number };
 
 /** More is never needed to read an id or an error; the rest is not waited for. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -36,56 +28,14 @@ export async function postToEndpoint(endpoint: string, options: PostOptions): Pr
   const url = new URL(endpoint);
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const startedAt = Date.now();
-  const addresses = await withDeadline(resolveHost(host, options.resolve), options.timeoutMs, host);
-  if (!options.allowPrivateTargets) assertPublic(host, addresses);
+  const addresses = await checkedAddresses(host, {
+    what: "the endpoint",
+    check: "the URL",
+    allowPrivateTargets: options.allowPrivateTargets,
+    timeoutMs: options.timeoutMs,
+  });
   const remaining = Math.max(1, options.timeoutMs - (Date.now() - startedAt));
   return request(url, host, addresses, { ...options, timeoutMs: remaining }, options.timeoutMs);
-}
-
-async function resolveHost(host: string, resolve = resolveAll): Promise<ResolvedAddress[]> {
-  const family = isIP(host);
-  if (family) return [{ address: host, family }];
-  try {
-    const addresses = await resolve(host);
-    if (addresses.length === 0) throw Object.assign(new Error(`no address for ${host}`), { code: "ENOTFOUND" });
-    return addresses;
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? "";
-    if (code === "ENOTFOUND" || code === "ENODATA") {
-      throw new ConnectorError("invalid_config", `The endpoint host ${host} was not found; check the URL.`, { cause: error });
-    }
-    throw new ConnectorError("transient", `Could not resolve the endpoint host ${host} (${code || "DNS error"}).`, { cause: error });
-  }
-}
-
-function resolveAll(host: string): Promise<ResolvedAddress[]> {
-  return systemLookup(host, { all: true, verbatim: true });
-}
-
-function assertPublic(host: string, addresses: readonly ResolvedAddress[]): void {
-  for (const { address } of addresses) {
-    const kind = nonPublicKind(address);
-    if (!kind) continue;
-    const what = isIP(host) ? `The endpoint ${host} is ${kind}` : `The endpoint host ${host} resolves to ${kind} (${address})`;
-    throw new ConnectorError(
-      "invalid_config",
-      `${what}; enable "Allow private network targets" only if the endpoint is on your own private network and you trust everyone who can edit this connector.`,
-    );
-  }
-}
-
-/** Hands Node the addresses that were checked; it never resolves the host again. */
-function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
-  return (_hostname, options, callback) => {
-    const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
-    if (wanted.length === 0) {
-      callback(Object.assign(new Error("no address of the requested family"), { code: "ENOTFOUND" }), "", 0);
-    } else if (options.all) {
-      callback(null, wanted.map((a) => ({ ...a })));
-    } else {
-      callback(null, wanted[0]!.address, wanted[0]!.family);
-    }
-  };
 }
 
 function request(
@@ -114,7 +64,7 @@ function request(
         path: `${url.pathname}${url.search}`,
         method: "POST",
         headers: { ...options.headers, "Content-Length": String(Buffer.byteLength(options.body)) },
-        lookup: pinnedLookup(addresses),
+        lookup: pinnedLookup(host, addresses),
         // A fresh connection per message: no pooled socket to an address checked for someone else's config.
         agent: false,
         timeout: options.timeoutMs,
@@ -151,18 +101,6 @@ function request(
     });
     req.end(options.body);
   });
-}
-
-async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, host: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(networkError(Object.assign(new Error("timeout"), { code: "MAILGATE_TIMEOUT" }), host, timeoutMs)), timeoutMs);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/;

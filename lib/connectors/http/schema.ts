@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allowPrivateTargets, allowPrivateTargetsField } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /** Control characters (CR, LF, NUL…) would end the header line early or be refused by Node. */
@@ -56,7 +57,7 @@ export const httpConfigSchema = z
      * Lets the endpoint resolve to private, loopback or link-local addresses.
      * @default false
      */
-    allowPrivateTargets: z.boolean().default(false),
+    allowPrivateTargets: allowPrivateTargets.default(false),
     /**
      * Deadline for the whole request (DNS, connect, response).
      * @default 10000
@@ -92,16 +93,8 @@ export const httpFields: readonly ConnectorField[] = [
     required: true,
     help: "At least 16 characters; generate one with `openssl rand -hex 32`. Every request carries an HMAC-SHA256 signature made with it (X-Mailgate-Signature) so your endpoint can tell it came from Mailgate.",
   },
-  {
-    key: "allowPrivateTargets",
-    label: "Allow private network targets",
-    type: "checkbox",
-    default: false,
-    help:
-      "Off by default. When on, the endpoint may be a private, loopback or link-local address (10.x, 192.168.x, 127.0.0.1, " +
-      "169.254.169.254…). Anyone who can edit this connector could then make the server send requests into your internal " +
-      "network, including cloud metadata services. Turn it on only if the endpoint really is on your private network.",
-  },
+  // Not under "Advanced": an endpoint on the operator's own network is a common reason to use this connector.
+  allowPrivateTargetsField("the endpoint", { advanced: false }),
   {
     key: "timeoutMs",
     label: "Timeout (milliseconds)",

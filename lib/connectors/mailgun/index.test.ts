@@ -18,7 +18,7 @@ describe("mailgun connector against a local stand-in", () => {
 
   useProviderServer(() => ({ status: 200, body: { id: "<20261124172301.1.ABCDEF@mg.acme.test>", message: "Queued. Thank you." } }), (started) => {
     server = started;
-    config = { apiKey: API_KEY, domain: "mg.acme.test", region: "eu", baseUrl: started.url, timeoutMs: 5000 };
+    config = { apiKey: API_KEY, domain: "mg.acme.test", region: "eu", baseUrl: started.url, allowPrivateTargets: true, timeoutMs: 5000 };
   });
 
   it("POSTs the documented form fields with Basic api:<key> and returns the id without angle brackets", async () => {
@@ -214,7 +214,7 @@ describe("mailgun config", () => {
     const keys = Object.keys(mailgunConfigSchema.shape);
     for (const field of mailgun.fields) expect(keys).toContain(field.key);
     expect(secretKeys(mailgun)).toEqual(["apiKey"]);
-    expect(mailgun.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "timeoutMs"]);
+    expect(mailgun.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "allowPrivateTargets", "timeoutMs"]);
     expect(mailgun.fields.find((f) => f.key === "region")?.options?.map((o) => o.value)).toEqual(["us", "eu"]);
   });
 });

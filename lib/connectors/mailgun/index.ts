@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
-import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
+import { clipDetail, joinUrl, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { MAILGUN_API_BASES, mailgunConfigSchema, mailgunFields, type MailgunConfig } from "./schema";
 
@@ -67,10 +67,11 @@ export async function toMailgunError(response: Response, secrets: readonly strin
       "Check the key and the region; a Domain Sending Key only works for its own domain.",
     );
   }
-  if (status === 400 && /\bto parameter\b/i.test(said)) {
+  // Mailgun quotes the parameter: `'to' parameter is not a valid address. please check documentation`.
+  if (status === 400 && /\bto'? parameter is not a valid address/i.test(said)) {
     return make("rejected_recipient", "Mailgun refused the recipient", "The address cannot receive email through Mailgun.");
   }
-  if (status === 400 && /\bfrom parameter\b/i.test(said)) {
+  if (status === 400 && /\bfrom'? parameter\b/i.test(said)) {
     return make("invalid_config", "Mailgun refused the sender", "Check the From address: it should be an address on the sending domain.");
   }
   return base;
@@ -94,7 +95,7 @@ export default defineConnector({
         // URLSearchParams → application/x-www-form-urlencoded;charset=UTF-8, one of the two bodies Mailgun takes.
         body: form,
       },
-      config.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+      config,
     );
     if (!response.ok) throw await toMailgunError(response, [config.apiKey, basic]);
     const body = (await response.json().catch(() => null)) as { id?: unknown } | null;

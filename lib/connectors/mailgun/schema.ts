@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiKey, baseUrl, baseUrlField, requiredText, timeoutField, timeoutMs } from "../schema-parts";
+import { allowPrivateTargets, allowPrivateTargetsField, apiKey, baseUrl, baseUrlField, requiredText, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /** A domain lives in one region; the API of the other region does not know it. */
@@ -34,6 +34,8 @@ export const mailgunConfigSchema = z
     testMode: z.boolean().optional(),
     /** Overrides the region's API base (a proxy, tests). */
     baseUrl: baseUrl.optional(),
+    /** Lets the base URL be a private, loopback or link-local address. @default false */
+    allowPrivateTargets: allowPrivateTargets.optional(),
     /** Milliseconds for the whole request. @default 10000 */
     timeoutMs: timeoutMs.optional(),
   })
@@ -82,5 +84,6 @@ export const mailgunFields: readonly ConnectorField[] = [
     placeholder: MAILGUN_API_BASES.us,
     help: "Leave empty to use the region's address. Set it only for a proxy.",
   }),
+  allowPrivateTargetsField("the API base URL"),
   timeoutField("Mailgun"),
 ];

@@ -22,7 +22,7 @@ describe("postmark connector against a local stand-in", () => {
 
   useProviderServer(() => ({ status: 200, body: ACCEPTED }), (started) => {
     server = started;
-    config = { serverToken: TOKEN, baseUrl: started.url, timeoutMs: 5000 };
+    config = { serverToken: TOKEN, baseUrl: started.url, allowPrivateTargets: true, timeoutMs: 5000 };
   });
 
   it("POSTs the documented /email body with the server token header and returns MessageID", async () => {
@@ -192,7 +192,7 @@ describe("postmark config", () => {
     const keys = Object.keys(postmarkConfigSchema.shape);
     for (const field of postmark.fields) expect(keys).toContain(field.key);
     expect(secretKeys(postmark)).toEqual(["serverToken"]);
-    expect(postmark.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "timeoutMs"]);
+    expect(postmark.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "allowPrivateTargets", "timeoutMs"]);
     expect(POSTMARK_API_BASE).toBe("https://api.postmarkapp.com");
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
-import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
+import { clipDetail, joinUrl, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import { POSTMARK_API_BASE, POSTMARK_DEFAULT_STREAM, postmarkConfigSchema, postmarkFields, type PostmarkConfig } from "./schema";
 
@@ -78,7 +78,8 @@ function refine(errorCode: number, said: string): { code: ConnectorErrorCode; le
   }
   // 300 "Invalid email request" covers both ends: "Invalid 'From' address…" and "Error parsing 'To'…".
   if (/sender signature|'from'|from address/i.test(said)) return { code: "invalid_config", lead: "Postmark refused the sender", hint: SENDER_HINT };
-  if (errorCode === 300) return { code: "rejected_recipient", lead: "Postmark refused the recipient", hint: "Check the address the user gave." };
+  // The rest of 300 is about the request itself (its JSON, a missing body): only a 'To' problem is the recipient's.
+  if (errorCode === 300 && /'to'/i.test(said)) return { code: "rejected_recipient", lead: "Postmark refused the recipient", hint: "Check the address the user gave." };
   return null;
 }
 
@@ -119,7 +120,7 @@ export default defineConnector({
         headers: { Accept: "application/json", "Content-Type": "application/json", "X-Postmark-Server-Token": config.serverToken },
         body: JSON.stringify(email),
       },
-      config.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+      config,
     );
     const raw = redact(await readDetail(response), [config.serverToken]);
     const body = parseJson(raw) as { ErrorCode?: unknown; MessageID?: unknown } | null;

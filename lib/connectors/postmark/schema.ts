@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiKey, baseUrl, baseUrlField, timeoutField, timeoutMs } from "../schema-parts";
+import { allowPrivateTargets, allowPrivateTargetsField, apiKey, baseUrl, baseUrlField, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 export const POSTMARK_API_BASE = "https://api.postmarkapp.com";
@@ -23,6 +23,8 @@ export const postmarkConfigSchema = z
       .optional(),
     /** @default POSTMARK_API_BASE */
     baseUrl: baseUrl.optional(),
+    /** Lets the base URL be a private, loopback or link-local address. @default false */
+    allowPrivateTargets: allowPrivateTargets.optional(),
     /** Milliseconds for the whole request. @default 10000 */
     timeoutMs: timeoutMs.optional(),
   })
@@ -54,5 +56,6 @@ export const postmarkFields: readonly ConnectorField[] = [
     placeholder: POSTMARK_API_BASE,
     help: "Only for a proxy: Postmark has a single API address.",
   }),
+  allowPrivateTargetsField("the API base URL"),
   timeoutField("Postmark"),
 ];

@@ -16,7 +16,7 @@ describe("resend connector (official SDK) against a local stand-in", () => {
 
   useProviderServer(() => ({ status: 200, body: { id: EMAIL_ID } }), (started) => {
     server = started;
-    config = { apiKey: API_KEY, baseUrl: started.url, timeoutMs: 5000 };
+    config = { apiKey: API_KEY, baseUrl: started.url, allowPrivateTargets: true, timeoutMs: 5000 };
   });
 
   it("POSTs the documented /emails body with a Bearer key, the idempotency key, and returns the id", async () => {
@@ -202,7 +202,7 @@ describe("resend config", () => {
     const keys = Object.keys(resendConfigSchema.shape);
     for (const field of resend.fields) expect(keys).toContain(field.key);
     expect(secretKeys(resend)).toEqual(["apiKey"]);
-    expect(resend.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "timeoutMs"]);
+    expect(resend.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "allowPrivateTargets", "timeoutMs"]);
     expect(RESEND_API_BASE).toBe("https://api.resend.com");
   });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { Resend, type CreateEmailOptions, type ErrorResponse } from "resend";
+import { Resend, type CreateEmailOptions, type CreateEmailRequestOptions, type ErrorResponse } from "resend";
+import type { Agent } from "undici";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
-import { clipDetail, networkError, PROVIDER_TIMEOUT_MS, redact, statusError } from "../provider-fetch";
+import { guardedDispatcher } from "../net/pinned-dispatcher";
+import { apiGuard, clipDetail, networkError, PROVIDER_TIMEOUT_MS, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import { RESEND_API_BASE, resendConfigSchema, resendFields } from "./schema";
 
@@ -52,6 +54,8 @@ function meaning(name: string, said: string): Meaning | null {
     case "method_not_allowed":
       return { code: "invalid_config", lead: "Resend has no /emails endpoint at this address", hint: "Check the API base URL." };
     case "validation_error":
+      // Documented: 400 and 401 `validation_error` "API key is invalid" for a key that does not exist.
+      if (/\bapi key\b/i.test(said)) return { code: "auth_failed", lead: "Resend refused the API key", hint: "Paste the key again; it needs at least sending access." };
       if (/`to`|\bto\b field/i.test(said)) return { code: "rejected_recipient", lead: "Resend refused the recipient" };
       if (/domain is not verified|testing emails|verify a domain/i.test(said)) {
         return { code: "invalid_config", lead: "Resend refused the sender", hint: DOMAIN_HINT };
@@ -99,6 +103,18 @@ export function toResendError(
   });
 }
 
+/**
+ * The SDK takes no `fetch` of its own, but spreads these options into the
+ * init of the global fetch it calls: the guard's dispatcher rides along (so
+ * the connection goes to the checked address), and a redirect is refused
+ * rather than followed to an unchecked one. resend/index.test.ts fails if a
+ * new SDK version stops passing them on.
+ */
+function pinnedRequest(options: { signal: AbortSignal; idempotencyKey?: string }, dispatcher: Agent): CreateEmailRequestOptions {
+  const init = { signal: options.signal, dispatcher, redirect: "error" };
+  return (options.idempotencyKey ? { ...init, idempotencyKey: options.idempotencyKey } : init) as CreateEmailRequestOptions;
+}
+
 export default defineConnector({
   id: "resend",
   label: "Resend",
@@ -110,17 +126,17 @@ export default defineConnector({
     // The SDK appends `/emails` to the base as is.
     const baseUrl = (config.baseUrl ?? RESEND_API_BASE).replace(/\/+$/, "");
     const timeoutMs = config.timeoutMs ?? PROVIDER_TIMEOUT_MS;
-    // The SDK has no timeout of its own but passes a signal to fetch.
+    // The SDK has no timeout of its own but passes a signal to fetch; one deadline covers the DNS check too.
     const signal = AbortSignal.timeout(timeoutMs);
+    const dispatcher = await guardedDispatcher(baseUrl, apiGuard(PROVIDER, config));
     let result: Awaited<ReturnType<Resend["emails"]["send"]>>;
     try {
       const resend = new Resend(config.apiKey, { baseUrl });
-      result = await resend.emails.send(email, {
-        signal,
-        ...(message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : {}),
-      });
+      result = await resend.emails.send(email, pinnedRequest({ signal, idempotencyKey: message.idempotencyKey }, dispatcher));
     } catch (error) {
       throw networkError(PROVIDER, baseUrl, error, timeoutMs);
+    } finally {
+      void dispatcher.close();
     }
     if (result.error) {
       throw toResendError(result.error, result.headers, { apiKey: config.apiKey, url: baseUrl, timeoutMs, timedOut: signal.aborted });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiKey, baseUrl, baseUrlField, timeoutField, timeoutMs } from "../schema-parts";
+import { allowPrivateTargets, allowPrivateTargetsField, apiKey, baseUrl, baseUrlField, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /** One API address for every account; the sending region is a property of each domain. */
@@ -14,6 +14,8 @@ export const resendConfigSchema = z
     apiKey: apiKey(),
     /** @default RESEND_API_BASE */
     baseUrl: baseUrl.optional(),
+    /** Lets the base URL be a private, loopback or link-local address. @default false */
+    allowPrivateTargets: allowPrivateTargets.optional(),
     /** Milliseconds for the whole request. @default 10000 */
     timeoutMs: timeoutMs.optional(),
   })
@@ -37,5 +39,6 @@ export const resendFields: readonly ConnectorField[] = [
     placeholder: RESEND_API_BASE,
     help: "Only for a proxy: Resend has a single API address.",
   }),
+  allowPrivateTargetsField("the API base URL"),
   timeoutField("Resend"),
 ];

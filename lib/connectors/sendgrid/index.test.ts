@@ -15,7 +15,7 @@ describe("sendgrid connector against a local stand-in", () => {
 
   useProviderServer(() => ({ status: 202, headers: { "X-Message-Id": "W1mEkDm4Q-6Y0a5tq9GZ1A" } }), (started) => {
     server = started;
-    config = { apiKey: API_KEY, baseUrl: started.url, timeoutMs: 5000 };
+    config = { apiKey: API_KEY, baseUrl: started.url, allowPrivateTargets: true, timeoutMs: 5000 };
   });
 
   it("POSTs the documented Mail Send body with a Bearer key and returns X-Message-Id", async () => {
@@ -234,7 +234,7 @@ describe("sendgrid config", () => {
     const keys = Object.keys(sendgridConfigSchema.shape);
     for (const field of sendgrid.fields) expect(keys).toContain(field.key);
     expect(secretKeys(sendgrid)).toEqual(["apiKey"]);
-    expect(sendgrid.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "timeoutMs"]);
+    expect(sendgrid.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "allowPrivateTargets", "timeoutMs"]);
     expect(sendgrid.fields.find((f) => f.key === "baseUrl")?.default).toBe(SENDGRID_API_BASE);
     expect(SENDGRID_API_BASE).toBe("https://api.sendgrid.com");
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, sanitizeHeaderText } from "../address";
-import { clipDetail, joinUrl, PROVIDER_TIMEOUT_MS, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
+import { clipDetail, joinUrl, providerFetch, readDetail, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { SENDGRID_API_BASE, sendgridConfigSchema, sendgridFields, type SendgridConfig } from "./schema";
 
@@ -96,7 +96,8 @@ export async function toSendGridError(response: Response, apiKey: string): Promi
   if (status === 401 || status === 403) {
     return make("auth_failed", "SendGrid refused the API key", "Check the key, and that it has the Mail Send permission.");
   }
-  if (status === 400 && fields.some((f) => /^personalizations\.\d+\.to\b/.test(f))) {
+  // The documented field is `personalizations.to`; answers also index it (`personalizations.0.to.0.email`).
+  if (status === 400 && fields.some((f) => /^personalizations(\.\d+)?\.to\b/.test(f))) {
     return make("rejected_recipient", "SendGrid refused the recipient", "The address cannot receive email through SendGrid.");
   }
   if (status === 400 && fields.some((f) => f.startsWith("reply_to"))) {
@@ -124,7 +125,7 @@ export default defineConnector({
         headers: { Authorization: `Bearer ${config.apiKey}`, "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(mail),
       },
-      config.timeoutMs ?? PROVIDER_TIMEOUT_MS,
+      config,
     );
     if (!response.ok) throw await toSendGridError(response, config.apiKey);
     await response.body?.cancel().catch(() => undefined);

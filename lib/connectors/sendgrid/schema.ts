@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiKey, baseUrl, baseUrlField, timeoutField, timeoutMs } from "../schema-parts";
+import { allowPrivateTargets, allowPrivateTargetsField, apiKey, baseUrl, baseUrlField, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /** Global accounts and subusers. EU regional subusers use `https://api.eu.sendgrid.com`. */
@@ -17,6 +17,8 @@ export const sendgridConfigSchema = z
     sandboxMode: z.boolean().optional(),
     /** @default SENDGRID_API_BASE */
     baseUrl: baseUrl.optional(),
+    /** Lets the base URL be a private, loopback or link-local address. @default false */
+    allowPrivateTargets: allowPrivateTargets.optional(),
     /** Milliseconds for the whole request. @default 10000 */
     timeoutMs: timeoutMs.optional(),
   })
@@ -47,5 +49,6 @@ export const sendgridFields: readonly ConnectorField[] = [
     placeholder: SENDGRID_API_BASE,
     help: "EU regional subusers: https://api.eu.sendgrid.com.",
   }),
+  allowPrivateTargetsField("the API base URL"),
   timeoutField("SendGrid"),
 ];

@@ -83,6 +83,7 @@ describe("ses connector against a local stand-in of the SES v2 API", () => {
       region: REGION,
       credentials: { type: "access-key", accessKeyId: KEY_ID, secretAccessKey: SECRET },
       baseUrl: started.url,
+      allowPrivateTargets: true,
       timeoutMs: 5000,
     };
   });
@@ -306,7 +307,7 @@ describe("ses default credential chain", () => {
     expect(options).toEqual({
       region: REGION,
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: 3000, requestTimeout: 3000, throwOnRequestTimeout: true },
+      requestHandler: expect.objectContaining({ connectionTimeout: 3000, requestTimeout: 3000, throwOnRequestTimeout: true }),
     });
     expect("credentials" in options).toBe(false);
   });
@@ -314,7 +315,7 @@ describe("ses default credential chain", () => {
   it("a chain that finds nothing → auth_failed with a clear message, and no request is made", async () => {
     const server = await startProviderServer();
     try {
-      const config: SesConfig = { ...defaultChain, baseUrl: server.url };
+      const config: SesConfig = { ...defaultChain, baseUrl: server.url, allowPrivateTargets: true };
       // The real chain would ask the instance metadata service; this stand-in fails the way it does, offline.
       const client = new SESv2Client({
         ...sesClientConfig(config),
@@ -395,12 +396,13 @@ describe("ses config", () => {
       "credentials.sessionToken",
       "configurationSetName",
       "baseUrl",
+      "allowPrivateTargets",
       "timeoutMs",
     ]);
     const keys = Object.keys(sesConfigSchema.shape);
     for (const field of ses.fields) expect(keys).toContain(field.key.split(".")[0]);
     expect(secretKeys(ses)).toEqual(["credentials.secretAccessKey", "credentials.sessionToken"]);
-    expect(ses.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "timeoutMs"]);
+    expect(ses.fields.filter((f) => f.advanced).map((f) => f.key)).toEqual(["baseUrl", "allowPrivateTargets", "timeoutMs"]);
     for (const field of ses.fields.filter((f) => f.key.startsWith("credentials.") && f.key !== "credentials.type")) {
       expect(field.showWhen).toEqual({ key: "credentials.type", equals: "access-key" });
     }

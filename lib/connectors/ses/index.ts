@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import { SendEmailCommand, SESv2Client, type SendEmailCommandInput, type SESv2ClientConfig } from "@aws-sdk/client-sesv2";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText as quotedMailboxText, sanitizeHeaderText, type Mailbox } from "../address";
 import { encodeWords } from "../encoded-words";
-import { PROVIDER_TIMEOUT_MS } from "../provider-fetch";
+import { checkedAddresses, guardedLookup, type TargetGuard } from "../net/guard";
+import { apiGuard, PROVIDER_TIMEOUT_MS } from "../provider-fetch";
 import { defineConnector, type OutboundMessage, type SendResult } from "../types";
 import { httpStatus, toSesError } from "./errors";
 import { sesConfigSchema, sesFields, type SesConfig } from "./schema";
@@ -41,18 +44,27 @@ export function toSesEmail(message: OutboundMessage, config: Pick<SesConfig, "co
  * The SDK client's settings. `maxAttempts: 1` because the outbox owns retries
  * (with backoff that survives a restart). The request handler is given as
  * NodeHttpHandler options, which the SDK turns into its own NodeHttpHandler:
- * same timeouts, no import of a package this app does not declare.
+ * same timeouts, no import of a package this app does not declare. Its agents
+ * connect only through the SSRF guard (net/guard.ts), whichever host the SDK's
+ * endpoint rules pick, so private addresses are refused unless allowed.
  * `throwOnRequestTimeout`: without it a slow answer only logs a warning.
  * With `default-chain`, `credentials` is left out, so the SDK's default chain applies.
  */
 export function sesClientConfig(config: SesConfig): SESv2ClientConfig {
   const timeoutMs = config.timeoutMs ?? PROVIDER_TIMEOUT_MS;
   const { credentials } = config;
+  const lookup = guardedLookup(sesGuard(config));
   return {
     region: config.region,
     ...(config.baseUrl ? { endpoint: config.baseUrl } : {}),
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+      httpAgent: new http.Agent({ lookup }),
+      httpsAgent: new https.Agent({ lookup }),
+    },
     ...(credentials.type === "access-key"
       ? {
           credentials: {
@@ -63,6 +75,20 @@ export function sesClientConfig(config: SesConfig): SESv2ClientConfig {
         }
       : {}),
   };
+}
+
+function sesGuard(config: SesConfig): TargetGuard {
+  return apiGuard("Amazon SES", { ...config, check: "the region and the endpoint URL" });
+}
+
+/**
+ * The endpoint URL, checked before the client exists: an IP address never
+ * reaches the agents' `lookup`, and a refused name opens no socket at all.
+ * The lookup checks again whatever host the SDK connects to, and that is the
+ * resolution the connection uses (so DNS rebinding gains nothing).
+ */
+async function checkEndpoint(config: SesConfig): Promise<void> {
+  if (config.baseUrl) await checkedAddresses(new URL(config.baseUrl).hostname, sesGuard(config));
 }
 
 /**
@@ -93,6 +119,7 @@ export default defineConnector({
     // there is nothing to invalidate and no credentials linger in a cache. The
     // cost (a TLS handshake, and with the default chain one credential lookup)
     // is small next to one sign-in email.
+    await checkEndpoint(config);
     const client = new SESv2Client(sesClientConfig(config));
     try {
       return await sendWithClient(client, config, message);

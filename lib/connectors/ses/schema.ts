@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { baseUrl, baseUrlField, printable, timeoutField, timeoutMs } from "../schema-parts";
+import { allowPrivateTargets, allowPrivateTargetsField, baseUrl, baseUrlField, printable, timeoutField, timeoutMs } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /** `eu-west-1`, `us-gov-west-1`, `cn-north-1`…: checked by shape, so a new AWS region needs no code change. */
@@ -41,6 +41,8 @@ export const sesConfigSchema = z
       .optional(),
     /** Overrides the regional endpoint (a VPC endpoint, a proxy, tests). */
     baseUrl: baseUrl.optional(),
+    /** Lets the base URL be a private, loopback or link-local address. @default false */
+    allowPrivateTargets: allowPrivateTargets.optional(),
     /** Milliseconds to connect and to get the answer. @default 10000 */
     timeoutMs: timeoutMs.optional(),
   })
@@ -109,5 +111,6 @@ export const sesFields: readonly ConnectorField[] = [
     placeholder: "https://email.eu-west-1.amazonaws.com",
     help: "Leave empty to use the region's endpoint. Set it only for a VPC endpoint or a proxy.",
   }),
+  allowPrivateTargetsField("the endpoint URL"),
   timeoutField("SES"),
 ];

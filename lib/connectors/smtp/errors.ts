@@ -2,6 +2,7 @@ import { sanitizeHeaderText } from "../address";
 import { ConnectorError, type ConnectorErrorCode } from "../types";
 import { oauth2SecretForms } from "./oauth2";
 import type { SmtpConfig, SmtpOAuth2 } from "./schema";
+import { DEFAULT_TOKEN_URL } from "./token";
 
 /** What nodemailer attaches to its errors (all optional: it also rethrows plain socket errors). */
 type SmtpFailure = Error & {
@@ -127,7 +128,9 @@ function oauth2Error(e: SmtpFailure, auth: SmtpOAuth2, where: string, detail: st
   const who = `"${sanitizeHeaderText(auth.user)}"`;
   const make = (code: ConnectorErrorCode, message: string) => new ConnectorError(code, message, { cause: e });
   if (!e.responseCode && e.command === "AUTH XOAUTH2") {
-    const tokenHost = safeHost(auth.accessUrl ?? "https://accounts.google.com/o/oauth2/token");
+    // The token endpoint was refused by the SSRF guard or could not be reached (token.ts): already worded.
+    if (e.cause instanceof ConnectorError) return e.cause;
+    const tokenHost = safeHost(auth.accessUrl ?? DEFAULT_TOKEN_URL);
     if (NETWORK_FAILURE.test(rawText)) {
       return make("transient", `Could not reach the OAuth 2.0 token endpoint ${tokenHost} to renew the access token for ${who}: ${detail}`);
     }

@@ -1,13 +1,15 @@
 import { createServer, type AddressInfo } from "node:net";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseMailbox } from "../address";
 import { formToConfig } from "../form";
+import { dns } from "../net/guard";
 import { startProviderServer, type ProviderServer } from "../test-server";
 import { ConnectorError, secretKeys, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import smtp, { toMailOptions } from "./index";
 import { smtpConfigSchema, smtpFields, type SmtpConfig } from "./schema";
+import { exchangeRefreshToken } from "./token";
 
 /**
  * A real SMTP server on 127.0.0.1 (smtp-server), a real client (nodemailer),
@@ -162,7 +164,7 @@ describe("smtp connector against a real SMTP server", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    plain = { host: "127.0.0.1", port: server.port, security: "starttls-optional", auth: { type: "none" } };
+    plain = { host: "127.0.0.1", allowPrivateTargets: true, port: server.port, security: "starttls-optional", auth: { type: "none" } };
     authed = { ...plain, auth: { type: "login", user: USER, password: PASSWORD } };
   });
   afterAll(async () => {
@@ -226,6 +228,21 @@ describe("smtp connector against a real SMTP server", () => {
     expect(firstAddress(mail.parsed.from)).toEqual({ name: "Acme Bcc: evil@x.test", address: "no-reply@acme.test" });
     expect(mail.parsed.subject).toBe("Hello Bcc: evil2@x.test");
     expect(firstAddress(mail.parsed.to)?.address).toBe("ada@example.test");
+  });
+
+  it("a from-name or subject hiding CRLF + Bcc in an RFC 2047 encoded word decodes to one line in the reader's client", async () => {
+    const hidden = (text: string) => `=?UTF-8?B?${Buffer.from(text, "utf8").toString("base64")}?=`;
+    await smtp.send(
+      plain,
+      message({ from: { name: hidden("Eve\r\nBcc: evil@x.test"), address: "no-reply@acme.test" }, subject: `Code ${hidden("\r\nBcc: evil2@x.test")}` }),
+    );
+    const mail = server.received.at(-1)!;
+    expect(mail.rcptTo).toEqual(["ada@example.test"]);
+    // mailparser decodes encoded words as a mail client does.
+    expect(mail.parsed.headers.has("bcc")).toBe(false);
+    expect(firstAddress(mail.parsed.from)).toEqual({ name: "Eve Bcc: evil@x.test", address: "no-reply@acme.test" });
+    expect(mail.parsed.subject).toBe("Code Bcc: evil2@x.test");
+    expect(mail.raw).not.toContain(hidden("Eve\r\nBcc: evil@x.test"));
   });
 
   it("refuses header names or values with line breaks, reserved headers and multi-address recipients before connecting", async () => {
@@ -321,7 +338,7 @@ describe("smtp connector with STARTTLS and an untrusted certificate", () => {
 
   it("refuses to send (no silent downgrade) and reports invalid_config about the certificate", async () => {
     for (const security of ["starttls", "starttls-optional"] as const) {
-      const error = await sendExpectingError({ host: "127.0.0.1", port: server.port, security, auth: { type: "login", user: USER, password: PASSWORD } });
+      const error = await sendExpectingError({ host: "127.0.0.1", allowPrivateTargets: true, port: server.port, security, auth: { type: "login", user: USER, password: PASSWORD } });
       expect(error.code).toBe("invalid_config");
       expect(error.message).toMatch(/certificate/i);
       expect(error.message).not.toContain(PASSWORD);
@@ -377,7 +394,7 @@ describe("smtp connector with OAuth 2.0 (XOAUTH2)", () => {
   });
 
   function oauth(auth: Omit<Extract<SmtpConfig["auth"], { type: "oauth2" }>, "type" | "user"> & { user?: string }): SmtpConfig {
-    return { host: "127.0.0.1", port: server.port, security: "starttls-optional", auth: { type: "oauth2", user: OAUTH_USER, ...auth } };
+    return { host: "127.0.0.1", allowPrivateTargets: true, port: server.port, security: "starttls-optional", auth: { type: "oauth2", user: OAUTH_USER, ...auth } };
   }
 
   it("authenticates with an access token", async () => {
@@ -453,6 +470,26 @@ describe("smtp connector with OAuth 2.0 (XOAUTH2)", () => {
     for (const secret of [CLIENT_SECRET, "revoked-refresh-3", "ya29.stale-3"]) expect(error.message).not.toContain(secret);
   });
 
+  it("a token URL on a private address is refused without the opt-in: the secrets are never sent there", async () => {
+    const before = tokens.requests.length;
+    const auth = { type: "oauth2" as const, user: OAUTH_USER, clientId: "client-1.apps", clientSecret: CLIENT_SECRET, refreshToken: "refresh-guard-5", accessUrl: `${tokens.url}/token` };
+    const error = await exchangeRefreshToken(auth, false).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).code).toBe("invalid_config");
+    expect((error as ConnectorError).message).toMatch(/^The OAuth 2.0 token endpoint 127\.0\.0\.1 is a loopback address; enable "Allow private network targets"/);
+    expect(tokens.requests.length).toBe(before);
+  });
+
+  it("the guard's own verdict on the token URL reaches the operator through nodemailer unchanged", async () => {
+    vi.spyOn(dns, "resolve").mockRejectedValue(Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }));
+    const error = await sendExpectingError(
+      oauth({ clientId: "client-1.apps", clientSecret: CLIENT_SECRET, refreshToken: "refresh-guard-6", accessUrl: "https://login.mailgate.test/token" }),
+    );
+    vi.restoreAllMocks();
+    expect(error.code).toBe("invalid_config");
+    expect(error.message).toBe("The OAuth 2.0 token endpoint host login.mailgate.test was not found; check the token URL.");
+  });
+
   it("an unreachable token endpoint → transient", async () => {
     const port = await closedPort();
     const error = await sendExpectingError(
@@ -476,6 +513,7 @@ describe("smtp connector extra headers from the config", () => {
   it("adds them to every message; a message header of the same name (any case) wins", async () => {
     const config: SmtpConfig = {
       host: "127.0.0.1",
+      allowPrivateTargets: true,
       port: server.port,
       security: "starttls-optional",
       auth: { type: "none" },
@@ -491,7 +529,7 @@ describe("smtp connector extra headers from the config", () => {
 
   it("a config that skipped the schema still cannot set Bcc (refused before connecting)", async () => {
     const before = server.connections();
-    const error = await sendExpectingError({ host: "127.0.0.1", port: server.port, security: "starttls-optional", auth: { type: "none" }, headers: { Bcc: "evil@x.test" } });
+    const error = await sendExpectingError({ host: "127.0.0.1", allowPrivateTargets: true, port: server.port, security: "starttls-optional", auth: { type: "none" }, headers: { Bcc: "evil@x.test" } });
     expect(error.code).toBe("invalid_config");
     expect(server.connections()).toBe(before);
   });

@@ -5,8 +5,9 @@ import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText }
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { toConnectorError } from "./errors";
 import { sendTracked } from "./hand-over";
-import { rememberAccessToken, toOAuth2Options } from "./oauth2";
+import { toOAuth2Options } from "./oauth2";
 import { configHeaderProblem, smtpConfigSchema, smtpFields, type SmtpConfig } from "./schema";
+import { resolveSmtpTarget, type SmtpTarget } from "./target";
 
 export { toConnectorError };
 
@@ -20,16 +21,19 @@ export const SMTP_TIMEOUTS = {
   dnsTimeout: 10_000,
 } as const;
 
-export function toTransportOptions(config: SmtpConfig): SMTPTransport.Options {
+/** nodemailer's options for one connection to `target` (the checked address, see target.ts). */
+export function toTransportOptions(config: SmtpConfig, target: SmtpTarget): SMTPTransport.Options {
   return {
-    host: config.host,
+    host: target.address,
     port: config.port,
+    // SNI and the certificate check use the configured name, not the address connected to.
+    ...(target.servername ? { servername: target.servername, tls: { servername: target.servername } } : {}),
     secure: config.security === "tls",
     requireTLS: config.security === "starttls",
     ignoreTLS: false,
     auth:
       config.auth.type === "login" ? { user: config.auth.user, pass: config.auth.password }
-      : config.auth.type === "oauth2" ? toOAuth2Options(config.auth)
+      : config.auth.type === "oauth2" ? toOAuth2Options(config.auth, config)
       : undefined,
     ...SMTP_TIMEOUTS,
     // Rendered HTML never needs the server's files or remote URLs fetched into the message.
@@ -100,9 +104,7 @@ export default defineConnector({
   fields: smtpFields,
   async send(config, message) {
     const mail = toMailOptions(message, config.headers);
-    const transport = nodemailer.createTransport(toTransportOptions(config));
-    const auth = config.auth;
-    if (auth.type === "oauth2") transport.on("token", (token) => rememberAccessToken(auth, token.accessToken, token.expires));
+    const transport = nodemailer.createTransport(toTransportOptions(config, await resolveSmtpTarget(config)));
     try {
       const sent = await sendTracked(transport, mail);
       if ("info" in sent) return { messageId: sent.info.messageId };

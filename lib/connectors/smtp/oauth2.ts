@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { SmtpOAuth2 } from "./schema";
+import { carryThroughNodemailer, exchangeRefreshToken } from "./token";
 
 /**
  * Access tokens obtained with a refresh token, kept in memory per credential
@@ -41,9 +42,22 @@ export function rememberAccessToken(auth: SmtpOAuth2, accessToken: string, expir
   tokens.set(key, { accessToken, expires });
 }
 
-/** nodemailer's XOAUTH2 options: the cached token if there is one, else the configured one. */
-export function toOAuth2Options(auth: SmtpOAuth2): NonNullable<SMTPTransport.Options["auth"]> {
+/**
+ * nodemailer's XOAUTH2 options: the cached token if there is one, else the
+ * configured one. With a refresh token, new tokens come from token.ts (through
+ * the SSRF guard), never from nodemailer's own request.
+ */
+export function toOAuth2Options(auth: SmtpOAuth2, target: { allowPrivateTargets?: boolean }): NonNullable<SMTPTransport.Options["auth"]> {
   const cached = cachedAccessToken(auth);
+  const provisionCallback = (_user: string, _renew: boolean, callback: (err: Error | null, accessToken: string, expires: number) => void) => {
+    exchangeRefreshToken(auth, target.allowPrivateTargets ?? false).then(
+      ({ accessToken, expires }) => {
+        rememberAccessToken(auth, accessToken, expires);
+        callback(null, accessToken, expires);
+      },
+      (error: unknown) => callback(carryThroughNodemailer(error), "", 0),
+    );
+  };
   return {
     type: "OAuth2",
     user: auth.user,
@@ -53,6 +67,7 @@ export function toOAuth2Options(auth: SmtpOAuth2): NonNullable<SMTPTransport.Opt
     clientSecret: auth.clientSecret,
     refreshToken: auth.refreshToken,
     accessUrl: auth.accessUrl,
+    ...(auth.refreshToken ? { provisionCallback } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RESERVED_HEADERS } from "../address";
+import { allowPrivateTargets, allowPrivateTargetsField } from "../schema-parts";
 import type { ConnectorField } from "../types";
 
 /**
@@ -105,6 +106,8 @@ export const smtpConfigSchema = z
     auth: smtpAuthSchema,
     /** Added to every message (a provider's configuration-set or stream header); the message's own headers win. */
     headers: headersSchema.optional(),
+    /** Lets the server (and the OAuth token URL) be a private, loopback or link-local address. @default false */
+    allowPrivateTargets: allowPrivateTargets.optional(),
   })
   .strict();
 
@@ -114,7 +117,7 @@ export type SmtpOAuth2 = Extract<SmtpConfig["auth"], { type: "oauth2" }>;
 const OAUTH2 = { key: "auth.type", equals: "oauth2" } as const;
 
 export const smtpFields: readonly ConnectorField[] = [
-  { key: "host", label: "SMTP server", type: "text", required: true, placeholder: "smtp.example.com", help: "Host name or IP address only: no smtp://, no :port." },
+  { key: "host", label: "SMTP server", type: "text", required: true, placeholder: "smtp.example.com", help: "Host name or IP address only: no smtp://, no :port. A server on your own network needs “Allow private network targets” (Advanced)." },
   { key: "port", label: "Port", type: "number", required: true, default: 587, help: "587 for STARTTLS, 465 for implicit TLS, 25 for a relay on your own network." },
   {
     key: "security",
@@ -185,4 +188,5 @@ export const smtpFields: readonly ConnectorField[] = [
     placeholder: "X-SES-CONFIGURATION-SET: transactional",
     help: "One “Name: value” per line, added to every email. From, To, Subject, Content-* and the other headers the message sets itself cannot be overridden.",
   },
+  allowPrivateTargetsField("the SMTP server (or the OAuth token URL)"),
 ];

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { settleCodeSend } from "@/lib/auth/flow-code";
+import { ipOf, type RequestContext } from "@/lib/auth/request-context";
+import { pickLocale } from "@/lib/mail/locale";
+import { sendEmail } from "@/lib/mail/send-email";
+import { issueCode } from "@/lib/otp/issue-code";
+import { issueFailureMessage } from "@/lib/otp/messages";
+import type { OtpLimits } from "@/lib/settings/schema";
+import { ok, type Result } from "@/lib/result";
+import { sendCode } from "./codes";
+import { codedFail } from "./errors";
+
+/**
+ * The email to the address an account is moving to. A free address gets
+ * the BindNewIdentifier code. An address that already has an account gets
+ * a notice without the code, in its owner's language; the code is issued
+ * all the same and never leaves the server, so the cooldown, the limits,
+ * the work done and the answer are those of a free address, and the change
+ * can never be confirmed (the account update would refuse the address too).
+ */
+export async function sendNewAddressEmail(
+  email: string, locale: string | null, flowId: string, ctx: RequestContext, limits: OtpLimits,
+): Promise<Result<null>> {
+  const owner = await db.user.findUnique({ where: { email }, select: { locale: true } });
+  if (!owner) return sendCode("BindNewIdentifier", { email, locale }, flowId, ctx, limits);
+
+  const issued = await issueCode({ purpose: "BindNewIdentifier", email, flowId, ip: ctx.ip }, limits);
+  if (!issued.ok) return codedFail("rate_limited", issueFailureMessage(issued));
+  const sent = await sendEmail({ kind: "EmailInUseNotice", to: email, locale: pickLocale(owner.locale, ctx.acceptLanguage), vars: {}, ip: ipOf(ctx) });
+  const failure = await settleCodeSend(sent, issued.id, false);
+  return failure ? codedFail("send_failed", failure) : ok(null);
+}

@@ -1,0 +1,21 @@
+/**
+ * Bodies Next.js cannot decode and answers with a 500 (checked against a
+ * production build): multipart that does not parse (every multipart POST to
+ * a page is read as a possible no-JS server action) and a fetch action whose
+ * text body is not a JSON array (React encodes an action's arguments as one).
+ * Read from a clone, so the request goes on untouched; the front door has
+ * already capped the size at 1 MB.
+ */
+export async function malformedBody(request: Request): Promise<string | null> {
+  if (request.method !== "POST") return null;
+  const type = request.headers.get("content-type") ?? "";
+  if (/^multipart\/form-data/i.test(type)) {
+    return (await request.clone().formData().then(() => true, () => false)) ? null : "the multipart body could not be read";
+  }
+  if (!request.headers.has("next-action") || /^application\/x-www-form-urlencoded/i.test(type)) return null;
+  try {
+    return Array.isArray(JSON.parse(await request.clone().text())) ? null : "server action arguments must be a JSON array";
+  } catch {
+    return "server action arguments are not valid JSON";
+  }
+}
