@@ -14,18 +14,13 @@ function refuseToStart(problem: string): never {
   process.exit(1);
 }
 
-/** The error's message on one line (the env check lists one problem per line under a heading). */
-function reason(error: unknown): string {
-  const [first = "", ...rest] = (error instanceof Error ? error.message : String(error)).split("\n").map((l) => l.trim()).filter(Boolean);
-  return [first, rest.join("; ")].filter(Boolean).join(" ");
-}
-
 /** Prisma puts the failed call's source before its reason: the reason is the last line. */
 const lastLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).trim().split("\n").pop()!.trim().replace(/\.$/, "");
 
 loadEnvFiles();
-const { env } = await import("@/lib/env").catch((error: unknown) => refuseToStart(reason(error)));
-const { db } = await import("@/lib/db").catch((error: unknown) => refuseToStart(`DATABASE_URL: ${reason(error)}`));
+// One line per problem and exit 1 for a bad environment, as `npm start` does.
+const env = await (await import("@/lib/server/load-env-or-exit")).loadEnvOrExit();
+const { db } = await import("@/lib/db").catch((error: unknown) => refuseToStart(`DATABASE_URL: ${lastLine(error)}`));
 const { startOutboxWorker } = await import("@/lib/mail/worker");
 
 // A worker that cannot reach its database would otherwise only log a failed round every poll.
