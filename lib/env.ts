@@ -109,6 +109,8 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     /** Delay before the first retry; each next one doubles (with jitter). 60 → about 30 minutes over 6 attempts. */
     OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(60),
+    /** How long a request waits for its email's first attempt before saying "on its way" (the attempt carries on). */
+    OUTBOX_INLINE_SECONDS: z.coerce.number().min(0.1).max(60).default(4),
     /** How often the worker looks for due messages. */
     OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).max(300).default(5),
   })

@@ -60,7 +60,7 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
     <tr data-delivery-id={row.id}>
       <td>
         <div className="delivery-status-cell">
-          <StatusBadge status={row.status} />
+          <StatusBadge status={row.status} errorCode={row.errorCode} />
           {canRetryStatus ? (
             refusal ? (
               <p className="delivery-refusal">{refusal}</p>

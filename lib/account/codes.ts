@@ -1,12 +1,10 @@
 import "server-only";
 import { pickLocale } from "@/lib/mail/locale";
-import { sendEmail } from "@/lib/mail/send-email";
-import { issueCode } from "@/lib/otp/issue-code";
 import { issueFailureMessage, verifyFailureMessage } from "@/lib/otp/messages";
 import type { Purpose } from "@/lib/otp/purposes";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { ok, type Result } from "@/lib/result";
-import { settleCodeSend, verifyAndNotify } from "@/lib/auth/flow-code";
+import { issueAndEmail, verifyAndNotify } from "@/lib/auth/flow-code";
 import { ipOf, type RequestContext } from "@/lib/auth/request-context";
 import { codedFail, codedFieldFail } from "./errors";
 
@@ -21,14 +19,10 @@ export type Recipient = { email: string; locale: string | null };
 export async function sendCode(
   purpose: Purpose, to: Recipient, flowId: string, ctx: RequestContext, limits: OtpLimits,
 ): Promise<Result<null>> {
-  const issued = await issueCode({ purpose, email: to.email, flowId, ip: ctx.ip }, limits);
-  if (!issued.ok) return codedFail("rate_limited", issueFailureMessage(issued));
-  const sent = await sendEmail({
-    kind: purpose, to: to.email, locale: pickLocale(to.locale, ctx.acceptLanguage),
-    vars: { code: issued.code, ttlMinutes: Math.round(limits.ttlSeconds / 60) }, ip: ipOf(ctx),
-  });
-  const failure = await settleCodeSend(sent, issued.id);
-  return failure ? codedFail("send_failed", failure) : ok(null);
+  const email = { kind: purpose, locale: pickLocale(to.locale, ctx.acceptLanguage), carriesCode: true, ip: ipOf(ctx) };
+  const sent = await issueAndEmail({ purpose, email: to.email, flowId, ip: ctx.ip }, limits, email);
+  if (!sent.ok) return codedFail("rate_limited", issueFailureMessage(sent.refused));
+  return sent.problem ? codedFail("send_failed", sent.problem) : ok(null);
 }
 
 /**

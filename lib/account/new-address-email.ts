@@ -1,10 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { settleCodeSend } from "@/lib/auth/flow-code";
+import { issueAndEmail } from "@/lib/auth/flow-code";
 import { ipOf, type RequestContext } from "@/lib/auth/request-context";
 import { pickLocale } from "@/lib/mail/locale";
-import { sendEmail } from "@/lib/mail/send-email";
-import { issueCode } from "@/lib/otp/issue-code";
 import { issueFailureMessage } from "@/lib/otp/messages";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { ok, type Result } from "@/lib/result";
@@ -25,9 +23,8 @@ export async function sendNewAddressEmail(
   const owner = await db.user.findUnique({ where: { email }, select: { locale: true } });
   if (!owner) return sendCode("BindNewIdentifier", { email, locale }, flowId, ctx, limits);
 
-  const issued = await issueCode({ purpose: "BindNewIdentifier", email, flowId, ip: ctx.ip }, limits);
-  if (!issued.ok) return codedFail("rate_limited", issueFailureMessage(issued));
-  const sent = await sendEmail({ kind: "EmailInUseNotice", to: email, locale: pickLocale(owner.locale, ctx.acceptLanguage), vars: {}, ip: ipOf(ctx) });
-  const failure = await settleCodeSend(sent, issued.id, false);
-  return failure ? codedFail("send_failed", failure) : ok(null);
+  const notice = { kind: "EmailInUseNotice" as const, locale: pickLocale(owner.locale, ctx.acceptLanguage), carriesCode: false, ip: ipOf(ctx) };
+  const sent = await issueAndEmail({ purpose: "BindNewIdentifier", email, flowId, ip: ctx.ip }, limits, notice);
+  if (!sent.ok) return codedFail("rate_limited", issueFailureMessage(sent.refused));
+  return sent.problem ? codedFail("send_failed", sent.problem) : ok(null);
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
-import { expireMessage } from "@/lib/mail/outbox";
-import { sendEmail, type SendEmailResult } from "@/lib/mail/send-email";
-import type { EmailKind } from "@/lib/mail/render";
-import { issueCode, withdrawCode } from "@/lib/otp/issue-code";
+import { enqueue, expireMessage } from "@/lib/mail/outbox";
+import { composeEmail, deliverInline, type ComposedEmail, type SendEmailResult } from "@/lib/mail/send-email";
+import type { EmailKind, Locale } from "@/lib/mail/render";
+import { issueCode, withdrawCode, type IssueInput, type IssueResult } from "@/lib/otp/issue-code";
 import { issueFailureMessage, SEND_FAILED, UNDELIVERABLE, verifyFailureMessage } from "@/lib/otp/messages";
 import { verifyCode, type VerifyInput, type VerifyResult } from "@/lib/otp/verify-code";
 import type { OtpLimits } from "@/lib/settings/schema";
@@ -22,27 +22,50 @@ import { ipOf, type RequestContext } from "./request-context";
 export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits): Promise<Result<null>> {
   const purpose = FLOW_KINDS[flow.kind];
   const user = await db.user.findUnique({ where: { email: flow.email }, select: { locale: true } });
-  const issued = await issueCode({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits);
-  if (!issued.ok) return fail(issueFailureMessage(issued));
-
   const canUseCode = flow.kind === "sign-up" ? !user : Boolean(user);
   const kind: EmailKind = canUseCode ? purpose : flow.kind === "sign-up" ? "AccountExistsNotice" : "NoAccountNotice";
   const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
-  const sent = await sendEmail({
-    kind, to: flow.email, locale,
-    vars: canUseCode ? { code: issued.code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : {},
-    ip: ipOf(ctx),
+  const sent = await issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode: canUseCode, ip: ipOf(ctx) });
+  if (!sent.ok) return fail(issueFailureMessage(sent.refused));
+  return sent.problem ? fail(sent.problem) : ok(null);
+}
+
+export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean; ip?: string };
+
+/**
+ * Issues a code and writes its email to the outbox in one transaction (a
+ * code without its email would sit out its cooldown with nothing sent),
+ * then makes the email's first attempt. `problem` is what to tell the user
+ * when the email cannot be sent (settleCodeSend), null when it left or is on
+ * its way.
+ */
+export async function issueAndEmail(
+  issue: IssueInput, limits: OtpLimits, email: CodeEmail,
+): Promise<{ ok: false; refused: Extract<IssueResult, { ok: false }> } | { ok: true; problem: string | null }> {
+  let composed: ComposedEmail | undefined;
+  let queued: { id: string; leaseToken: string | null } | undefined;
+  const issued = await issueCode(issue, limits, {
+    withCode: async (code) => {
+      const vars = email.carriesCode ? { code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : {};
+      const ready = await composeEmail({ kind: email.kind, to: issue.email, locale: email.locale, vars, ip: email.ip });
+      composed = ready;
+      return async (tx) => {
+        queued = await enqueue(ready.message, { connector: ready.connectorId }, tx);
+      };
+    },
   });
-  const failure = await settleCodeSend(sent, issued.id, canUseCode);
-  return failure ? fail(failure) : ok(null);
+  if (!issued.ok) return { ok: false, refused: issued };
+  const sent = await deliverInline(queued!, composed!);
+  return { ok: true, problem: await settleCodeSend(sent, issued.id, email.carriesCode) };
 }
 
 /**
  * After a code's email was handed to the outbox: null when it left, or when
- * a temporary failure stays with the outbox (the code stays valid and the
- * code page says the email is delayed). A permanent failure withdraws the
- * code, so the user can ask again at once, and expires its email, so it
- * never goes out later (an operator's retry included); the user is told why.
+ * it is still on its way (in flight, or a temporary failure the outbox
+ * retries: the code stays valid and the code page says the email is
+ * delayed). A permanent failure withdraws the code, so the user can ask
+ * again at once, and expires its email, so it never goes out later (an
+ * operator's retry included); the user is told why.
  */
 export async function settleCodeSend(sent: SendEmailResult, codeId: string, emailCarriesCode = true): Promise<string | null> {
   if (sent.ok || sent.retrying) return null;

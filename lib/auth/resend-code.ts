@@ -41,7 +41,8 @@ async function latestDelivery(email: string, since: Date): Promise<"ok" | "delay
     select: { status: true, errorCode: true },
   });
   if (!latest) return "ok";
-  if (latest.status === "failed" || latest.status === "queued") return "delayed";
+  // `sending` when the page loads: the request stopped waiting for a slow provider, and the attempt goes on.
+  if (latest.status === "failed" || latest.status === "queued" || latest.status === "sending") return "delayed";
   if (latest.status === "dead" && latest.errorCode !== "superseded") return "failed";
   return "ok";
 }

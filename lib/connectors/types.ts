@@ -22,6 +22,12 @@ export type OutboundMessage = {
    * response does not deliver twice.
    */
   idempotencyKey?: string;
+  /**
+   * The Message-ID header (`<…@sender-domain>`), the same for every attempt
+   * of one outbox message, so a retry that reaches the inbox after all is
+   * recognisable as the same email. Connectors that write headers set it.
+   */
+  messageId?: string;
 };
 
 export type MessageContext = {
@@ -57,11 +63,18 @@ export class ConnectorError extends Error {
   readonly code: ConnectorErrorCode;
   /** Seconds the provider asked us to wait (429 Retry-After), when it said. */
   readonly retryAfterSeconds?: number;
-  constructor(code: ConnectorErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
+  /**
+   * Not a refusal: the message was handed over, then the answer never came
+   * (a timeout, a lost connection), so it may have been delivered. The
+   * outbox retries such a message once at most, later.
+   */
+  readonly outcomeUnknown: boolean;
+  constructor(code: ConnectorErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number; outcomeUnknown?: boolean }) {
     super(message, options);
     this.name = "ConnectorError";
     this.code = code;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.outcomeUnknown = options?.outcomeUnknown ?? false;
   }
 }
 

@@ -121,6 +121,9 @@ export function deliveriesHref(filters: DeliveryFilters, change: Record<string, 
 export const CHART_HOURS = 24;
 const HOUR_MS = 3600_000;
 
+/** The error code of a send that was handed over and never answered (ConnectorError.outcomeUnknown). */
+export const UNKNOWN_OUTCOME = "unknown_outcome";
+
 /** Dead for reasons that are not a failed send: a newer code replaced it, or it expired waiting. */
 export const NOT_SEND_FAILURES: readonly string[] = ["superseded", "expired"];
 
@@ -200,6 +203,9 @@ export const ERROR_CODE_HINTS: Readonly<Record<string, string>> = {
   rate_limited: "The provider asked us to slow down; the outbox retries later.",
   rejected_recipient: "The provider refused this address (it may not exist). Retrying will not help unless the address is fixed.",
   transient: "A temporary failure (network, timeout, server busy); the outbox retries with backoff.",
+  [UNKNOWN_OUTCOME]:
+    "The provider took the message but never answered (a timeout or a lost connection after the end of the message), so it may have been delivered. " +
+    "The outbox hands it over once more at most, later, with the same Message-ID (so a mail client shows one email). Check the provider's logs for that Message-ID before retrying.",
   provider_error: "The provider refused the message for another reason; its answer is below.",
   superseded: "The user asked for a new code before this one was delivered, so this one was dropped.",
   expired: "The code in it had expired before it could be delivered.",

@@ -1,68 +1,24 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seal } from "@/lib/crypto/seal";
-import { SAVED_CONNECTOR_AAD } from "@/lib/connectors/active";
-import { attempt, claimDue, enqueue, requeue } from "./outbox";
+import { claimDue } from "./lease";
+import { attempt, enqueue, requeue } from "./outbox";
+import { startOutboxTestServer, type OutboxTestServer } from "./outbox-test-server";
 import { retryDelayMs } from "./retry-policy";
 import { sendEmail } from "./send-email";
 import { runOutboxOnce } from "./worker";
 
-/**
- * The outbox against a real SMTP server on loopback, configured as the
- * saved (console) connector. The server's answer is picked per recipient
- * local part, and `failData` makes the next DATA commands fail with 451.
- */
-type Received = { rcpt: string; parsed: ParsedMail };
-const received: Received[] = [];
-let failData = 0;
-let connections = 0;
-let server: SMTPServer;
-
-const smtpError = (responseCode: number, text: string) => Object.assign(new Error(text), { responseCode });
+/** The outbox against a real SMTP server on loopback, configured as the saved (console) connector. */
+let server: OutboxTestServer;
+const received = () => server.received;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    logger: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    authOptional: true,
-    onConnect(_s, cb) {
-      connections += 1;
-      cb();
-    },
-    onRcptTo(address, _s, cb) {
-      if (address.address.startsWith("nobody@")) return cb(smtpError(550, "5.1.1 No such user here"));
-      cb();
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", async () => {
-        if (failData > 0) {
-          failData -= 1;
-          return cb(smtpError(451, "4.3.0 Temporary failure, try later"));
-        }
-        received.push({ rcpt: session.envelope.rcptTo[0]!.address, parsed: await simpleParser(Buffer.concat(chunks)) });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  const config = { host: "127.0.0.1", port, security: "starttls-optional", auth: { type: "none" }, allowPrivateTargets: true };
-  await db.emailConnector.create({
-    data: { id: 1, connectorId: "smtp", config: JSON.stringify(config), secrets: seal("{}", SAVED_CONNECTOR_AAD), fromAddress: "no-reply@outbox.test", fromName: "Outbox Test" },
-  });
+  server = await startOutboxTestServer();
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
-  failData = 0;
+  Object.assign(server.faults, { failData: 0, dropData: 0, slowMs: 0 });
 });
 
 const policy = { maxAttempts: 3, baseSeconds: 60 };
@@ -83,7 +39,7 @@ describe("sendEmail through the outbox", () => {
     // The code is in the email's subject, but never in the stored one.
     expect(stored.subject).not.toContain("123456");
     expect(stored.subject).toContain("••••••");
-    const mail = received.filter((r) => r.rcpt === to);
+    const mail = received().filter((r) => r.rcpt === to);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.parsed.text).toContain("123456");
     expect(mail[0]!.parsed.subject).toContain("123456");
@@ -92,7 +48,7 @@ describe("sendEmail through the outbox", () => {
 
   it("a temporary failure is kept for retry (code stays deliverable) and the worker sends it when due", async () => {
     const to = address("retry");
-    failData = 1;
+    server.faults.failData = 1;
     const result = await sendEmail({ kind: "SignIn", to, locale: "en", vars: { code: "222333", ttlMinutes: 10 } });
     expect(result).toMatchObject({ ok: false, retrying: true, errorCode: "transient" });
     const failed = await row(result.messageId);
@@ -108,7 +64,7 @@ describe("sendEmail through the outbox", () => {
     await makeDue(result.messageId);
     expect(await runOutboxOnce()).toBe(1);
     expect(await row(result.messageId)).toMatchObject({ status: "sent", attempts: 2, body: null });
-    expect(received.filter((r) => r.rcpt === to)).toHaveLength(1);
+    expect(received().filter((r) => r.rcpt === to)).toHaveLength(1);
     expect(await runOutboxOnce()).toBe(0); // nothing left: sent exactly once
   });
 
@@ -123,7 +79,7 @@ describe("sendEmail through the outbox", () => {
 
   it("transient failures end dead after maxAttempts", async () => {
     const to = address("exhaust");
-    failData = 10;
+    server.faults.failData = 10;
     const { id, leaseToken } = await enqueue(
       { purpose: "NoAccountNotice", recipient: to, locale: "en", subject: "s", body: { senderName: "T", html: "<p>x</p>", text: "x" } },
       { connector: "smtp", policy },
@@ -135,24 +91,24 @@ describe("sendEmail through the outbox", () => {
     await makeDue(id);
     await runOutboxOnce({ policy });
     expect(await row(id)).toMatchObject({ status: "dead", attempts: 3, errorCode: "transient" });
-    expect(received.filter((r) => r.rcpt === to)).toHaveLength(0);
+    expect(received().filter((r) => r.rcpt === to)).toHaveLength(0);
   });
 
   it("a code email past its code's expiry is not sent", async () => {
     const to = address("expired");
-    const before = connections;
+    const before = server.connections();
     const { id, leaseToken } = await enqueue(
       { purpose: "SignIn", recipient: to, locale: "en", subject: "s", body: { senderName: "T", html: "x", text: "x" }, expiresAt: new Date(Date.now() - 1) },
       { connector: "smtp" },
     );
     expect(await attempt(id, leaseToken!)).toMatchObject({ status: "dead", errorCode: "expired" });
-    expect(connections).toBe(before);
+    expect(server.connections()).toBe(before);
     expect(await requeue(id)).toMatchObject({ ok: false, reason: expect.stringContaining("expired") });
   });
 
   it("a newer code email supersedes an undelivered older one for the same purpose and address", async () => {
     const to = address("supersede");
-    failData = 1;
+    server.faults.failData = 1;
     const first = await sendEmail({ kind: "SignIn", to, locale: "en", vars: { code: "111111", ttlMinutes: 10 } });
     expect(first).toMatchObject({ ok: false, retrying: true });
     const second = await sendEmail({ kind: "SignIn", to, locale: "en", vars: { code: "999999", ttlMinutes: 10 } });
@@ -160,7 +116,7 @@ describe("sendEmail through the outbox", () => {
     expect(await row(first.messageId)).toMatchObject({ status: "dead", errorCode: "superseded", body: null });
     await makeDue(first.messageId).catch(() => undefined);
     expect(await runOutboxOnce()).toBe(0);
-    const mail = received.filter((r) => r.rcpt === to);
+    const mail = received().filter((r) => r.rcpt === to);
     expect(mail.map((m) => m.parsed.text?.includes("999999"))).toEqual([true]);
   });
 });
@@ -181,7 +137,7 @@ describe("leases", () => {
     // The old holder comes back: it may not act on the message any more.
     expect(await attempt(id, leaseToken!)).toBeNull();
     expect((await attempt(id, mine!.leaseToken))?.status).toBe("sent");
-    expect(received.filter((r) => r.rcpt === to)).toHaveLength(1);
+    expect(received().filter((r) => r.rcpt === to)).toHaveLength(1);
     // A second claim of the same row finds nothing.
     expect((await claimDue(50)).some((c) => c.id === id)).toBe(false);
   });
@@ -190,13 +146,13 @@ describe("leases", () => {
     const sent = await sendEmail({ kind: "NoAccountNotice", to: address("rq-sent"), locale: "en" });
     expect(await requeue(sent.messageId)).toMatchObject({ ok: false, reason: "This message was already sent." });
     const to = address("rq-dead");
-    failData = 10;
+    server.faults.failData = 10;
     const { id, leaseToken } = await enqueue(
       { purpose: "NoAccountNotice", recipient: to, locale: "en", subject: "s", body: { senderName: "T", html: "x", text: "x" } },
       { connector: "smtp", policy: { maxAttempts: 1, baseSeconds: 1 } },
     );
     expect(await attempt(id, leaseToken!, { policy: { maxAttempts: 1, baseSeconds: 1 } })).toMatchObject({ status: "dead" });
-    failData = 0;
+    server.faults.failData = 0;
     expect(await requeue(id)).toEqual({ ok: true });
     expect(await runOutboxOnce()).toBe(1);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });

@@ -19,6 +19,3 @@ export function retryDelayMs(attemptsMade: number, policy: RetryPolicy, retryAft
   const jittered = exponential * (0.75 + random() * 0.5);
   return Math.round(Math.max(jittered, retryAfterSeconds ?? 0) * 1000);
 }
-
-/** How long a worker owns a message it claimed; a crashed worker's message is picked up after this. */
-export const LEASE_MS = 3 * 60_000;

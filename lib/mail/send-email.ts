@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { isNoticeKind } from "@/emails";
 import { getActiveConnector, type ActiveConnector } from "@/lib/connectors/active";
 import { getSettings } from "@/lib/settings/get-settings";
-import { attempt, enqueue } from "./outbox";
+import { attempt, enqueue, type NewMessage } from "./outbox";
 import { renderEmail, type EmailKind, type Locale, type RenderInput } from "./render";
 
 export type SendEmailInput = {
@@ -19,8 +19,11 @@ export type SendEmailInput = {
 
 export type SendEmailResult =
   | { ok: true; messageId: string }
-  /** `retrying`: a temporary failure; the outbox keeps trying, so the email may still arrive. */
+  /** `retrying`: not sent yet (a temporary failure, or still in flight); the outbox keeps at it, so the email may still arrive. */
   | { ok: false; messageId: string; retrying: boolean; errorCode: string; errorMessage: string };
+
+/** A rendered email ready for the outbox, and the connector to make its first attempt with. */
+export type ComposedEmail = { message: NewMessage; connectorId: string; connector?: ActiveConnector };
 
 /**
  * Renders one email, puts it in the outbox and makes the first attempt
@@ -29,43 +32,65 @@ export type SendEmailResult =
  * the console's deliveries), never swallowed.
  */
 export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult> {
+  const composed = await composeEmail(input);
+  return deliverInline(await enqueue(composed.message, { connector: composed.connectorId }), composed);
+}
+
+export async function composeEmail(input: SendEmailInput): Promise<ComposedEmail> {
   const { branding } = await getSettings();
   const rendered = await renderEmail({ kind: input.kind, locale: input.locale, branding, to: input.to, appUrl: env.APP_URL, ...input.vars });
   let connector: ActiveConnector | undefined;
   try {
     connector = await getActiveConnector();
   } catch {
-    // Recorded as the attempt's failure below (attempt resolves it again and stores why).
+    // Recorded as the attempt's failure (attempt resolves it again and stores why).
   }
   const isCode = !isNoticeKind(input.kind);
   const ttlMinutes = input.vars?.ttlMinutes;
   const variables: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(input.vars ?? {})) if (typeof value === "string" || typeof value === "number") variables[key] = value;
-
-  const { id, leaseToken } = await enqueue(
-    {
-      purpose: input.kind,
-      recipient: input.to,
-      locale: input.locale,
-      // The stored subject is shown in the console and kept after sending: never with the code in it.
-      subject: maskCode(rendered.subject, input.vars?.code),
-      body: {
-        subject: rendered.subject,
-        senderName: branding.senderName,
-        html: rendered.html,
-        text: rendered.text,
-        replyTo: branding.supportEmail ?? undefined,
-        context: { type: input.kind, locale: input.locale, variables, ip: input.ip },
-      },
-      expiresAt: input.expiresAt ?? (isCode && ttlMinutes ? new Date(Date.now() + ttlMinutes * 60_000) : undefined),
-      supersede: isCode,
+  const message: NewMessage = {
+    purpose: input.kind,
+    recipient: input.to,
+    locale: input.locale,
+    // The stored subject is shown in the console and kept after sending: never with the code in it.
+    subject: maskCode(rendered.subject, input.vars?.code),
+    body: {
+      subject: rendered.subject,
+      senderName: branding.senderName,
+      html: rendered.html,
+      text: rendered.text,
+      replyTo: branding.supportEmail ?? undefined,
+      context: { type: input.kind, locale: input.locale, variables, ip: input.ip },
     },
-    { connector: connector?.id ?? "unconfigured" },
-  );
-  const delivery = await attempt(id, leaseToken!, { connector });
+    expiresAt: input.expiresAt ?? (isCode && ttlMinutes ? new Date(Date.now() + ttlMinutes * 60_000) : undefined),
+    supersede: isCode,
+  };
+  return { message, connectorId: connector?.id ?? "unconfigured", connector };
+}
+
+/**
+ * The first attempt of a message the caller just enqueued (leased), waited
+ * for at most OUTBOX_INLINE_SECONDS: a slow provider must not hold the
+ * user's request. After that the answer is "on its way" and the attempt
+ * carries on, recording its outcome when it ends.
+ */
+export async function deliverInline(queued: { id: string; leaseToken: string | null }, composed: Pick<ComposedEmail, "connector">): Promise<SendEmailResult> {
+  const { id } = queued;
+  const attempted = attempt(id, queued.leaseToken!, { connector: composed.connector }).catch((error: unknown) => {
+    // The row and its lease stay: when the lease runs out, a worker makes the attempt (with the same Message-ID).
+    console.error(`mailgate: email ${id}: the first attempt could not finish: ${error instanceof Error ? error.message : String(error)}`);
+    return "unfinished" as const;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), env.OUTBOX_INLINE_SECONDS * 1000)));
+  const delivery = await Promise.race([attempted, late]).finally(() => clearTimeout(timer));
+  if (delivery === "late" || delivery === "unfinished") {
+    return { ok: false, messageId: id, retrying: true, errorCode: "in_flight", errorMessage: "The provider has not answered yet; the email is on its way." };
+  }
   if (delivery?.status === "sent") return { ok: true, messageId: id };
   if (!delivery) {
-    // Only if the lease was taken over mid-attempt (an attempt outlived LEASE_MS); a worker owns it now.
+    // Only if the lease was taken over mid-attempt; a worker owns it now.
     return { ok: false, messageId: id, retrying: true, errorCode: "transient", errorMessage: "The attempt took too long; the outbox will retry it." };
   }
   return { ok: false, messageId: id, retrying: delivery.status === "failed", errorCode: delivery.errorCode, errorMessage: delivery.errorMessage };

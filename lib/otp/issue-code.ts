@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { lockedForSeconds } from "./address-guard";
@@ -13,14 +14,31 @@ export type IssueResult =
   | { ok: true; id: string; code: string; expiresAt: Date }
   | { ok: false; reason: "cooldown" | "rate_limited" | "locked"; retryAfterSeconds: number };
 
+export type IssueOptions = {
+  now?: Date;
+  /**
+   * Called with the new code once the limits allowed it; returns the write
+   * that goes with it (its email in the outbox), done in the code's
+   * transaction: both exist or neither, so no code sits in its cooldown
+   * with nothing sent.
+   */
+  withCode?: (code: string) => Promise<(tx: Prisma.TransactionClient) => Promise<void>>;
+};
+
+/** Another request wrote this address's code a moment ago (the unique key refused ours). */
+class LostRace extends Error {}
+
 /**
  * Issues a code for purpose + address, replacing any earlier one. The
  * cooldown is enforced by the write itself (update only if the last send is
  * older than the cooldown, or insert under the unique key), so concurrent
- * requests from several instances cannot both send.
+ * requests from several instances cannot both send. The limits count the
+ * request before they are checked, outside the transaction: a request that
+ * fails later still counts.
  */
-export async function issueCode(input: IssueInput, limits: OtpLimits, now = new Date()): Promise<IssueResult> {
+export async function issueCode(input: IssueInput, limits: OtpLimits, opts: IssueOptions = {}): Promise<IssueResult> {
   const { purpose, email, flowId } = input;
+  const now = opts.now ?? new Date();
   const locked = await lockedForSeconds(email, now);
   if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: locked };
 
@@ -38,25 +56,30 @@ export async function issueCode(input: IssueInput, limits: OtpLimits, now = new 
   }
 
   const code = generateCode();
+  const alongside = await opts.withCode?.(code);
   const expiresAt = new Date(now.getTime() + limits.ttlSeconds * 1000);
   const id = randomUUID();
   const data = {
     id, flowId, codeHash: hashCode({ purpose, email, flowId, code }), keyId: CODE_KEY_ID,
     attempts: 0, maxAttempts: limits.maxAttempts, sentAt: now, expiresAt, consumedAt: null,
   };
-  const replaced = await db.verificationCode.updateMany({
-    where: { purpose, email, sentAt: { lte: new Date(now.getTime() - cooldownMs) } },
-    data,
-  });
-  if (replaced.count === 1) return { ok: true, id, code, expiresAt };
   try {
-    await db.verificationCode.create({ data: { ...data, purpose, email } });
-    return { ok: true, id, code, expiresAt };
+    // Starts with a write, so on SQLite the transaction takes the write lock at once (no read-then-upgrade).
+    await db.$transaction(async (tx) => {
+      const replaced = await tx.verificationCode.updateMany({ where: { purpose, email, sentAt: { lte: new Date(now.getTime() - cooldownMs) } }, data });
+      if (replaced.count === 0) {
+        // On PostgreSQL a refused insert ends the transaction: nothing else may follow it.
+        await tx.verificationCode.create({ data: { ...data, purpose, email } }).catch((error: unknown) => {
+          throw (error as { code?: string }).code === "P2002" ? new LostRace() : error;
+        });
+      }
+      await alongside?.(tx);
+    });
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    // Another request issued a code for this address a moment ago.
+    if (!(error instanceof LostRace)) throw error;
     return { ok: false, reason: "cooldown", retryAfterSeconds: limits.resendCooldownSeconds };
   }
+  return { ok: true, id, code, expiresAt };
 }
 
 /** Seconds until a new code may be sent (0 = now). For the resend countdown. */

@@ -13,7 +13,7 @@ const fresh = () => {
 };
 
 async function issued(purpose: "SignIn" | "Register" = "SignIn", who = fresh(), now = new Date()) {
-  const r = await issueCode({ purpose, ...who }, limits, now);
+  const r = await issueCode({ purpose, ...who }, limits, { now });
   if (!r.ok) throw new Error(`issue failed: ${r.reason}`);
   return { ...who, code: r.code, purpose };
 }
@@ -33,10 +33,10 @@ describe("issueCode", () => {
     const who = fresh();
     const t0 = new Date();
     await issued("SignIn", who, t0);
-    const again = await issueCode({ purpose: "SignIn", ...who }, limits, new Date(t0.getTime() + 30_000));
+    const again = await issueCode({ purpose: "SignIn", ...who }, limits, { now: new Date(t0.getTime() + 30_000) });
     expect(again).toMatchObject({ ok: false, reason: "cooldown", retryAfterSeconds: 30 });
     expect(await resendAvailableIn("SignIn", who.email, limits, new Date(t0.getTime() + 45_000))).toBe(15);
-    const later = await issueCode({ purpose: "SignIn", ...who }, limits, new Date(t0.getTime() + 61_000));
+    const later = await issueCode({ purpose: "SignIn", ...who }, limits, { now: new Date(t0.getTime() + 61_000) });
     expect(later.ok).toBe(true);
   });
 
@@ -44,7 +44,7 @@ describe("issueCode", () => {
     const who = fresh();
     const t0 = new Date();
     const first = await issued("SignIn", who, t0);
-    const second = await issueCode({ purpose: "SignIn", ...who }, limits, new Date(t0.getTime() + 61_000));
+    const second = await issueCode({ purpose: "SignIn", ...who }, limits, { now: new Date(t0.getTime() + 61_000) });
     if (!second.ok) throw new Error("second issue refused");
     const now = new Date(t0.getTime() + 62_000);
     if (first.code !== second.code) {
@@ -58,7 +58,7 @@ describe("issueCode", () => {
     const t0 = Date.now();
     let accepted = 0;
     for (let i = 0; i < 12; i++) {
-      const r = await issueCode({ purpose: "SignIn", ...who, ip: `10.1.${i}.1` }, limits, new Date(t0 + i * 61_000));
+      const r = await issueCode({ purpose: "SignIn", ...who, ip: `10.1.${i}.1` }, limits, { now: new Date(t0 + i * 61_000) });
       if (r.ok) accepted++;
       else expect(r.reason).toBe("rate_limited");
     }
@@ -144,7 +144,7 @@ describe("verifyCode", () => {
     }
     expect(lockStarted).toBe(1);
     const at = new Date(t0 + 4 * 61_000);
-    expect(await issueCode({ purpose: "SignIn", ...who }, limits, at)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await issueCode({ purpose: "SignIn", ...who }, limits, { now: at })).toMatchObject({ ok: false, reason: "locked" });
     const after = new Date(t0 + 4 * 61_000 + 16 * 60_000);
     const c = await issued("SignIn", who, after);
     expect(await verifyCode({ ...c, purpose: "SignIn" }, limits, after)).toEqual({ ok: true });

@@ -28,7 +28,7 @@ const TRANSIENT_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "ECONNRE
  * operator: what went wrong, the server's own words where there are some,
  * and never the password (redacted even if a server echoes it back).
  */
-export function toConnectorError(error: unknown, config: SmtpConfig): ConnectorError {
+export function toConnectorError(error: unknown, config: SmtpConfig, handedOver = false): ConnectorError {
   if (error instanceof ConnectorError) return error;
   const e: SmtpFailure = error instanceof Error ? error : new Error(String(error));
   const clean = (text: string) => redactSecrets(clip(text), config);
@@ -102,7 +102,11 @@ export function toConnectorError(error: unknown, config: SmtpConfig): ConnectorE
       : make("transient", `Temporary failure from ${where}: ${detail}`);
   }
 
-  // 4. The network.
+  // 4. The network. After the whole message was handed over, silence or a lost connection says nothing about delivery.
+  if (handedOver && !status && (code === "ETIMEDOUT" || TRANSIENT_CODES.has(code) || NETWORK_FAILURE.test(rawText))) {
+    const message = `${where} took the message but did not answer it (${detail}): it may have been delivered.`;
+    return new ConnectorError("transient", message, { cause: error, outcomeUnknown: true });
+  }
   if (code === "EDNS" || /ENOTFOUND/.test(rawText)) {
     return /EAI_AGAIN|timeout/i.test(rawText)
       ? make("transient", `Could not resolve ${config.host} (${detail}).`)

@@ -4,6 +4,7 @@ import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText } from "../address";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
 import { toConnectorError } from "./errors";
+import { sendTracked } from "./hand-over";
 import { toOAuth2Options } from "./oauth2";
 import { configHeaderProblem, smtpConfigSchema, smtpFields, type SmtpConfig } from "./schema";
 import { resolveSmtpTarget, type SmtpTarget } from "./target";
@@ -14,7 +15,9 @@ export { toConnectorError };
 export const SMTP_TIMEOUTS = {
   connectionTimeout: 10_000,
   greetingTimeout: 10_000,
-  socketTimeout: 20_000,
+  // Silence allowed on the socket. The wait for the answer to the end of DATA needs it long (servers often scan the
+  // message first; RFC 5321 suggests 10 minutes); every step before that is bounded by HAND_OVER_TIMEOUT_MS.
+  socketTimeout: 60_000,
   dnsTimeout: 10_000,
 } as const;
 
@@ -74,6 +77,7 @@ export function toMailOptions(message: OutboundMessage, configHeaders?: Record<s
     text: message.text,
     html: message.html,
     headers,
+    messageId: message.messageId,
     envelope: { from: fromAddress, to: [to] },
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -102,10 +106,9 @@ export default defineConnector({
     const mail = toMailOptions(message, config.headers);
     const transport = nodemailer.createTransport(toTransportOptions(config, await resolveSmtpTarget(config)));
     try {
-      const info = await transport.sendMail(mail);
-      return { messageId: info.messageId };
-    } catch (error) {
-      throw toConnectorError(error, config);
+      const sent = await sendTracked(transport, mail);
+      if ("info" in sent) return { messageId: sent.info.messageId };
+      throw toConnectorError(sent.error, config, sent.handedOver);
     } finally {
       transport.close();
     }

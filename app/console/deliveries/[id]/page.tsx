@@ -34,7 +34,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
       </p>
       <header className="delivery-heading">
         <h1>{hideCodes(message.subject) || "(no subject)"}</h1>
-        <StatusBadge status={message.status} />
+        <StatusBadge status={message.status} errorCode={message.errorCode} />
       </header>
 
       {query.retried === "1" ? (
