@@ -5,9 +5,12 @@ import { redirect } from "next/navigation";
 import { action, boundAction, field, formAction, UNREADABLE_FORM } from "./action";
 import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError } from "./db-unavailable";
 import { idle } from "./result";
+import { CLIENT_HEADER, clientHeaderValue, createFrontDoorToken } from "./security/client-header";
 
 // The request's headers are Next's; outside a request there are none to read.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.1" }) }));
+// The address is the one the front door (scripts/server.mjs) stamps.
+const token = createFrontDoorToken();
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ [CLIENT_HEADER]: clientHeaderValue(token, "192.0.2.1") }) }));
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
