@@ -14,10 +14,11 @@ function refuseToStart(problem: string): never {
   process.exit(1);
 }
 
-/** Prisma puts the failed call's source before its reason: the reason is the last line. */
-const lastLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).trim().split("\n").pop()!.trim().replace(/\.$/, "");
+/** Prisma puts the failed call's source before its reason: the reason is the last line (of the fault lib/db.ts wrapped, if it did). */
+const lastLine = (error: unknown) => describeFault(error).replace(/\.$/, "");
 
 loadEnvFiles();
+const { describeFault } = await import("@/lib/db-unavailable");
 // One line per problem and exit 1 for a bad environment, as `npm start` does.
 const env = await (await import("@/lib/server/load-env-or-exit")).loadEnvOrExit();
 const { db } = await import("@/lib/db").catch((error: unknown) => refuseToStart(`DATABASE_URL: ${lastLine(error)}`));
