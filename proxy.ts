@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, isProduction } from "@/lib/env";
+import { getCurrentAdmin } from "@/lib/auth/current-admin";
 import { safeCallbackCookie } from "@/lib/auth/next-auth-request";
 import { malformedBody } from "@/lib/security/action-body";
 import { checkRequestOrigin } from "@/lib/security/origin";
@@ -18,6 +19,13 @@ export async function proxy(request: NextRequest) {
   }
   const malformed = await malformedBody(request);
   if (malformed) return NextResponse.json({ error: "bad_request", message: malformed }, { status: 400 });
+  // The console is not advertised: anyone but an admin gets the app's plain
+  // 404, rendered here as for an address that never existed. (A page's own
+  // notFound() would render it in the browser only, blank without
+  // JavaScript: vercel/next.js#62228.) Pages and actions check again.
+  if (isConsolePath(request.nextUrl.pathname) && !(await getCurrentAdmin())) {
+    return NextResponse.rewrite(new URL("/_mailgate/not-found", request.url), { status: 404 });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders(nonce, { dev: !isProduction, https: env.APP_URL.startsWith("https://") });
   // Pages whose own response sets frame-ancestors (the dev mailbox preview)
@@ -33,6 +41,8 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+const isConsolePath = (path: string) => path === "/console" || path.startsWith("/console/");
 
 export const config = {
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|dev/mailbox/[^/]+/html).*)" }],

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { PORTS } from "./ports";
 
 /**
- * A private `next start` of the build the suite's webServer made, with its
+ * A private instance (scripts/server.mjs, what `npm start` runs) of the build the suite's webServer made, with its
  * own database, for specs that would disturb the shared instances: the fuzz
  * run (it trips per-IP limits) and the database faults (they break the
  * database on purpose). Emails go to the suite's SMTP sink.
@@ -17,8 +17,6 @@ export type InstanceOptions = {
   env?: Record<string, string>;
 };
 
-const NEXT_BIN = "node_modules/next/dist/bin/next";
-
 function freshDatabaseUrl(database: InstanceOptions["database"]): string {
   if ("postgres" in database) return database.postgres;
   if (database.keep) return `file:./.data/${database.sqlite}`;
@@ -29,12 +27,12 @@ function freshDatabaseUrl(database: InstanceOptions["database"]): string {
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log()}`);
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log()}`);
     const up = await fetch(`${url}/sign-in`).then((r) => r.ok, () => false);
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer on ${url} within 60 s:\n${log()}`);
+  throw new Error(`the app did not answer on ${url} within 60 s:\n${log()}`);
 }
 
 export async function startApp({ port, database, env = {} }: InstanceOptions): Promise<AppInstance> {
@@ -53,12 +51,14 @@ export async function startApp({ port, database, env = {} }: InstanceOptions): P
     EMAIL_FROM: "Mailgate E2E <no-reply@mailgate.test>",
     NEXT_TELEMETRY_DISABLED: "1",
     APP_URL: url,
+    HOST: "127.0.0.1",
+    PORT: String(port),
     DATABASE_URL: databaseUrl,
     ...env,
   };
   // A kept database is already migrated (and may be read-only on purpose).
   if (!("keep" in database && database.keep)) execFileSync("node", ["scripts/prepare.mjs"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
-  const child = spawn("node", [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("node", ["scripts/server.mjs"], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-2_000_000);

@@ -14,10 +14,6 @@ const consolePaths = () =>
 
 for (const javaScriptEnabled of [true, false]) {
   test(`console pages are a plain 404 for anyone but an admin (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ newConsolePage, uniqueEmail }) => {
-    // Next.js renders the 404 of a thrown notFound() in the browser only: without JavaScript
-    // the body is empty (vercel/next.js#62228). For the front door (custom server) to fix;
-    // when it does, this reports "expected to fail" and the line goes.
-    test.fail(!javaScriptEnabled, "notFound() pages are blank without JavaScript (vercel/next.js#62228)");
     const paths = consolePaths();
     test.expect(paths.length).toBeGreaterThan(4);
     const visitor = await newConsolePage({ javaScriptEnabled });

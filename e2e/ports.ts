@@ -14,6 +14,6 @@ export const PORTS = {
   sinkHttp: 2526 + offset,
   smtpAuth: 2527 + offset,
   /** Instances a spec starts on its own from the same build (e2e/app-instance.ts). */
-  fuzz: 3102 + offset,
-  faults: 3103 + offset,
+  fuzz: 3103 + offset,
+  faults: 3104 + offset,
 } as const;

@@ -1,9 +1,11 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { headers } from "next/headers";
 import { getRequestContext, type RequestContext } from "@/lib/auth/request-context";
 import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { ActionState } from "@/lib/result";
+import { markEntered, REQUEST_HEADER } from "@/lib/security/action-entry";
 import type { Guard, RawInput } from "./action-guards";
 
 /**
@@ -73,6 +75,7 @@ async function run<I extends Schema, B extends Tuple, C extends object, R>(
   const fields = form instanceof FormData ? textFields(form) : {};
   const refill = def.refill?.length ? def.refill : undefined;
   try {
+    markEntered((await headers()).get(REQUEST_HEADER));
     const raw: RawInput = { fields, bound: args.slice(0, boundCount) };
     const context = await def.guard(raw);
     if (!(form instanceof FormData) || args.length <= boundCount) return { refused: { status: "error", formError: UNREADABLE_FORM } };

@@ -5,14 +5,13 @@ import { getCurrentAdmin } from "@/lib/auth/current-admin";
 export const dynamic = "force-dynamic";
 
 /**
- * The admin console's shell, for admins only. Every console page answers
- * anyone else with a 404 itself (requireAdmin), and so does every action (a
- * layout guards neither). The layout does not throw that 404: Next.js then
- * renders the not-found page in the browser only, however it is thrown
- * (vercel/next.js#62228), but a layout's 404 also keeps the layout's
- * metadata. No metadata here either (components/console/console-metadata.ts):
- * a non-admin's 404 must look like any other. e2e/console-not-found.spec.ts
- * checks every console route.
+ * The admin console's shell, for admins only. Anyone else never gets here:
+ * proxy.ts answers them with the app's plain 404, rendered on the server
+ * (a notFound() thrown here or in a page would render it in the browser
+ * only, blank without JavaScript: vercel/next.js#62228). Every page and
+ * action still checks on its own (requireAdmin). No metadata here
+ * (components/console/console-metadata.ts): a non-admin's 404 must look like
+ * any other. e2e/console-not-found.spec.ts checks every console route.
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const admin = await getCurrentAdmin();

@@ -3,6 +3,7 @@ import type { Env } from "../env";
 import { clientAddressResolver } from "../security/client-address";
 import { CLIENT_HEADER, clientHeaderValue, createFrontDoorToken } from "../security/client-header";
 import { refuseMalformed } from "../security/request-guard";
+import { guardUndecodableAction } from "./undecodable-action";
 
 /**
  * What scripts/server.mjs does to every request before Next.js sees it:
@@ -26,6 +27,7 @@ export function createFrontDoor(env: Env): (req: IncomingMessage, res: ServerRes
       res.end(JSON.stringify({ error: refusal.error, message: refusal.message }));
       return false;
     }
+    guardUndecodableAction(req, res);
     const h = req.headers;
     h[CLIENT_HEADER] = clientHeaderValue(token, resolve(req.socket.remoteAddress, headerText(h["x-forwarded-for"])));
     // Untrusted, a client's X-Forwarded-For is dropped; Next then fills in the socket.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/account/action-button";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { AuthForm } from "@/components/auth-form";
+import { consoleMetadata } from "@/components/console/console-metadata";
 import { FormAlert } from "@/components/field";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getOwnerId, listAdmins, type AdminEntry } from "@/lib/auth/roles";
@@ -9,7 +10,7 @@ import { hasFreshStepUp } from "@/app/account/guard";
 import { grantAdminAction, removeAdminAction, transferOwnershipAction } from "./actions";
 import { doneMessage } from "./done";
 
-export const metadata: Metadata = { title: "Admins" };
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Admins");
 
 const roleOf = (entry: AdminEntry) =>
   [entry.owner ? "Owner" : null, entry.role ? "Admin" : null, entry.fromEnv ? "ADMIN_EMAILS" : null, entry.userId ? null : "no account yet"]

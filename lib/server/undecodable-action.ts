@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { beginRequest, endRequest, REQUEST_HEADER, wasEntered } from "../security/action-entry";
+
+const BODY = JSON.stringify({ error: "bad_request", message: "the server action's arguments could not be decoded" });
+
+/** A POST that Next.js treats as a server action: the fetch kind (Next-Action) or a no-JavaScript form post to a page. */
+function isActionRequest(req: IncomingMessage): boolean {
+  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
+  if (req.headers["next-action"] !== undefined) return true;
+  return /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(req.headers["content-type"] ?? "");
+}
+
+/**
+ * For an action request: stamps the request id (lib/security/action-entry.ts)
+ * and, should Next answer it with a 5xx before the action wrapper ran,
+ * replaces that answer with a 400 (the arguments did not decode). A 5xx
+ * after the wrapper ran stays what it is: that one is ours.
+ */
+export function guardUndecodableAction(req: IncomingMessage, res: ServerResponse): void {
+  delete req.headers[REQUEST_HEADER];
+  if (!isActionRequest(req)) return;
+  const id = randomBytes(16).toString("base64url");
+  req.headers[REQUEST_HEADER] = id;
+  beginRequest(id);
+  res.once("close", () => endRequest(id));
+
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  let replaced = false;
+  /** Before the head goes out: is this the 5xx to replace? Then the 400 head goes out instead. */
+  const replaces = (status: number) => {
+    if (replaced) return true;
+    if (res.headersSent || status < 500 || wasEntered(id)) return false;
+    replaced = true;
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    writeHead(400, { "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(BODY) });
+    return true;
+  };
+  const callbackOf = (args: unknown[]) => args.find((a): a is () => void => typeof a === "function");
+  // Every way out of a response: an explicit head, a first chunk, or end() (which may carry the body).
+  res.writeHead = ((status: number, ...rest: unknown[]) => (replaces(status) ? res : writeHead(status, ...rest))) as ServerResponse["writeHead"];
+  res.write = ((...args: unknown[]) => {
+    if (!replaces(res.statusCode)) return write(...args);
+    callbackOf(args)?.();
+    return true;
+  }) as ServerResponse["write"];
+  res.end = ((...args: unknown[]) => (replaces(res.statusCode) ? end(BODY, callbackOf(args)) : end(...args))) as ServerResponse["end"];
+}
