@@ -1,12 +1,14 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { open } from "@/lib/crypto/seal";
 import { parseMailbox, type Mailbox } from "./address";
 import { getPath, mergeSecrets } from "./form";
+import { pools } from "./net/pools";
 import { connectors, isConnectorId, parseConnectorConfig, type ConnectorId } from "./registry";
 import type { SmtpConfig } from "./smtp/schema";
-import { ConnectorError, secretKeys, type OutboundMessage, type SendResult } from "./types";
+import { ConnectorError, secretKeys, type KeepAlive, type OutboundMessage, type SendOptions, type SendResult } from "./types";
 
 /**
  * Which connector sends, and from which address. A connector saved in the
@@ -55,18 +57,26 @@ export async function loadSavedConnector(): Promise<SavedConnector | null> {
 
 export async function getActiveConnector(): Promise<ActiveConnector> {
   const saved = await loadSavedConnector();
-  if (saved) return bind(saved.connectorId, saved.config, { name: saved.fromName ?? undefined, address: saved.fromAddress }, "console");
+  if (saved) return bind(saved.connectorId, saved.config, { name: saved.fromName ?? undefined, address: saved.fromAddress }, "console", true);
+  // Deleted, perhaps by another instance: its connections have no more use.
+  pools.closeOwner("console");
   return envConnector();
 }
 
-/** A connector ready to send with a config that is not saved (the console's "Send test email"). */
-export function bindConnector(id: ConnectorId, rawConfig: unknown, from: Mailbox): ActiveConnector {
-  return bind(id, rawConfig, from, "console");
+/**
+ * A connector ready to send with a config that is not saved (the console's
+ * "Send test email"): its connections close after each send, unless
+ * `keepAlive` (a caller that sends a saved config many times, the bench).
+ */
+export function bindConnector(id: ConnectorId, rawConfig: unknown, from: Mailbox, options: { keepAlive?: boolean } = {}): ActiveConnector {
+  return bind(id, rawConfig, from, "console", options.keepAlive ?? false);
 }
 
-function bind(id: ConnectorId, rawConfig: unknown, from: Mailbox, source: ActiveConnector["source"]): ActiveConnector {
+function bind(id: ConnectorId, rawConfig: unknown, from: Mailbox, source: ActiveConnector["source"], reuse: boolean): ActiveConnector {
   const connector = connectors[id];
   const config = parseConnectorConfig(id, rawConfig);
+  // Connections are kept per source, for this exact configuration: a changed one gets new connections (net/pools.ts).
+  const keepAlive: KeepAlive | undefined = reuse ? { owner: source, configKey: configKey(id, config) } : undefined;
   const secretValues = secretKeys(connector)
     .map((key) => getPath(config as Record<string, unknown>, key))
     .flatMap((v) => (typeof v === "string" ? [v] : v && typeof v === "object" ? Object.values(v).filter((x): x is string => typeof x === "string") : []));
@@ -76,7 +86,7 @@ function bind(id: ConnectorId, rawConfig: unknown, from: Mailbox, source: Active
     source,
     from,
     // The registry's map is typed per id; the config was parsed by this id's schema just above.
-    send: (message) => (connector.send as (c: unknown, m: OutboundMessage) => Promise<SendResult>)(config, message),
+    send: (message) => (connector.send as (c: unknown, m: OutboundMessage, o: SendOptions) => Promise<SendResult>)(config, message, { keepAlive }),
     redact: (text) => {
       let out = text;
       for (const secret of secretValues) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
@@ -85,12 +95,16 @@ function bind(id: ConnectorId, rawConfig: unknown, from: Mailbox, source: Active
   };
 }
 
+function configKey(id: ConnectorId, config: unknown): string {
+  return createHash("sha256").update(JSON.stringify([id, config])).digest("base64url");
+}
+
 /** The connector the environment describes (EMAIL_CONNECTOR=dev|smtp). */
 export function envConnector(): ActiveConnector {
   const id = env.EMAIL_CONNECTOR;
   const from = getEnvFromAddress();
   try {
-    return bind(id, id === "smtp" ? smtpConfigFromEnv() : {}, from, "env");
+    return bind(id, id === "smtp" ? smtpConfigFromEnv() : {}, from, "env", true);
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
     throw new Error(`Email connector misconfigured (EMAIL_CONNECTOR=${id}): ${envNames(error.message)}`, { cause: error });

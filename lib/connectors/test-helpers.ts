@@ -1,4 +1,4 @@
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { startProviderServer, type Handler, type ProviderServer, type Reply } from "./test-server";
@@ -76,13 +76,21 @@ export type DocumentedError = {
   };
 };
 
-/** A real SMTP server (smtp-server) on 127.0.0.1 that accepts every message; `received` lists each one's RCPT TO. */
+/**
+ * A real SMTP server (smtp-server) on 127.0.0.1 that accepts every message;
+ * `received` lists each one's RCPT TO, `connections` counts the connections
+ * it accepted and `open` those still open.
+ */
 export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}) {
   const received: string[] = [];
+  const open = new Set<Socket>();
+  let connections = 0;
   const server = new SMTPServer({
     logger: false,
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    // The app keeps idle connections open (net/pools.ts); closing waits this long for them, not 30 s.
+    closeTimeout: 100,
     onData: (stream, session, cb) => {
       stream.resume();
       stream.on("end", () => {
@@ -92,10 +100,17 @@ export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}) {
     },
     ...options,
   });
+  server.server.on("connection", (socket: Socket) => {
+    connections += 1;
+    open.add(socket);
+    socket.once("close", () => open.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     port: (server.server.address() as AddressInfo).port,
     received,
+    connections: () => connections,
+    open: () => open.size,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

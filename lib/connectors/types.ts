@@ -42,6 +42,20 @@ export type MessageContext = {
 
 export type SendResult = { messageId: string };
 
+/**
+ * Whose configuration a send belongs to, so its connections can be kept
+ * open for the next send of the same configuration (net/pools.ts). `owner`
+ * is where the configuration comes from (the saved connector, the
+ * environment); `configKey` stands for the configuration itself (a hash of
+ * it): when an owner's key changes, its old connections are closed.
+ */
+export type KeepAlive = { owner: string; configKey: string };
+
+export type SendOptions = {
+  /** Absent: the send opens its own connections and closes them (the console's test with unsaved settings). */
+  keepAlive?: KeepAlive;
+};
+
 export const CONNECTOR_ERROR_CODES = [
   "invalid_config",
   "auth_failed",
@@ -111,7 +125,7 @@ export type ConnectorDefinition<Schema extends z.ZodType = z.ZodType> = {
   configSchema: Schema;
   /** The console form, in display order. Every secret is a field with `secret: true`. */
   fields: readonly ConnectorField[];
-  send(config: z.infer<Schema>, message: OutboundMessage): Promise<SendResult>;
+  send(config: z.infer<Schema>, message: OutboundMessage, options?: SendOptions): Promise<SendResult>;
 };
 
 export function defineConnector<Schema extends z.ZodType>(def: ConnectorDefinition<Schema>) {

@@ -32,6 +32,8 @@ export async function startOutboxTestServer(): Promise<OutboxTestServer> {
     logger: false,
     disabledCommands: ["STARTTLS", "AUTH"],
     authOptional: true,
+    // The app keeps idle connections open (lib/connectors/net/pools.ts); closing waits this long for them, not 30 s.
+    closeTimeout: 100,
     onConnect(_s, cb) {
       connections += 1;
       cb();

@@ -1,48 +1,15 @@
-import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { checkExtraHeaders, checkRecipient, isEmailAddress, sanitizeHeaderText } from "../address";
+import { withConnections } from "../net/pools";
 import { ConnectorError, defineConnector, type OutboundMessage } from "../types";
+import { deliver } from "./deliver";
 import { toConnectorError } from "./errors";
-import { sendTracked } from "./hand-over";
-import { toOAuth2Options } from "./oauth2";
-import { configHeaderProblem, smtpConfigSchema, smtpFields, type SmtpConfig } from "./schema";
-import { resolveSmtpTarget, type SmtpTarget } from "./target";
+import { configHeaderProblem, smtpConfigSchema, smtpFields } from "./schema";
+import { resolveSmtpTarget } from "./target";
+import { openSmtpTransport } from "./transport";
 
 export { toConnectorError };
-
-/** Milliseconds. A code email that cannot leave in this time is better reported than awaited. */
-export const SMTP_TIMEOUTS = {
-  connectionTimeout: 10_000,
-  greetingTimeout: 10_000,
-  // Silence allowed on the socket. The wait for the answer to the end of DATA needs it long (servers often scan the
-  // message first; RFC 5321 suggests 10 minutes); every step before that is bounded by HAND_OVER_TIMEOUT_MS.
-  socketTimeout: 60_000,
-  dnsTimeout: 10_000,
-} as const;
-
-/** nodemailer's options for one connection to `target` (the checked address, see target.ts). */
-export function toTransportOptions(config: SmtpConfig, target: SmtpTarget): SMTPTransport.Options {
-  return {
-    host: target.address,
-    port: config.port,
-    // SNI and the certificate check use the configured name, not the address connected to.
-    ...(target.servername ? { servername: target.servername, tls: { servername: target.servername } } : {}),
-    secure: config.security === "tls",
-    requireTLS: config.security === "starttls",
-    ignoreTLS: false,
-    auth:
-      config.auth.type === "login" ? { user: config.auth.user, pass: config.auth.password }
-      : config.auth.type === "oauth2" ? toOAuth2Options(config.auth, config)
-      : undefined,
-    ...SMTP_TIMEOUTS,
-    // Rendered HTML never needs the server's files or remote URLs fetched into the message.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    logger: false,
-    debug: false,
-  };
-}
+export { SMTP_TIMEOUTS, toTransportOptions } from "./transport";
 
 /**
  * Turns an OutboundMessage into nodemailer options, refusing what could
@@ -102,15 +69,12 @@ export default defineConnector({
   description: "Sends through any SMTP server or relay (Postfix, Amazon SES, Postmark, Mailgun, Google Workspace, Microsoft 365…).",
   configSchema: smtpConfigSchema,
   fields: smtpFields,
-  async send(config, message) {
+  async send(config, message, options) {
     const mail = toMailOptions(message, config.headers);
-    const transport = nodemailer.createTransport(toTransportOptions(config, await resolveSmtpTarget(config)));
-    try {
-      const sent = await sendTracked(transport, mail);
-      if ("info" in sent) return { messageId: sent.info.messageId };
-      throw toConnectorError(sent.error, config, sent.handedOver);
-    } finally {
-      transport.close();
-    }
+    // A pool connects to the address checked when it was opened (re-checked with each new pool, see net/pools.ts).
+    const open = async (pooled: boolean) => openSmtpTransport(config, await resolveSmtpTarget(config), pooled);
+    const sent = await withConnections(options?.keepAlive, "smtp", open, (session) => deliver(session, mail));
+    if ("info" in sent) return { messageId: sent.info.messageId };
+    throw toConnectorError(sent.error, config, sent.handedOver);
   },
 });

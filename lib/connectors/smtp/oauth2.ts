@@ -5,9 +5,10 @@ import { carryThroughNodemailer, exchangeRefreshToken } from "./token";
 
 /**
  * Access tokens obtained with a refresh token, kept in memory per credential
- * set. Each email opens its own SMTP connection; without this, every one of
- * them would first exchange the refresh token at the provider's token
- * endpoint (slow, and rate limited by Google and Microsoft alike).
+ * set. Every new SMTP connection authenticates (a pool's too, with the token
+ * its options had when it opened); without this, each would first exchange
+ * the refresh token at the provider's token endpoint (slow, and rate
+ * limited by Google and Microsoft alike).
  */
 type CachedToken = { accessToken: string; expires: number };
 
