@@ -1,6 +1,7 @@
-import { guardedDispatcher } from "./net/pinned-dispatcher";
+import { dispatcherPool } from "./net/pinned-dispatcher";
 import type { TargetGuard } from "./net/guard";
-import { ConnectorError, type ConnectorErrorCode } from "./types";
+import { withConnections } from "./net/pools";
+import { ConnectorError, type ConnectorErrorCode, type KeepAlive } from "./types";
 
 /**
  * Plumbing shared by the connectors that call an HTTP API (SendGrid,
@@ -31,21 +32,22 @@ export function apiGuard(provider: string, options: TargetOptions): TargetGuard 
 /**
  * fetch with a deadline, connected only to the checked addresses of the URL's
  * host (private ones refused unless allowed); a timeout, reset, refusal or DNS
- * hiccup is `transient`, an unknown host `invalid_config`.
+ * hiccup is `transient`, an unknown host `invalid_config`. With `keepAlive`,
+ * the connection is kept for the next request of the same configuration
+ * (net/pools.ts); without, it is dropped once the caller has read the body.
  */
-export async function providerFetch(provider: string, url: string, init: RequestInit, options: TargetOptions = {}): Promise<Response> {
+export async function providerFetch(provider: string, url: string, init: RequestInit, options: TargetOptions = {}, keepAlive?: KeepAlive): Promise<Response> {
   const guard = apiGuard(provider, options);
   const startedAt = Date.now();
-  const dispatcher = await guardedDispatcher(url, guard);
-  const remaining = Math.max(1, guard.timeoutMs - (Date.now() - startedAt));
-  try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(remaining), redirect: "error", dispatcher } as RequestInit);
-  } catch (error) {
-    throw networkError(provider, url, error, guard.timeoutMs);
-  } finally {
-    // Waits until the caller has read the body, then drops the connection.
-    void dispatcher.close();
-  }
+  const pool = dispatcherPool(url, guard);
+  return withConnections(keepAlive, pool.kind, pool.open, async (dispatcher) => {
+    const remaining = Math.max(1, guard.timeoutMs - (Date.now() - startedAt));
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(remaining), redirect: "error", dispatcher } as RequestInit);
+    } catch (error) {
+      throw networkError(provider, url, error, guard.timeoutMs);
+    }
+  });
 }
 
 export function networkError(provider: string, url: string, error: unknown, timeoutMs: number = PROVIDER_TIMEOUT_MS): ConnectorError {

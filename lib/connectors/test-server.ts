@@ -22,6 +22,8 @@ export type Handler = (req: RecordedRequest) => Reply | Promise<Reply>;
 export type ProviderServer = {
   url: string;
   requests: RecordedRequest[];
+  /** TCP connections accepted so far (a kept-alive connection carries several requests). */
+  connections(): number;
   /** Replaces the handler (default: 200 `{}`). */
   respond(handler: Handler): void;
   close(): Promise<void>;
@@ -59,11 +61,14 @@ export async function startProviderServer(handler: Handler = () => ({ status: 20
     res.writeHead(reply.status, { "content-type": type, ...reply.headers });
     res.end(payload);
   });
+  let connections = 0;
+  server.on("connection", () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    connections: () => connections,
     respond(next) {
       current = next;
     },

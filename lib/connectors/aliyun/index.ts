@@ -82,13 +82,14 @@ export default defineConnector({
   description: "Sends through Alibaba Cloud DirectMail (SingleSendMail API), signed with the AccessKey of a RAM user.",
   configSchema: aliyunConfigSchema,
   fields: aliyunFields,
-  async send(config, message) {
+  async send(config, message, options) {
     const body = signedForm(toAliyunParams(message, config), config);
     const response = await providerFetch(
       PROVIDER,
       joinUrl(config.baseUrl ?? ALIYUN_ENDPOINTS[config.region ?? "cn-hangzhou"], "/"),
       { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" }, body },
       config,
+      options?.keepAlive,
     );
     const raw = redact(await readDetail(response), [config.accessKeySecret]);
     const parsed = parseJson(raw);

@@ -17,7 +17,7 @@ export default defineConnector({
   description: "POSTs each email as signed JSON to your own service, which sends it (fixed IP addresses, your own mail service or gateway).",
   configSchema: httpConfigSchema,
   fields: httpFields,
-  async send(config, message) {
+  async send(config, message, options) {
     const body = JSON.stringify(buildRequestBody(message));
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = {
@@ -36,7 +36,7 @@ export default defineConnector({
         headers,
         timeoutMs: config.timeoutMs,
         allowPrivateTargets: config.allowPrivateTargets,
-      });
+      }, options?.keepAlive);
       if (response.status >= 200 && response.status < 300) {
         return { messageId: acceptedMessageId(response, message.idempotencyKey) };
       }

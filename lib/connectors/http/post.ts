@@ -1,7 +1,9 @@
 import http from "node:http";
 import https from "node:https";
 import { checkedAddresses, pinnedLookup, type ResolvedAddress } from "../net/guard";
-import { ConnectorError } from "../types";
+import { HTTP_KEEP_ALIVE } from "../net/pinned-dispatcher";
+import { withConnections, type Pooled } from "../net/pools";
+import { ConnectorError, type KeepAlive } from "../types";
 
 /**
  * One POST to the operator's endpoint, through the SSRF guard
@@ -10,6 +12,10 @@ import { ConnectorError } from "../types";
  * The Host header and TLS server name still carry the URL's host, so virtual
  * hosts and certificates work as usual. Plain http(s).request rather than
  * fetch: the answer is read up to a size limit and never waited for beyond it.
+ *
+ * With `keepAlive`, the agent (and its sockets, to the addresses checked
+ * when it was made) is kept for the next message of the same configuration
+ * (net/pools.ts); never one shared with another configuration's endpoint.
  */
 
 export type EndpointResponse = { status: number; headers: Headers; text: string };
@@ -24,27 +30,40 @@ export type PostOptions = {
 /** More is never needed to read an id or an error; the rest is not waited for. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-export async function postToEndpoint(endpoint: string, options: PostOptions): Promise<EndpointResponse> {
+export async function postToEndpoint(endpoint: string, options: PostOptions, keepAlive?: KeepAlive): Promise<EndpointResponse> {
   const url = new URL(endpoint);
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const startedAt = Date.now();
-  const addresses = await checkedAddresses(host, {
-    what: "the endpoint",
-    check: "the URL",
-    allowPrivateTargets: options.allowPrivateTargets,
-    timeoutMs: options.timeoutMs,
+  const open = async (pooled: boolean) => {
+    const addresses = await checkedAddresses(host, {
+      what: "the endpoint",
+      check: "the URL",
+      allowPrivateTargets: options.allowPrivateTargets,
+      timeoutMs: options.timeoutMs,
+    });
+    return pinnedAgent(url, host, addresses, pooled);
+  };
+  return withConnections(keepAlive, `post ${url.origin}`, open, (agent) => {
+    const remaining = Math.max(1, options.timeoutMs - (Date.now() - startedAt));
+    return request(url, host, agent, { ...options, timeoutMs: remaining }, options.timeoutMs);
   });
-  const remaining = Math.max(1, options.timeoutMs - (Date.now() - startedAt));
-  return request(url, host, addresses, { ...options, timeoutMs: remaining }, options.timeoutMs);
 }
 
-function request(
-  url: URL,
-  host: string,
-  addresses: readonly ResolvedAddress[],
-  options: PostOptions,
-  totalTimeoutMs: number,
-): Promise<EndpointResponse> {
+function pinnedAgent(url: URL, host: string, addresses: readonly ResolvedAddress[], keepAlive: boolean): Pooled<http.Agent> {
+  const Agent = url.protocol === "https:" ? https.Agent : http.Agent;
+  const agent = new Agent({
+    lookup: pinnedLookup(host, addresses),
+    keepAlive,
+    // The idle timeout of a kept socket; each request sets its own deadline.
+    timeout: HTTP_KEEP_ALIVE.idleMs,
+    maxSockets: HTTP_KEEP_ALIVE.maxSockets,
+    noDelay: true,
+  });
+  // Only closed when no request uses it (the pool waits for that; a one-off request is over).
+  return { resource: agent, close: () => agent.destroy() };
+}
+
+function request(url: URL, host: string, agent: http.Agent, options: PostOptions, totalTimeoutMs: number): Promise<EndpointResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -64,9 +83,7 @@ function request(
         path: `${url.pathname}${url.search}`,
         method: "POST",
         headers: { ...options.headers, "Content-Length": String(Buffer.byteLength(options.body)) },
-        lookup: pinnedLookup(host, addresses),
-        // A fresh connection per message: no pooled socket to an address checked for someone else's config.
-        agent: false,
+        agent,
         timeout: options.timeoutMs,
       });
     } catch (error) {

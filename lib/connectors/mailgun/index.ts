@@ -83,7 +83,7 @@ export default defineConnector({
   description: "Sends through the Mailgun Messages API (US or EU region) with an API key or a Domain Sending Key.",
   configSchema: mailgunConfigSchema,
   fields: mailgunFields,
-  async send(config, message) {
+  async send(config, message, options) {
     const form = toMailgunForm(message, config);
     const basic = Buffer.from(`api:${config.apiKey}`, "utf8").toString("base64");
     const response = await providerFetch(
@@ -96,6 +96,7 @@ export default defineConnector({
         body: form,
       },
       config,
+      options?.keepAlive,
     );
     if (!response.ok) throw await toMailgunError(response, [config.apiKey, basic]);
     const body = (await response.json().catch(() => null)) as { id?: unknown } | null;

@@ -110,7 +110,7 @@ export default defineConnector({
   description: "Sends through the Postmark Email API with a Server API token and a transactional message stream.",
   configSchema: postmarkConfigSchema,
   fields: postmarkFields,
-  async send(config, message) {
+  async send(config, message, options) {
     const email = toPostmarkEmail(message, config);
     const response = await providerFetch(
       PROVIDER,
@@ -121,6 +121,7 @@ export default defineConnector({
         body: JSON.stringify(email),
       },
       config,
+      options?.keepAlive,
     );
     const raw = redact(await readDetail(response), [config.serverToken]);
     const body = parseJson(raw) as { ErrorCode?: unknown; MessageID?: unknown } | null;

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Resend, type CreateEmailOptions, type CreateEmailRequestOptions, type ErrorResponse } from "resend";
 import type { Agent } from "undici";
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText, sanitizeHeaderText } from "../address";
-import { guardedDispatcher } from "../net/pinned-dispatcher";
+import { dispatcherPool } from "../net/pinned-dispatcher";
+import { withConnections } from "../net/pools";
 import { apiGuard, clipDetail, networkError, PROVIDER_TIMEOUT_MS, redact, statusError } from "../provider-fetch";
 import { ConnectorError, defineConnector, type ConnectorErrorCode, type OutboundMessage } from "../types";
 import { RESEND_API_BASE, resendConfigSchema, resendFields } from "./schema";
@@ -121,23 +122,22 @@ export default defineConnector({
   description: "Sends through the Resend API with its official SDK; retries reuse an idempotency key so nobody gets a code twice.",
   configSchema: resendConfigSchema,
   fields: resendFields,
-  async send(config, message) {
+  async send(config, message, options) {
     const email = toResendEmail(message);
     // The SDK appends `/emails` to the base as is.
     const baseUrl = (config.baseUrl ?? RESEND_API_BASE).replace(/\/+$/, "");
     const timeoutMs = config.timeoutMs ?? PROVIDER_TIMEOUT_MS;
     // The SDK has no timeout of its own but passes a signal to fetch; one deadline covers the DNS check too.
     const signal = AbortSignal.timeout(timeoutMs);
-    const dispatcher = await guardedDispatcher(baseUrl, apiGuard(PROVIDER, config));
-    let result: Awaited<ReturnType<Resend["emails"]["send"]>>;
-    try {
-      const resend = new Resend(config.apiKey, { baseUrl });
-      result = await resend.emails.send(email, pinnedRequest({ signal, idempotencyKey: message.idempotencyKey }, dispatcher));
-    } catch (error) {
-      throw networkError(PROVIDER, baseUrl, error, timeoutMs);
-    } finally {
-      void dispatcher.close();
-    }
+    const pool = dispatcherPool(baseUrl, apiGuard(PROVIDER, config));
+    const result = await withConnections(options?.keepAlive, pool.kind, pool.open, async (dispatcher) => {
+      try {
+        const resend = new Resend(config.apiKey, { baseUrl });
+        return await resend.emails.send(email, pinnedRequest({ signal, idempotencyKey: message.idempotencyKey }, dispatcher));
+      } catch (error) {
+        throw networkError(PROVIDER, baseUrl, error, timeoutMs);
+      }
+    });
     if (result.error) {
       throw toResendError(result.error, result.headers, { apiKey: config.apiKey, url: baseUrl, timeoutMs, timedOut: signal.aborted });
     }

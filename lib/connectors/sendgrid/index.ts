@@ -115,7 +115,7 @@ export default defineConnector({
   description: "Sends through Twilio SendGrid's v3 Mail Send API with an API key.",
   configSchema: sendgridConfigSchema,
   fields: sendgridFields,
-  async send(config, message) {
+  async send(config, message, options) {
     const mail = toSendGridMail(message, config);
     const response = await providerFetch(
       PROVIDER,
@@ -126,6 +126,7 @@ export default defineConnector({
         body: JSON.stringify(mail),
       },
       config,
+      options?.keepAlive,
     );
     if (!response.ok) throw await toSendGridError(response, config.apiKey);
     await response.body?.cancel().catch(() => undefined);

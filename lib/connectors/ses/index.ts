@@ -5,6 +5,8 @@ import { SendEmailCommand, SESv2Client, type SendEmailCommandInput, type SESv2Cl
 import { checkExtraHeaders, checkRecipient, checkReplyTo, checkSender, mailboxText as quotedMailboxText, sanitizeHeaderText, type Mailbox } from "../address";
 import { encodeWords } from "../encoded-words";
 import { checkedAddresses, guardedLookup, type TargetGuard } from "../net/guard";
+import { HTTP_KEEP_ALIVE } from "../net/pinned-dispatcher";
+import { withConnections, type Pooled } from "../net/pools";
 import { apiGuard, PROVIDER_TIMEOUT_MS } from "../provider-fetch";
 import { defineConnector, type OutboundMessage, type SendResult } from "../types";
 import { httpStatus, toSesError } from "./errors";
@@ -49,11 +51,13 @@ export function toSesEmail(message: OutboundMessage, config: Pick<SesConfig, "co
  * endpoint rules pick, so private addresses are refused unless allowed.
  * `throwOnRequestTimeout`: without it a slow answer only logs a warning.
  * With `default-chain`, `credentials` is left out, so the SDK's default chain applies.
+ * `keepAlive`: the agents keep idle sockets for the next request.
  */
-export function sesClientConfig(config: SesConfig): SESv2ClientConfig {
+export function sesClientConfig(config: SesConfig, keepAlive = false): SESv2ClientConfig {
   const timeoutMs = config.timeoutMs ?? PROVIDER_TIMEOUT_MS;
   const { credentials } = config;
   const lookup = guardedLookup(sesGuard(config));
+  const agent = { lookup, keepAlive, timeout: HTTP_KEEP_ALIVE.idleMs, maxSockets: HTTP_KEEP_ALIVE.maxSockets, noDelay: true };
   return {
     region: config.region,
     ...(config.baseUrl ? { endpoint: config.baseUrl } : {}),
@@ -62,8 +66,8 @@ export function sesClientConfig(config: SesConfig): SESv2ClientConfig {
       connectionTimeout: timeoutMs,
       requestTimeout: timeoutMs,
       throwOnRequestTimeout: true,
-      httpAgent: new http.Agent({ lookup }),
-      httpsAgent: new https.Agent({ lookup }),
+      httpAgent: new http.Agent(agent),
+      httpsAgent: new https.Agent(agent),
     },
     ...(credentials.type === "access-key"
       ? {
@@ -114,20 +118,22 @@ export default defineConnector({
   description: "Sends through the Amazon SES v2 API (SendEmail), signed with an IAM access key or the machine's AWS role.",
   configSchema: sesConfigSchema,
   fields: sesFields,
-  async send(config, message) {
-    // A client per send: the config can change in the console at any time, so
-    // there is nothing to invalidate and no credentials linger in a cache. The
-    // cost (a TLS handshake, and with the default chain one credential lookup)
-    // is small next to one sign-in email.
-    await checkEndpoint(config);
-    const client = new SESv2Client(sesClientConfig(config));
-    try {
-      return await sendWithClient(client, config, message);
-    } finally {
-      client.destroy();
-    }
+  async send(config, message, options) {
+    return withConnections(options?.keepAlive, "ses", (pooled) => openClient(config, pooled), (client) => sendWithClient(client, config, message));
   },
 });
+
+/**
+ * A client per pool (net/pools.ts), or per send without one. Pools live per
+ * configuration, so a changed one gets a new client and no credentials
+ * linger past the pool (its idle timeout or age). The endpoint URL is
+ * checked when the client is made; every new connection is checked again.
+ */
+async function openClient(config: SesConfig, keepAlive: boolean): Promise<Pooled<SESv2Client>> {
+  await checkEndpoint(config);
+  const client = new SESv2Client(sesClientConfig(config, keepAlive));
+  return { resource: client, close: () => client.destroy() };
+}
 
 /**
  * `Name <address>`; a name with specials is quoted, a non-ASCII one becomes
