@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seal } from "@/lib/crypto/seal";
 import { db } from "@/lib/db";
@@ -6,7 +5,7 @@ import { updateSettings } from "@/lib/settings/get-settings";
 import { bindConnector, getActiveConnector, SAVED_CONNECTOR_AAD } from "./active";
 import { pools } from "./net/pools";
 import { deleteConnector } from "./store";
-import { sampleMessage, startSmtpSink } from "./test-helpers";
+import { eventually, sampleMessage, startSmtpSink } from "./test-helpers";
 
 /**
  * Which sends keep their connections: the saved connector's, one pool per
@@ -22,12 +21,6 @@ async function save(config: Record<string, unknown>) {
   await db.emailConnector.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
 }
 
-async function until(condition: () => boolean, ms = 3000) {
-  for (const started = Date.now(); !condition(); await sleep(20)) {
-    if (Date.now() - started > ms) throw new Error("condition not met in time");
-  }
-}
-
 const sendActive = async (to: string) => (await getActiveConnector()).send(sampleMessage({ to }));
 let config: Record<string, unknown>;
 
@@ -37,7 +30,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   pools.closeAll();
-  await until(() => smtp.open() === 0);
+  await eventually(() => smtp.open() === 0);
   await db.emailConnector.deleteMany();
 });
 afterAll(async () => {
@@ -62,7 +55,7 @@ describe("the saved connector's connections", () => {
     await save({ ...config, headers: { "X-Changed": "yes" } });
     await sendActive("after-change@example.com");
     expect(smtp.connections() - before).toBe(1);
-    await until(() => smtp.open() === 1);
+    await eventually(() => smtp.open() === 1);
   });
 
   it("deleting the saved connector closes its connections", async () => {
@@ -73,7 +66,7 @@ describe("the saved connector's connections", () => {
     expect(pools.kinds("console")).toEqual(["smtp"]);
     expect(await deleteConnector()).toMatchObject({ ok: true });
     expect(pools.kinds("console")).toEqual([]);
-    await until(() => smtp.open() === 0);
+    await eventually(() => smtp.open() === 0);
   });
 
   it("deleted by another instance: the next send here closes them", async () => {
@@ -82,7 +75,7 @@ describe("the saved connector's connections", () => {
     await db.emailConnector.deleteMany();
     await getActiveConnector();
     expect(pools.kinds("console")).toEqual([]);
-    await until(() => smtp.open() === 0);
+    await eventually(() => smtp.open() === 0);
   });
 });
 
@@ -92,6 +85,6 @@ describe("the console's test email with unsaved settings", () => {
     await bindConnector("smtp", config, from).send(sampleMessage({ to: "test-email@example.com" }));
     expect(smtp.connections() - before).toBe(1);
     expect(pools.kinds("console")).toEqual([]);
-    await until(() => smtp.open() === 0);
+    await eventually(() => smtp.open() === 0);
   });
 });

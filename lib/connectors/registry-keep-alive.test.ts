@@ -1,12 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dns } from "./net/guard";
-import { pools } from "./net/pools";
 import { connectors, parseConnectorConfig, type ConnectorId } from "./registry";
-import { sampleMessage } from "./test-helpers";
+import { sampleMessage, keepAliveOwners } from "./test-helpers";
 import { startProviderServer, type ProviderServer, type Reply } from "./test-server";
-import type { KeepAlive, OutboundMessage, SendOptions } from "./types";
+import type { OutboundMessage, SendOptions } from "./types";
 
 /**
  * Keep-alive for the connectors that speak HTTP: the sends of one
@@ -48,17 +47,11 @@ function send(id: ConnectorId, raw: unknown, options: SendOptions = {}): Promise
   return (connectors[id].send as (c: unknown, m: OutboundMessage, o: SendOptions) => Promise<unknown>)(parseConnectorConfig(id, raw), message, options);
 }
 
-let run = 0;
-const keepAlive = (configKey = "config-1", owner = `keep-alive-test-${run}`): KeepAlive => ({ owner, configKey });
+const keepAlive = keepAliveOwners("keep-alive-test");
 
 let server: ProviderServer;
 beforeAll(async () => {
   server = await startProviderServer();
-});
-afterEach(() => {
-  pools.closeAll();
-  vi.restoreAllMocks();
-  run += 1;
 });
 afterAll(async () => {
   await server.close();

@@ -1,8 +1,10 @@
 import type { AddressInfo, Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
+import { pools } from "./net/pools";
 import { startProviderServer, type Handler, type ProviderServer, type Reply } from "./test-server";
-import { ConnectorError, type ConnectorErrorCode, type OutboundMessage } from "./types";
+import { ConnectorError, type ConnectorErrorCode, type KeepAlive, type OutboundMessage } from "./types";
 
 /**
  * Fixtures shared by the API connectors' tests (SendGrid, Mailgun, Postmark,
@@ -113,4 +115,25 @@ export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}) {
     open: () => open.size,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Kept connections for tests: a new owner per test (so one test's pools never
+ * serve the next), every pool closed and every spy restored after each.
+ */
+export function keepAliveOwners(prefix: string): (configKey?: string, owner?: string) => KeepAlive {
+  let run = 0;
+  afterEach(() => {
+    pools.closeAll();
+    vi.restoreAllMocks();
+    run += 1;
+  });
+  return (configKey = "config-1", owner = `${prefix}-${run}`) => ({ owner, configKey });
+}
+
+/** Waits until `condition` holds (a server noticing a closed connection), failing after `ms`. */
+export async function eventually(condition: () => boolean, ms = 3000): Promise<void> {
+  for (const started = Date.now(); !condition(); await sleep(20)) {
+    if (Date.now() - started > ms) throw new Error("condition not met in time");
+  }
 }

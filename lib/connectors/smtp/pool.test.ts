@@ -2,10 +2,11 @@ import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dns } from "../net/guard";
 import { createPoolRegistry, pools } from "../net/pools";
-import type { KeepAlive, OutboundMessage } from "../types";
+import { eventually, keepAliveOwners } from "../test-helpers";
+import type { OutboundMessage } from "../types";
 import { deliver } from "./deliver";
 import { toConnectorError } from "./errors";
 import smtp, { toMailOptions } from "./index";
@@ -79,24 +80,11 @@ const message = (to: string, extra: Partial<OutboundMessage> = {}): OutboundMess
   to, from: { name: "Acme", address: "no-reply@acme.test" }, subject: "Your code", html: "<p>123456</p>", text: "Your code: 123456", ...extra,
 });
 
-let run = 0;
-/** A new owner per test: pools of one test never serve the next. */
-const owner = (configKey = "config-1"): KeepAlive => ({ owner: `pool-test-${run}`, configKey });
-
-async function until(condition: () => boolean, ms = 3000) {
-  for (const started = Date.now(); !condition(); await sleep(20)) {
-    if (Date.now() - started > ms) throw new Error("condition not met in time");
-  }
-}
+const owner = keepAliveOwners("pool-test");
 
 let server: Server;
 beforeAll(async () => {
   server = await startServer();
-});
-afterEach(() => {
-  pools.closeAll();
-  vi.restoreAllMocks();
-  run += 1;
 });
 afterAll(async () => {
   await server.close();
@@ -116,12 +104,12 @@ describe("a pooled SMTP transport", () => {
     await smtp.send(server.config, message("one-off-1@acme.test"));
     await smtp.send(server.config, message("one-off-2@acme.test"));
     expect(server.stats.connections - before).toBe(2);
-    await until(() => server.openNow() === 0);
+    await eventually(() => server.openNow() === 0);
   });
 
   it(`concurrent sends use at most ${SMTP_POOL.maxConnections} connections`, async () => {
     const before = { ...server.stats };
-    await until(() => server.openNow() === 0);
+    await eventually(() => server.openNow() === 0);
     server.stats.mostAtOnce = 0;
     const sends = Array.from({ length: 24 }, (_, i) => smtp.send(server.config, message(`burst-${i}@acme.test`), { keepAlive: owner() }));
     await Promise.all(sends);
@@ -149,7 +137,7 @@ describe("a changed or deleted configuration", () => {
     await smtp.send({ ...server.config, headers: { "X-Stream": "b" } }, message("config-b-1@acme.test"), { keepAlive: owner("b") });
     expect(server.stats.connections - before.connections).toBe(1);
     await expect(slow).resolves.toMatchObject({ messageId: expect.any(String) });
-    await until(() => server.stats.closed - before.closed === 1);
+    await eventually(() => server.stats.closed - before.closed === 1);
     expect(server.delivered("slow@acme.test")).toBe(1);
     expect(server.received.find((r) => r.rcpt === "config-b-1@acme.test")!.parsed.headers.get("x-stream")).toBe("b");
     expect(pools.kinds(owner().owner)).toEqual(["smtp"]);
@@ -159,7 +147,7 @@ describe("a changed or deleted configuration", () => {
     await smtp.send(server.config, message("closed-owner@acme.test"), { keepAlive: owner() });
     const closed = server.stats.closed;
     pools.closeOwner(owner().owner);
-    await until(() => server.stats.closed === closed + 1);
+    await eventually(() => server.stats.closed === closed + 1);
     expect(pools.kinds(owner().owner)).toEqual([]);
   });
 });
@@ -171,7 +159,7 @@ describe("idle connections", () => {
     try {
       await smtp.send(strict.config, message("before-idle@acme.test"), { keepAlive: owner() });
       expect(pools.kinds(owner().owner)).toEqual(["smtp"]);
-      await until(() => strict.openNow() === 0);
+      await eventually(() => strict.openNow() === 0);
       await smtp.send(strict.config, message("after-idle@acme.test"), { keepAlive: owner() });
       expect(strict.stats.connections).toBe(2);
       expect(strict.delivered("before-idle@acme.test")).toBe(1);
@@ -205,7 +193,7 @@ describe("idle connections", () => {
     const send = (to: string) => registry.run(owner(), "smtp", open, (session) => deliver(session, toMailOptions(message(to))));
     const before = { ...server.stats };
     await send("idle-1@acme.test");
-    await until(() => server.stats.closed - before.closed === 1);
+    await eventually(() => server.stats.closed - before.closed === 1);
     await send("idle-2@acme.test");
     expect(server.stats.connections - before.connections).toBe(2);
     registry.closeAll();
