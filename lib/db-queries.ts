@@ -11,7 +11,8 @@ const recording = new AsyncLocalStorage<string[]>();
 
 export async function recordQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
   const queries: string[] = [];
-  const result = await recording.run(queries, work);
+  // Awaited inside: a Prisma query is lazy and would otherwise run after the context ended.
+  const result = await recording.run(queries, async () => await work());
   return { result, queries };
 }
 

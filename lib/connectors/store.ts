@@ -7,7 +7,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import type { SignInExperience } from "@/lib/settings/schema";
 import { fail, ok, type FieldErrors, type Result } from "@/lib/result";
 import { isEmailAddress, sanitizeHeaderText, type Mailbox } from "./address";
-import { bindConnector, envConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
+import { bindConnector, envConnector, forgetActiveConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
 import { configToFormValues, formToConfig, getPath, setPath, splitSecrets, type FormValues } from "./form";
 import { connectors, isConnectorId, type ConnectorId } from "./registry";
 import { ConnectorError, secretKeys } from "./types";
@@ -133,6 +133,7 @@ export async function saveConnector(input: ConnectorInput, userId: string): Prom
     updatedBy: userId,
   };
   await db.emailConnector.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+  forgetActiveConnector();
   return ok({ label: connectors[id].label });
 }
 
@@ -157,6 +158,7 @@ export async function deleteConnector(): Promise<Result<{ fallback: string }>> {
     );
   }
   await db.emailConnector.deleteMany({ where: { id: 1 } });
+  forgetActiveConnector();
   return ok({ fallback: connectors[env.EMAIL_CONNECTOR].label });
 }
 
