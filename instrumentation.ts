@@ -15,6 +15,7 @@ export async function register() {
   warnWithoutFrontDoor();
   // Not awaited: readiness does not wait for it, and a code request that
   // comes first shares the compile of its email (render-cache.ts).
+  const { warmCodeEmails } = await import("@/lib/mail/warm-code-emails");
   void warmCodeEmails(env.APP_URL);
   if (env.OUTBOX_WORKER === "inline") {
     // One worker per process, even if the dev server calls register() again.
@@ -23,17 +24,5 @@ export async function register() {
       const { startOutboxWorker } = await import("@/lib/mail/worker");
       holder.__mailgateWorker = startOutboxWorker({ pollMs: env.OUTBOX_POLL_SECONDS * 1000 });
     }
-  }
-}
-
-async function warmCodeEmails(appUrl: string) {
-  try {
-    const { warmTemplates } = await import("@/lib/mail/render");
-    const { getSettings } = await import("@/lib/settings/get-settings");
-    const { branding, signInExperience } = await getSettings();
-    await warmTemplates({ branding, appUrl, ttlMinutes: Math.round(signInExperience.otp.ttlSeconds / 60) });
-  } catch (error) {
-    // Only slower: each email then compiles on its first send.
-    console.error(`mailgate: could not warm the email templates: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
