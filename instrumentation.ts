@@ -3,9 +3,9 @@
  * configuration, e.g. production with the dev mailbox, which would show every
  * user's codes to anyone (scripts/server.mjs has already checked, before
  * listening; this covers plain `next start`, which listens first), warms the
- * email templates so the first user does not pay the first-render cost, and
- * starts the outbox worker (unless OUTBOX_WORKER=off, for deployments that
- * run `npm run worker` on its own).
+ * code emails for the saved branding so the first user does not pay the
+ * first-render cost, and starts the outbox worker (unless OUTBOX_WORKER=off,
+ * for deployments that run `npm run worker` on its own).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -13,8 +13,10 @@ export async function register() {
   const env = await loadEnvOrExit({ serving: true });
   const { warnWithoutFrontDoor } = await import("@/lib/security/front-door-warning");
   warnWithoutFrontDoor();
-  const { warmTemplates } = await import("@/lib/mail/render");
-  await warmTemplates();
+  // Not awaited: readiness does not wait for it, and a code request that
+  // comes first shares the compile of its email (render-cache.ts).
+  const { warmCodeEmails } = await import("@/lib/mail/warm-code-emails");
+  void warmCodeEmails(env.APP_URL);
   if (env.OUTBOX_WORKER === "inline") {
     // One worker per process, even if the dev server calls register() again.
     const holder = globalThis as typeof globalThis & { __mailgateWorker?: unknown };

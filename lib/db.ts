@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { env } from "@/lib/env";
+import { countedAdapter } from "@/lib/db-queries";
 import { serializeTransactions } from "@/lib/sqlite-serial";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
 
@@ -50,9 +51,9 @@ function withFaultHandling(client: Db): Db {
 
 function createDb(url: string): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return new PostgresClient({ adapter: countedAdapter(new PrismaPg({ connectionString: url })) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: serializeTransactions(new PrismaBetterSQLite3({ url })) });
+  return new SqliteClient({ adapter: countedAdapter(serializeTransactions(new PrismaBetterSQLite3({ url }))) });
 }
 
 // One client per process; dev hot reload would otherwise open a pool per edit.

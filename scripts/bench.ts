@@ -2,7 +2,9 @@
 // loopback against `next start`, email template render times, and the
 // delivery outbox (its latency and drain rate with the SMTP and HTTP
 // connectors). `npm run bench -- --only=outbox` runs just the outbox part
-// (about a minute, no build needed).
+// (about a minute, no build needed); `npm run bench -- --peer` runs the
+// sign-in steps side by side with Better Auth's email-OTP plugin, installed
+// and built in a temporary folder (scripts/bench/peer/).
 // A script, not a test: it prints a table and writes .data/bench-result.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -11,6 +13,7 @@ import { buildId, ensureBuild, prepareDatabase, seedDatabase, startApp, type Run
 import { loadRequestForm, prepareVerify, requestCode, verifyCode, type Client, type PendingFlow, type ReadyVerify } from "./bench/flows";
 import { reasonOf, runScenario, type ScenarioResult } from "./bench/load";
 import { runOutboxBench } from "./bench/outbox";
+import { runPeerBench, type PeerRunServers } from "./bench/peer-run";
 import { reportOutbox } from "./bench/outbox-report";
 import type { OutboxBenchResult } from "./bench/outbox-types";
 import { measureSinkBaseline, type SendBaseline } from "./bench/smtp-baseline";
@@ -39,13 +42,14 @@ let sink: SmtpSink | undefined;
 let cleaning: Promise<void> | undefined;
 const interrupted = new AbortController();
 
-/** `--only=outbox`: just the outbox part. */
-function parseOnly(args: string[]): "outbox" | null {
-  let only: "outbox" | null = null;
+/** `--only=outbox`: just the outbox part. `--peer`: side by side with Better Auth (scripts/bench/peer-run.ts). */
+function parseOnly(args: string[]): "outbox" | "peer" | null {
+  let only: "outbox" | "peer" | null = null;
   for (const arg of args) {
     if (arg === "--only=outbox") only = "outbox";
+    else if (arg === "--peer") only = "peer";
     else {
-      console.error(`bench: unknown argument "${arg}"; usage: npm run bench [-- --only=outbox]`);
+      console.error(`bench: unknown argument "${arg}"; usage: npm run bench [-- --only=outbox | --peer]`);
       process.exit(2);
     }
   }
@@ -53,10 +57,14 @@ function parseOnly(args: string[]): "outbox" | null {
 }
 const only = parseOnly(process.argv.slice(2));
 
+const peerRun: PeerRunServers = {};
+
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
-    await app?.stop().catch((error: unknown) => console.error(`bench: could not stop next start: ${reasonOf(error)}`));
-    await sink?.close().catch(() => undefined);
+    for (const server of [app, peerRun.app, peerRun.peer]) {
+      await server?.stop().catch((error: unknown) => console.error(`bench: could not stop a server: ${reasonOf(error)}`));
+    }
+    for (const smtp of [sink, peerRun.sink]) await smtp?.close().catch(() => undefined);
   })();
   return cleaning;
 }
@@ -297,7 +305,8 @@ async function main(): Promise<void> {
 }
 
 try {
-  await (only === "outbox" ? mainOutboxOnly() : main());
+  if (only === "peer") process.exitCode = (await runPeerBench(interrupted.signal, peerRun)) ? 0 : 1;
+  else await (only === "outbox" ? mainOutboxOnly() : main());
 } catch (error) {
   // After Ctrl-C the server is gone and whatever was in flight fails: not news.
   if (!interrupted.signal.aborted) console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import { Body, Container, Head, Heading, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Heading, Html, Img, Link, Section, Text } from "@react-email/components";
 import type { Branding } from "@/lib/settings/schema";
 import type { Copy } from "../i18n";
+import { InboxPreview } from "./inbox-preview";
 import { card, footer, footerBox, heading as headingStyle, inkFor } from "./styles";
 
 type LayoutProps = {
@@ -22,7 +23,7 @@ export function EmailLayout({ copy, branding, to, preview, heading, children }: 
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
       </Head>
-      <Preview>{preview}</Preview>
+      <InboxPreview>{preview}</InboxPreview>
       <Body style={{ backgroundColor: branding.backgroundColor, fontFamily: copy.fontFamily, margin: 0, padding: "32px 12px" }}>
         <Container style={card}>
           <Section style={{ paddingBottom: "8px" }}>

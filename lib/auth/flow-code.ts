@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
-import { enqueue, expireMessage } from "@/lib/mail/outbox";
+import { enqueue, expireMessage, type Enqueued } from "@/lib/mail/outbox";
 import { composeEmail, deliverInline, type ComposedEmail, type SendEmailResult } from "@/lib/mail/send-email";
 import type { EmailKind, Locale } from "@/lib/mail/render";
 import { issueCode, withdrawCode, type IssueInput, type IssueResult } from "@/lib/otp/issue-code";
@@ -43,7 +43,7 @@ export async function issueAndEmail(
   issue: IssueInput, limits: OtpLimits, email: CodeEmail,
 ): Promise<{ ok: false; refused: Extract<IssueResult, { ok: false }> } | { ok: true; problem: string | null }> {
   let composed: ComposedEmail | undefined;
-  let queued: { id: string; leaseToken: string | null } | undefined;
+  let queued: Enqueued | undefined;
   const issued = await issueCode(issue, limits, {
     withCode: async (code) => {
       const vars = email.carriesCode ? { code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : {};

@@ -43,9 +43,10 @@ const auditCtx = (userId: string, ctx: RequestContext) => ({ userId, ip: ctx.ip,
  * ("password", "email_code", "password_reset", "sign_up").
  */
 export async function continueSignIn(
-  userId: string, firstFactor: FirstFactor, ctx: RequestContext, method: string = firstFactor,
+  userId: string, firstFactor: FirstFactor, ctx: RequestContext, method: string = firstFactor, knownFactors?: number,
 ): Promise<Result<SignInStep>> {
-  const factors = await db.mfaFactor.count({ where: { userId, confirmedAt: { not: null } } });
+  // `knownFactors`: the caller read the count with the account already (code sign-in's one round trip).
+  const factors = knownFactors ?? (await db.mfaFactor.count({ where: { userId, confirmedAt: { not: null } } }));
   if (factors === 0) {
     const ticket = await createSessionTicket(userId, ctx);
     await recordEvent("sign_in", auditCtx(userId, ctx), { method });

@@ -27,7 +27,7 @@ const nextAuth = NextAuth({
       credentials: { ticket: {} },
       async authorize(credentials) {
         const redeemed = await redeemSessionTicket(String(credentials?.ticket ?? ""));
-        return redeemed ? { id: redeemed.userId, email: redeemed.email, sessionId: redeemed.sessionId } : null;
+        return redeemed ? { id: redeemed.userId, sessionId: redeemed.sessionId } : null;
       },
     }),
   ],

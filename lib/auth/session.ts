@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { updatedOrNull } from "@/lib/db-sql";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { RequestContext } from "./request-context";
 
@@ -28,20 +29,22 @@ export async function createSessionTicket(userId: string, ctx: RequestContext, c
   return `${id}.${secret}`;
 }
 
-/** Single use: of two redemptions of one ticket, only one activates it. */
-export async function redeemSessionTicket(ticket: string): Promise<{ sessionId: string; userId: string; email: string } | null> {
+/**
+ * Single use: of two redemptions of one ticket, only one activates it. One
+ * conditional update checks the secret (by its hash: equality on a hash
+ * reveals nothing about the secret), the ticket's age and that it is unused.
+ */
+export async function redeemSessionTicket(ticket: string): Promise<{ sessionId: string; userId: string } | null> {
   const [id, secret] = ticket.split(".");
   if (!id || !secret) return null;
-  const row = await db.session.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
-  if (!row) return null;
-  const a = Buffer.from(row.ticketHash, "hex");
-  const b = Buffer.from(sha256(secret), "hex");
-  if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
-  const { count } = await db.session.updateMany({
-    where: { id, activatedAt: null, createdAt: { gt: new Date(Date.now() - TICKET_TTL_MS) } },
-    data: { activatedAt: new Date() },
-  });
-  return count === 1 ? { sessionId: id, userId: row.userId, email: row.user.email } : null;
+  const activated = await updatedOrNull(
+    db.session.update({
+      where: { id, ticketHash: sha256(secret), activatedAt: null, createdAt: { gt: new Date(Date.now() - TICKET_TTL_MS) } },
+      data: { activatedAt: new Date() },
+      select: { userId: true },
+    }),
+  );
+  return activated ? { sessionId: id, userId: activated.userId } : null;
 }
 
 export type SessionUser = { id: string; email: string; name: string | null };

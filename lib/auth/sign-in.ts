@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { CODE_DEAD } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fail, fieldFail, type Result } from "@/lib/result";
-import { claimFlow, getFlow } from "./flow";
+import { claimFlow, getFlowAndAccount } from "./flow";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
 import { accountPasswordBucket, checkPasswordWithin } from "./password-attempt";
 import type { RequestContext } from "./request-context";
@@ -62,14 +62,14 @@ export async function startCodeSignIn(input: { email: unknown }, ctx: RequestCon
 
 export async function completeCodeSignIn(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<SignInStep>> {
   const { signInExperience: sie } = await getSettings();
-  const flow = await getFlow(flowId, "sign-in");
-  if (!flow) return fail("This sign-in has expired. Start again.");
+  const found = await getFlowAndAccount(flowId, "sign-in");
+  if (!found) return fail("This sign-in has expired. Start again.");
+  const { flow, account } = found;
   const checked = await checkFlowCode(flow, code, ctx, sie.otp);
-  const user = await db.user.findUnique({ where: { email: flow.email }, select: { id: true } });
   if (!checked.ok) {
-    if (user) await recordEvent("sign_in_failed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: "wrong_code" });
+    if (account) await recordEvent("sign_in_failed", { userId: account.userId, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: "wrong_code" });
     return checked;
   }
-  if (!user || !(await claimFlow(flow.id, false))) return fieldFail("code", CODE_DEAD);
-  return continueSignIn(user.id, "email_code", ctx);
+  if (!account || !(await claimFlow(flow.id, false))) return fieldFail("code", CODE_DEAD);
+  return continueSignIn(account.userId, "email_code", ctx, "email_code", account.confirmedFactors);
 }

@@ -55,7 +55,33 @@ export async function loadSavedConnector(): Promise<SavedConnector | null> {
   };
 }
 
-export async function getActiveConnector(): Promise<ActiveConnector> {
+/**
+ * How long the connector in force is reused: every email needs it, and
+ * reading it means a database read, opening its sealed secrets and
+ * validating its config. A save or delete in this process is seen at once
+ * (store.ts forgets it); one made by another instance within this time.
+ */
+export const ACTIVE_CONNECTOR_TTL_MS = 1000;
+let active: { connector: Promise<ActiveConnector>; at: number } | null = null;
+
+export function getActiveConnector(): Promise<ActiveConnector> {
+  const now = Date.now();
+  if (active && now - active.at < ACTIVE_CONNECTOR_TTL_MS) return active.connector;
+  const connector = resolveActiveConnector();
+  active = { connector, at: now };
+  // A connector that cannot be used is not kept: the error is news every time.
+  connector.catch(() => {
+    if (active?.connector === connector) active = null;
+  });
+  return connector;
+}
+
+/** After the saved connector changed: the next email reads it again. */
+export function forgetActiveConnector(): void {
+  active = null;
+}
+
+async function resolveActiveConnector(): Promise<ActiveConnector> {
   const saved = await loadSavedConnector();
   if (saved) return bind(saved.connectorId, saved.config, { name: saved.fromName ?? undefined, address: saved.fromAddress }, "console", true);
   // Deleted, perhaps by another instance: its connections have no more use.

@@ -7,7 +7,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import type { SignInExperience } from "@/lib/settings/schema";
 import { fail, ok, type FieldErrors, type Result } from "@/lib/result";
 import { isEmailAddress, sanitizeHeaderText, type Mailbox } from "./address";
-import { bindConnector, envConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
+import { bindConnector, envConnector, forgetActiveConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
 import { configToFormValues, formToConfig, getPath, setPath, splitSecrets, type FormValues } from "./form";
 import { pools } from "./net/pools";
 import { connectors, isConnectorId, type ConnectorId } from "./registry";
@@ -134,6 +134,7 @@ export async function saveConnector(input: ConnectorInput, userId: string): Prom
     updatedBy: userId,
   };
   await db.emailConnector.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+  forgetActiveConnector();
   // The old configuration's connections close once their sends are done (other instances notice at their next send).
   pools.closeOwner("console");
   return ok({ label: connectors[id].label });
@@ -160,6 +161,7 @@ export async function deleteConnector(): Promise<Result<{ fallback: string }>> {
     );
   }
   await db.emailConnector.deleteMany({ where: { id: 1 } });
+  forgetActiveConnector();
   pools.closeOwner("console");
   return ok({ fallback: connectors[env.EMAIL_CONNECTOR].label });
 }

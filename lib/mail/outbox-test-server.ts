@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { db } from "@/lib/db";
 import { seal } from "@/lib/crypto/seal";
-import { SAVED_CONNECTOR_AAD } from "@/lib/connectors/active";
+import { forgetActiveConnector, SAVED_CONNECTOR_AAD } from "@/lib/connectors/active";
 
 /**
  * For the outbox tests: a real SMTP server on loopback, saved as the
@@ -68,6 +68,7 @@ export async function startOutboxTestServer(): Promise<OutboxTestServer> {
   await db.emailConnector.create({
     data: { id: 1, connectorId: "smtp", config: JSON.stringify(config), secrets: seal("{}", SAVED_CONNECTOR_AAD), fromAddress: "no-reply@outbox.test", fromName: "Outbox Test" },
   });
+  forgetActiveConnector();
   return {
     received,
     faults,

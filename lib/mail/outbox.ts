@@ -49,13 +49,20 @@ const bodyAad = (id: string) => `outbox:${id}`;
 
 export type EnqueueOptions = { connector: string; policy?: RetryPolicy; leased?: boolean; leaseMs?: number };
 
+/** What an attempt reads of its message; the writer of a leased message has it in hand already. */
+type AttemptRow = {
+  id: string; purpose: string; recipient: string; subject: string; status: string; leaseToken: string | null;
+  attempts: number; maxAttempts: number; expiresAt: Date | null; idempotencyKey: string; providerMessageId: string | null;
+};
+export type Enqueued = { id: string; leaseToken: string | null; written: { row: AttemptRow; body: QueuedBody } };
+
 /**
  * Writes the message and leases it to the caller, who attempts it at once
  * (`attempt`). If the caller dies first, a worker picks it up when the lease
  * runs out. Inside `tx` when given, so the message is written together with
  * what it belongs to (the code it carries), or not at all.
  */
-export async function enqueue(message: NewMessage, opts: EnqueueOptions, tx?: Prisma.TransactionClient): Promise<{ id: string; leaseToken: string | null }> {
+export async function enqueue(message: NewMessage, opts: EnqueueOptions, tx?: Prisma.TransactionClient): Promise<Enqueued> {
   const policy = opts.policy ?? defaultRetryPolicy;
   const id = randomUUID();
   const leaseToken = opts.leased === false ? null : randomUUID();
@@ -88,7 +95,11 @@ export async function enqueue(message: NewMessage, opts: EnqueueOptions, tx?: Pr
   };
   if (tx) await write(tx);
   else await db.$transaction(write);
-  return { id, leaseToken };
+  const row: AttemptRow = {
+    id, purpose: message.purpose, recipient: message.recipient, subject: message.subject, status: leaseToken ? "sending" : "queued",
+    leaseToken, attempts: 0, maxAttempts: policy.maxAttempts, expiresAt: message.expiresAt ?? null, idempotencyKey: id, providerMessageId: null,
+  };
+  return { id, leaseToken, written: { row, body: message.body } };
 }
 
 /** `<outbox id@sender domain>`: the same for every attempt, so mail clients see one email even if two arrive. */
@@ -97,7 +108,13 @@ export function stableMessageId(id: string, fromAddress: string): string {
   return `<${id}@${/^[a-z0-9.-]+$/.test(domain) ? domain : "mailgate.invalid"}>`;
 }
 
-export type AttemptOptions = { policy?: RetryPolicy; connector?: ActiveConnector; leaseMs?: number };
+export type AttemptOptions = {
+  policy?: RetryPolicy;
+  connector?: ActiveConnector;
+  leaseMs?: number;
+  /** The message as its writer just wrote it (`enqueue`): the first attempt need not read it back. */
+  written?: Enqueued["written"];
+};
 
 /**
  * Makes one attempt of a message the caller holds the lease of (renewed
@@ -107,7 +124,7 @@ export type AttemptOptions = { policy?: RetryPolicy; connector?: ActiveConnector
  */
 export async function attempt(id: string, leaseToken: string, opts: AttemptOptions = {}): Promise<Delivery | null> {
   const policy = opts.policy ?? defaultRetryPolicy;
-  const row = await db.emailMessage.findUnique({ where: { id } });
+  const row: AttemptRow | null = opts.written?.row ?? (await db.emailMessage.findUnique({ where: { id } }));
   if (!row || row.leaseToken !== leaseToken || row.status !== "sending") return null;
   const giveUp = (outcome: Outcome, attempts = row.attempts) => recordOutcome(id, leaseToken, outcome, attempts);
 
@@ -116,7 +133,7 @@ export async function attempt(id: string, leaseToken: string, opts: AttemptOptio
   }
   let body: QueuedBody;
   try {
-    body = JSON.parse(open(row.body ?? "", bodyAad(id))) as QueuedBody;
+    body = opts.written?.body ?? (JSON.parse(open((row as { body?: string | null }).body ?? "", bodyAad(id))) as QueuedBody);
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
     return giveUp({ status: "dead", errorCode: "invalid_config", errorMessage: `The stored message could not be opened: ${error.message}` });

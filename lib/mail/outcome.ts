@@ -1,6 +1,7 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
+import { updatedOrNull } from "@/lib/db-sql";
 import { ConnectorError, RETRYABLE_ERROR_CODES } from "@/lib/connectors/types";
 import { UNKNOWN_OUTCOME } from "./deliveries-view";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";
@@ -61,9 +62,10 @@ const RECORD_RETRY_MS = 1000;
 export async function recordOutcome(id: string, leaseToken: string, outcome: Outcome, attempts: number): Promise<Delivery | null> {
   const now = new Date();
   const write = () =>
-    db.emailMessage.updateMany({
+    updatedOrNull(db.emailMessage.update({
       // Only the lease holder records an outcome: a holder that lost its lease (it took too long) cannot overwrite.
       where: { id, leaseToken, status: "sending" },
+      select: { id: true },
       data: {
         status: outcome.status,
         attempts,
@@ -77,16 +79,16 @@ export async function recordOutcome(id: string, leaseToken: string, outcome: Out
         ...("dropBody" in outcome && outcome.dropBody ? { body: null } : {}),
         ...("handedOverAs" in outcome && outcome.handedOverAs ? { providerMessageId: outcome.handedOverAs } : {}),
       },
-    });
-  let count: number;
+    }));
+  let recorded: { id: string } | null;
   try {
-    ({ count } = await write());
+    recorded = await write();
   } catch (error) {
     console.error(`mailgate: email ${id}: recording its outcome (${outcome.status}) failed, trying again: ${error instanceof Error ? error.message : String(error)}`);
     await sleep(RECORD_RETRY_MS);
-    ({ count } = await write());
+    recorded = await write();
   }
-  if (count !== 1) {
+  if (!recorded) {
     console.error(`mailgate: email ${id}: lease lost before the outcome (${outcome.status}) was recorded`);
     return null;
   }

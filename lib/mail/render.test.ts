@@ -390,9 +390,9 @@ describe("templates", () => {
     if (!isNoticeKind(kind)) expect(html).toContain("123456");
   });
 
-  it("warmTemplates renders everything once and can be called again", async () => {
+  it("warmTemplates compiles the code emails and can be called again", async () => {
     await expect(warmTemplates()).resolves.toBeUndefined();
-    await expect(warmTemplates()).resolves.toBeUndefined();
+    await expect(warmTemplates({ branding })).resolves.toBeUndefined();
   });
 
   it("measureRenderTimes reports a mean for every kind", async () => {

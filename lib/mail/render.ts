@@ -1,184 +1,26 @@
-import { createElement } from "react";
-import { render, toPlainText } from "@react-email/components";
-import {
-  ACTION_CLASS,
-  DEFAULT_LOCALE,
-  EMAIL_KINDS,
-  LOCALES,
-  MFA_FACTORS,
-  PREVIEW_PROPS,
-  TEMPLATES,
-  copyFor,
-  isLocale,
-  isMfaFactor,
-  isNoticeKind,
-  varsFor,
-  type EmailKind,
-  type Locale,
-  type MfaFactor,
-  type ResolvedEmailProps,
-} from "@/emails";
-import { defaultBranding, type Branding } from "@/lib/settings/schema";
+import { DEFAULT_LOCALE, EMAIL_KINDS, LOCALES, PREVIEW_PROPS, isNoticeKind, type EmailKind, type Locale, type MfaFactor } from "@/emails";
+import { renderCached } from "./render-cache";
+import { renderFresh } from "./render-fresh";
+import { resolveProps, type RenderInput, type RenderedEmail } from "./render-input";
 
 // Pure: no server-only, env or database here, so tests, scripts and the
 // preview can render exactly what users receive.
 
-export type { EmailKind, Locale, MfaFactor };
-
-export type RenderInput = {
-  kind: EmailKind;
-  locale: Locale;
-  branding: Branding;
-  to: string;
-  /** Base URL for links into the app, e.g. "http://localhost:3000". */
-  appUrl: string;
-  /** The one-time code; required for every Purpose kind. */
-  code?: string;
-  /** Code lifetime stated in the email; required for every Purpose kind. */
-  ttlMinutes?: number;
-  /** Optional extra link (an invitation's accept URL); http(s) only. */
-  link?: string;
-  /** Length of the pause; required for CodeLockoutNotice and MfaLockoutNotice. */
-  lockMinutes?: number;
-  /** Name of the email provider that sent the test, e.g. "SendGrid"; required for ConnectorTest. */
-  provider?: string;
-  /** The account's new address, shown masked (`a•••@example.com`); required for EmailChanged. */
-  newEmail?: string;
-  /** The second factor added or removed; required for MfaFactorAdded and MfaFactorRemoved. */
-  factor?: MfaFactor;
-};
-
-export type RenderedEmail = { subject: string; html: string; text: string };
-
-/** Control characters, including CR/LF and the Unicode line separators. */
-const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
-const HEX_COLOR = /^#[0-9a-f]{6}$/i;
-const CODE = /^[0-9]{4,12}$/;
-const EMAIL = /^[^\s@<>"()[\],;:]+@[^\s@<>"()[\],;:]+$/;
-
-/** One line of text: control characters become spaces, runs of spaces collapse. */
-const oneLine = (value: string): string => value.replace(CONTROL, " ").replace(/\s+/g, " ").trim();
-
-function httpUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+export type { EmailKind, Locale, MfaFactor, RenderInput, RenderedEmail };
 
 /**
- * Branding comes from an admin-editable row; the schema validates it on the
- * way in, and this makes the renderer safe on its own: single-line names (a
- * CR/LF can never reach the Subject header), http(s) logo only, real colours.
+ * Renders one email: subject, HTML body and plain-text body. Filled into
+ * markup rendered once per kind, locale and branding (render-cache.ts);
+ * identical to `renderEmailFresh`, which the tests hold it to.
  */
-function cleanBranding(branding: Branding): Branding {
-  const supportEmail = branding.supportEmail ? oneLine(branding.supportEmail) : "";
-  return {
-    productName: oneLine(branding.productName) || defaultBranding.productName,
-    logoUrl: httpUrl(branding.logoUrl),
-    primaryColor: HEX_COLOR.test(branding.primaryColor) ? branding.primaryColor : defaultBranding.primaryColor,
-    backgroundColor: HEX_COLOR.test(branding.backgroundColor) ? branding.backgroundColor : defaultBranding.backgroundColor,
-    senderName: oneLine(branding.senderName) || defaultBranding.senderName,
-    // Line breaks are allowed here: they separate the address lines.
-    companyAddress: branding.companyAddress.split(/\r\n|\r|\n/).map(oneLine).filter(Boolean).join("\n"),
-    supportEmail: EMAIL.test(supportEmail) ? supportEmail : null,
-  };
-}
-
-function requireMinutes(value: number | undefined, name: string, kind: EmailKind): number {
-  if (value === undefined || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`renderEmail: ${kind} needs ${name} (a positive number of minutes)`);
-  }
-  return Math.max(1, Math.round(value));
-}
-
-function requireLine(value: string | undefined, name: string, kind: EmailKind): string {
-  const line = oneLine(value ?? "");
-  if (!line) throw new TypeError(`renderEmail: ${kind} needs ${name} (a non-empty line of text)`);
-  return line;
-}
-
-function requireEmail(value: string | undefined, name: string, kind: EmailKind): string {
-  const address = oneLine(value ?? "");
-  if (!EMAIL.test(address)) throw new TypeError(`renderEmail: ${kind} needs ${name} (an email address)`);
-  return address;
-}
-
-function requireFactor(value: unknown, name: string, kind: EmailKind): MfaFactor {
-  if (!isMfaFactor(value)) throw new TypeError(`renderEmail: ${kind} needs ${name} (one of ${MFA_FACTORS.join(", ")})`);
-  return value;
-}
-
-const LOCKOUT_KINDS: ReadonlySet<EmailKind> = new Set(["CodeLockoutNotice", "MfaLockoutNotice"]);
-const FACTOR_KINDS: ReadonlySet<EmailKind> = new Set(["MfaFactorAdded", "MfaFactorRemoved"]);
-
-/** Checks the input and fills every template prop; throws on a programming error. */
-function resolveProps(input: RenderInput): ResolvedEmailProps {
-  if (!Object.hasOwn(TEMPLATES, input.kind)) throw new TypeError(`renderEmail: unknown email kind ${String(input.kind)}`);
-  const appUrl = httpUrl(input.appUrl);
-  if (!appUrl) throw new TypeError("renderEmail: appUrl must be an http(s) URL");
-  const { kind } = input;
-  const notice = isNoticeKind(kind);
-  const code = input.code?.trim() ?? "";
-  if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${kind} needs a numeric code`);
-  return {
-    locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
-    branding: cleanBranding(input.branding),
-    to: oneLine(input.to),
-    appUrl: appUrl.replace(/\/+$/, ""),
-    code: notice ? "" : code,
-    ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", kind),
-    link: notice ? null : httpUrl(input.link),
-    lockMinutes: LOCKOUT_KINDS.has(kind) ? requireMinutes(input.lockMinutes, "lockMinutes", kind) : 0,
-    provider: kind === "ConnectorTest" ? requireLine(input.provider, "provider", kind) : "",
-    newEmail: kind === "EmailChanged" ? requireEmail(input.newEmail, "newEmail", kind) : "",
-    factor: FACTOR_KINDS.has(kind) ? requireFactor(input.factor, "factor", kind) : null,
-  };
-}
-
-function subjectFor(kind: EmailKind, props: ResolvedEmailProps): string {
-  const copy = copyFor(props.locale);
-  const vars = varsFor(kind, props);
-  return oneLine(isNoticeKind(kind) ? copy.notices[kind].subject(vars) : copy.purposes[kind].subject(vars));
-}
-
-// Minimal shapes of html-to-text's formatter API (the package ships no types).
-type TextBuilder = {
-  openBlock(options: { leadingLineBreaks: number }): void;
-  closeBlock(options: { trailingLineBreaks: number }): void;
-  addInline(text: string, options?: { noWordTransform?: boolean }): void;
-};
-type TextElement = { attribs?: Record<string, string>; children: unknown[] };
-type Walk = (nodes: unknown[], builder: TextBuilder) => void;
-
-/** Buttons become "Label: https://…" on their own line in the text part. */
-function formatAction(element: TextElement, walk: Walk, builder: TextBuilder): void {
-  builder.openBlock({ leadingLineBreaks: 1 });
-  walk(element.children, builder);
-  builder.addInline(`: ${element.attribs?.href ?? ""}`, { noWordTransform: true });
-  builder.closeBlock({ trailingLineBreaks: 1 });
-}
-
-const TEXT_OPTIONS = {
-  selectors: [
-    { selector: "h1", options: { uppercase: false } },
-    { selector: `a.${ACTION_CLASS}`, format: "mailgateAction" },
-  ],
-  formatters: { mailgateAction: formatAction },
-};
-
-/** Renders one email: subject, HTML body and plain-text body. */
 export async function renderEmail(input: RenderInput): Promise<RenderedEmail> {
   const props = resolveProps(input);
-  const html = await render(createElement(TEMPLATES[input.kind], props));
-  const text = toPlainText(html, TEXT_OPTIONS)
-    .replace(/[ \t]+$/gm, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  return { subject: subjectFor(input.kind, props), html, text };
+  return (await renderCached(input.kind, props)) ?? renderFresh(input.kind, props);
+}
+
+/** Renders one email through React, bypassing the cache: the reference for tests and timing. */
+export async function renderEmailFresh(input: RenderInput): Promise<RenderedEmail> {
+  return renderFresh(input.kind, resolveProps(input));
 }
 
 /** A complete, valid input for `kind` with preview values (warm-up, timing, tests). */
@@ -187,21 +29,21 @@ export function sampleRenderInput(kind: EmailKind, locale: Locale = DEFAULT_LOCA
   return { kind, locale, branding, to, appUrl, code, ttlMinutes, lockMinutes, provider, newEmail, factor: factor ?? undefined };
 }
 
-let warming: Promise<void> | undefined;
+export type WarmContext = Partial<Pick<RenderInput, "branding" | "appUrl" | "ttlMinutes">>;
 
 /**
- * Renders every template in every language once, so the first user does not
- * pay for loading React's server renderer and the text converter. Safe to
- * call many times; a failed warm-up is retried on the next call.
+ * Compiles the code emails in every language for this branding, app URL and
+ * code lifetime (what a code request will ask for), SignIn first, so no
+ * request renders through React or loads the renderer. Notices compile on
+ * their first send. Safe to call again: compiled entries are kept.
  */
-export async function warmTemplates(): Promise<void> {
-  warming ??= (async () => {
-    for (const kind of EMAIL_KINDS) {
-      for (const locale of LOCALES) await renderEmail(sampleRenderInput(kind, locale));
+export async function warmTemplates(context: WarmContext = {}): Promise<void> {
+  for (const kind of EMAIL_KINDS) {
+    if (isNoticeKind(kind)) continue;
+    for (const locale of LOCALES) {
+      const sample = sampleRenderInput(kind, locale);
+      const { branding = sample.branding, appUrl = sample.appUrl, ttlMinutes = sample.ttlMinutes } = context;
+      await renderEmail({ ...sample, branding, appUrl, ttlMinutes });
     }
-  })().catch((error: unknown) => {
-    warming = undefined;
-    throw error;
-  });
-  return warming;
+  }
 }

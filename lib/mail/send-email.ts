@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { isNoticeKind } from "@/emails";
 import { getActiveConnector, type ActiveConnector } from "@/lib/connectors/active";
 import { getSettings } from "@/lib/settings/get-settings";
-import { attempt, enqueue, type NewMessage } from "./outbox";
+import { attempt, enqueue, type Enqueued, type NewMessage } from "./outbox";
 import { renderEmail, type EmailKind, type Locale, type RenderInput } from "./render";
 
 export type SendEmailInput = {
@@ -75,9 +75,9 @@ export async function composeEmail(input: SendEmailInput): Promise<ComposedEmail
  * user's request. After that the answer is "on its way" and the attempt
  * carries on, recording its outcome when it ends.
  */
-export async function deliverInline(queued: { id: string; leaseToken: string | null }, composed: Pick<ComposedEmail, "connector">): Promise<SendEmailResult> {
+export async function deliverInline(queued: Enqueued, composed: Pick<ComposedEmail, "connector">): Promise<SendEmailResult> {
   const { id } = queued;
-  const attempted = attempt(id, queued.leaseToken!, { connector: composed.connector }).catch((error: unknown) => {
+  const attempted = attempt(id, queued.leaseToken!, { connector: composed.connector, written: queued.written }).catch((error: unknown) => {
     // The row and its lease stay: when the lease runs out, a worker makes the attempt (with the same Message-ID).
     console.error(`mailgate: email ${id}: the first attempt could not finish: ${error instanceof Error ? error.message : String(error)}`);
     return "unfinished" as const;

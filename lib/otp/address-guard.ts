@@ -1,17 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { updatedOrNull } from "@/lib/db-sql";
 import type { OtpLimits } from "@/lib/settings/schema";
 
 /**
  * Consecutive wrong codes per address, across codes and resends: a resend
  * gives a new code 5 fresh tries, but not a fresh count here, so guessing
- * by "resend, try 5, resend" ends in a lock.
+ * by "resend, try 5, resend" ends in a lock. (The lock itself is read with
+ * the code: ./code-state.ts.)
  */
-export async function lockedForSeconds(email: string, now = new Date()): Promise<number> {
-  const guard = await db.addressGuard.findUnique({ where: { email } });
-  if (!guard?.lockedUntil || guard.lockedUntil <= now) return 0;
-  return Math.ceil((guard.lockedUntil.getTime() - now.getTime()) / 1000);
-}
 
 /** Records a wrong code; returns true when this failure started a lock. */
 export async function recordFailedVerify(email: string, limits: OtpLimits, now = new Date()): Promise<boolean> {
@@ -19,17 +16,21 @@ export async function recordFailedVerify(email: string, limits: OtpLimits, now =
     where: { email },
     create: { email, failedVerifies: 1 },
     update: { failedVerifies: { increment: 1 } },
+    select: { failedVerifies: true },
   });
   if (guard.failedVerifies < limits.lockAfterFailedVerifies) return false;
   // Only the request that crosses the threshold starts the lock (and so
   // sends the one notice email); the counter restarts for after the lock.
-  const { count } = await db.addressGuard.updateMany({
-    where: { email, failedVerifies: { gte: limits.lockAfterFailedVerifies } },
-    data: { failedVerifies: 0, lockedUntil: new Date(now.getTime() + limits.lockMinutes * 60_000) },
-  });
-  return count === 1;
+  const locked = await updatedOrNull(
+    db.addressGuard.update({
+      where: { email, failedVerifies: { gte: limits.lockAfterFailedVerifies } },
+      data: { failedVerifies: 0, lockedUntil: new Date(now.getTime() + limits.lockMinutes * 60_000) },
+      select: { email: true },
+    }),
+  );
+  return locked !== null;
 }
 
 export async function clearFailedVerifies(email: string): Promise<void> {
-  await db.addressGuard.updateMany({ where: { email }, data: { failedVerifies: 0 } });
+  await updatedOrNull(db.addressGuard.update({ where: { email, failedVerifies: { gt: 0 } }, data: { failedVerifies: 0 }, select: { email: true } }));
 }

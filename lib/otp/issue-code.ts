@@ -2,11 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
+import { param } from "@/lib/db-sql";
 import type { OtpLimits } from "@/lib/settings/schema";
-import { lockedForSeconds } from "./address-guard";
 import { CODE_KEY_ID, generateCode, hashCode } from "./code-hash";
+import { lockedSeconds, readCodeState } from "./code-state";
 import type { Purpose } from "./purposes";
-import { HOUR, hit } from "./rate-limit";
+import { HOUR, hitAll } from "./rate-limit";
 
 export type IssueInput = { purpose: Purpose; email: string; flowId: string; ip: string };
 
@@ -25,8 +26,18 @@ export type IssueOptions = {
   withCode?: (code: string) => Promise<(tx: Prisma.TransactionClient) => Promise<void>>;
 };
 
-/** Another request wrote this address's code a moment ago (the unique key refused ours). */
+/** Another request wrote this address's code a moment ago (its cooldown refused ours). */
 class LostRace extends Error {}
+
+// The cooldown is in the write: an existing code is replaced only when it was sent before the cutoff.
+const COLUMNS = `"id", "purpose", "email", "flowId", "codeHash", "keyId", "attempts", "maxAttempts", "sentAt", "expiresAt", "consumedAt"`;
+const WRITE_CODE = `INSERT INTO "VerificationCode" (${COLUMNS})
+  VALUES (${[1, 2, 3, 4, 5, 6].map(param).join(", ")}, 0, ${param(7)}, ${param(8)}, ${param(9)}, NULL)
+  ON CONFLICT ("purpose", "email") DO UPDATE SET
+    "id" = excluded."id", "flowId" = excluded."flowId", "codeHash" = excluded."codeHash", "keyId" = excluded."keyId",
+    "attempts" = 0, "maxAttempts" = excluded."maxAttempts", "sentAt" = excluded."sentAt", "expiresAt" = excluded."expiresAt", "consumedAt" = NULL
+  WHERE "VerificationCode"."sentAt" <= ${param(10)}
+  RETURNING "id"`;
 
 /**
  * Issues a code for purpose + address, replacing any earlier one. The
@@ -39,40 +50,35 @@ class LostRace extends Error {}
 export async function issueCode(input: IssueInput, limits: OtpLimits, opts: IssueOptions = {}): Promise<IssueResult> {
   const { purpose, email, flowId } = input;
   const now = opts.now ?? new Date();
-  const locked = await lockedForSeconds(email, now);
+  const state = await readCodeState(purpose, email);
+  const locked = lockedSeconds(state, now);
   if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: locked };
 
   const cooldownMs = limits.resendCooldownSeconds * 1000;
-  const existing = await db.verificationCode.findUnique({ where: { purpose_email: { purpose, email } } });
-  const wait = existing ? existing.sentAt.getTime() + cooldownMs - now.getTime() : 0;
+  const wait = state.code ? state.code.sentAt.getTime() + cooldownMs - now.getTime() : 0;
   if (wait > 0) return { ok: false, reason: "cooldown", retryAfterSeconds: Math.ceil(wait / 1000) };
 
-  for (const [bucket, limit] of [
-    [`send-ip:${input.ip}`, limits.maxSendsPerIpPerHour],
-    [`send-address:${email}`, limits.maxSendsPerAddressPerHour],
-  ] as const) {
-    const check = await hit(bucket, limit, HOUR, now.getTime());
-    if (!check.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: check.retryAfterSeconds };
-  }
+  const checks = await hitAll(
+    [
+      { bucket: `send-ip:${input.ip}`, limit: limits.maxSendsPerIpPerHour, windowMs: HOUR },
+      { bucket: `send-address:${email}`, limit: limits.maxSendsPerAddressPerHour, windowMs: HOUR },
+    ],
+    now.getTime(),
+  );
+  const refused = checks.find((check) => !check.allowed);
+  if (refused && !refused.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: refused.retryAfterSeconds };
 
   const code = generateCode();
   const alongside = await opts.withCode?.(code);
   const expiresAt = new Date(now.getTime() + limits.ttlSeconds * 1000);
   const id = randomUUID();
-  const data = {
-    id, flowId, codeHash: hashCode({ purpose, email, flowId, code }), keyId: CODE_KEY_ID,
-    attempts: 0, maxAttempts: limits.maxAttempts, sentAt: now, expiresAt, consumedAt: null,
-  };
+  const codeHash = hashCode({ purpose, email, flowId, code });
+  const cutoff = new Date(now.getTime() - cooldownMs);
   try {
     // Starts with a write, so on SQLite the transaction takes the write lock at once (no read-then-upgrade).
     await db.$transaction(async (tx) => {
-      const replaced = await tx.verificationCode.updateMany({ where: { purpose, email, sentAt: { lte: new Date(now.getTime() - cooldownMs) } }, data });
-      if (replaced.count === 0) {
-        // On PostgreSQL a refused insert ends the transaction: nothing else may follow it.
-        await tx.verificationCode.create({ data: { ...data, purpose, email } }).catch((error: unknown) => {
-          throw (error as { code?: string }).code === "P2002" ? new LostRace() : error;
-        });
-      }
+      const written = await tx.$queryRawUnsafe<unknown[]>(WRITE_CODE, id, purpose, email, flowId, codeHash, CODE_KEY_ID, limits.maxAttempts, now, expiresAt, cutoff);
+      if (written.length !== 1) throw new LostRace();
       await alongside?.(tx);
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { giveBack, hit, MINUTE, peek, take } from "./rate-limit";
+import { recordQueries } from "@/lib/db-queries";
+import { giveBack, hit, hitAll, MINUTE, peek, take } from "./rate-limit";
 
 const WINDOW = 15 * MINUTE;
 const bucket = () => `test-${Math.random().toString(36).slice(2, 10)}`;
@@ -13,7 +14,7 @@ describe("take / giveBack", () => {
     const now = windowStart + 1000;
     for (let i = 0; i < 3; i++) expect(await take(b, 3, WINDOW, now)).toMatchObject({ allowed: true });
     expect(await take(b, 3, WINDOW, now)).toEqual({ allowed: false, retryAfterSeconds: expect.toSatisfy((s: number) => s >= 899 && s <= 900) });
-    expect((await db.rateCounter.findUniqueOrThrow({ where: { id: `${b}|${windowStart / WINDOW}` } })).count).toBe(3);
+    expect((await db.rateCounter.findUniqueOrThrow({ where: { id: b } })).count).toBe(3);
   });
 
   it("agrees with peek, the previous window's weight included", async () => {
@@ -42,5 +43,54 @@ describe("take / giveBack", () => {
     const b = bucket();
     const results = await Promise.all(Array.from({ length: 40 }, () => take(b, 7, WINDOW)));
     expect(results.filter((r) => r.allowed)).toHaveLength(7);
+  });
+});
+
+describe("hit", () => {
+  it("counts every bucket of a request in one statement", async () => {
+    const a = bucket();
+    const b = bucket();
+    const { result, queries } = await recordQueries(() =>
+      hitAll([{ bucket: a, limit: 2, windowMs: WINDOW }, { bucket: b, limit: 1, windowMs: WINDOW }], windowStart + 1000),
+    );
+    expect(result).toEqual([{ allowed: true }, { allowed: true }]);
+    expect(queries.filter((q) => !/DELETE/.test(q))).toHaveLength(1);
+    expect(await hitAll([{ bucket: a, limit: 2, windowMs: WINDOW }, { bucket: b, limit: 1, windowMs: WINDOW }], windowStart + 2000)).toEqual([
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: expect.any(Number) },
+    ]);
+  });
+
+  it("rolls the window over: last window's events weigh by their overlap, older ones not at all", async () => {
+    const b = bucket();
+    for (let i = 0; i < 4; i++) await hit(b, 100, WINDOW, windowStart - WINDOW + 1000);
+    // A quarter into the next window, 4 earlier events weigh 3: room for 2 more of a limit of 5 (the hit itself counts).
+    expect(await hit(b, 5, WINDOW, windowStart + WINDOW / 4)).toEqual({ allowed: true });
+    expect(await hit(b, 5, WINDOW, windowStart + WINDOW / 4)).toEqual({ allowed: true });
+    expect(await hit(b, 5, WINDOW, windowStart + WINDOW / 4)).toMatchObject({ allowed: false });
+    // Two windows on, nothing of it is left.
+    expect(await hit(b, 1, WINDOW, windowStart + 2 * WINDOW + 1000)).toEqual({ allowed: true });
+  });
+
+  it("a request from a clock a window behind counts in the row's window, not a fresh one", async () => {
+    const b = bucket();
+    await hit(b, 100, WINDOW, windowStart + 1000);
+    expect(await hit(b, 2, WINDOW, windowStart - 1000)).toEqual({ allowed: true });
+    expect(await hit(b, 2, WINDOW, windowStart + 2000)).toMatchObject({ allowed: false });
+  });
+});
+
+describe("giveBack after the window rolled over", () => {
+  it("returns the attempt to the previous window's count", async () => {
+    const b = bucket();
+    const late = windowStart + WINDOW - 1000;
+    const next = windowStart + WINDOW + 1000;
+    const taken = await take(b, 1, WINDOW, late);
+    if (!taken.allowed) throw new Error("refused");
+    // Another attempt in the next window rolls the row over: the first one is now in `prev`.
+    expect(await take(b, 10, WINDOW, next)).toMatchObject({ allowed: true });
+    expect(await peek(b, 2, WINDOW, next)).toMatchObject({ allowed: false });
+    await giveBack(taken);
+    expect(await peek(b, 2, WINDOW, next)).toEqual({ allowed: true });
   });
 });

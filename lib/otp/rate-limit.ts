@@ -1,101 +1,114 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { param } from "@/lib/db-sql";
 
 /**
- * Sliding-window counter stored in the database, so a limit holds across
- * every app instance sharing it. Each window is one row whose count is
- * bumped by a single atomic upsert (INSERT … ON CONFLICT DO UPDATE); the
- * previous window is weighted by how much of it still overlaps "now".
+ * Sliding-window counters stored in the database, so a limit holds across
+ * every app instance sharing it. One row per bucket holds the current
+ * window's count and the previous window's (`prev`); the previous one is
+ * weighted by how much of it still overlaps "now". Counting is a single
+ * INSERT … ON CONFLICT DO UPDATE that also rolls the window over, and it
+ * returns both counts: one statement per request, however many buckets.
  */
 export type LimitCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type Limit = { bucket: string; limit: number; windowMs: number };
 
-function windowKeys(bucket: string, windowMs: number, now: number) {
+function windowOf(windowMs: number, now: number) {
   const index = Math.floor(now / windowMs);
-  return {
-    current: `${bucket}|${index}`,
-    previous: `${bucket}|${index - 1}`,
-    elapsed: (now - index * windowMs) / windowMs,
-    windowEnd: (index + 1) * windowMs,
-  };
+  return { index, elapsed: (now - index * windowMs) / windowMs, expiresAt: new Date((index + 2) * windowMs) };
 }
 
-const refused = (elapsed: number, windowMs: number): LimitCheck => ({
+const refused = (elapsed: number, windowMs: number): Exclude<LimitCheck, { allowed: true }> => ({
   allowed: false,
   retryAfterSeconds: Math.max(1, Math.ceil(((1 - elapsed) * windowMs) / 1000)),
 });
 
 function decide(current: number, previous: number, elapsed: number, limit: number, windowMs: number): LimitCheck {
-  const estimate = current + previous * (1 - elapsed);
-  return estimate <= limit ? { allowed: true } : refused(elapsed, windowMs);
+  return current + previous * (1 - elapsed) <= limit ? { allowed: true } : refused(elapsed, windowMs);
 }
 
 async function sweep(now: number) {
   if (Math.random() < 0.01) await db.rateCounter.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
 }
 
-/** Counts one event and says whether it is within `limit` per `windowMs`. */
-export async function hit(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<LimitCheck> {
-  const k = windowKeys(bucket, windowMs, now);
-  const [row, prev] = await Promise.all([
-    db.rateCounter.upsert({
-      where: { id: k.current },
-      create: { id: k.current, count: 1, expiresAt: new Date(k.windowEnd + windowMs) },
-      update: { count: { increment: 1 } },
-    }),
-    db.rateCounter.findUnique({ where: { id: k.previous } }),
-  ]);
+// The row as it is once rolled to the request's window (a request from a
+// clock behind the row's counts into the row's window).
+const T = `"RateCounter"`;
+const SAME = `${T}."windowIndex" >= excluded."windowIndex"`;
+const ROLLED_PREV = `CASE WHEN ${SAME} THEN ${T}."prev" WHEN ${T}."windowIndex" = excluded."windowIndex" - 1 THEN ${T}."count" ELSE 0 END`;
+const ROLLED_COUNT = `CASE WHEN ${SAME} THEN ${T}."count" ELSE 0 END`;
+const UPSERT = `INSERT INTO ${T} ("id", "windowIndex", "count", "prev", "expiresAt") VALUES`;
+const ROLL_AND_COUNT = `ON CONFLICT ("id") DO UPDATE SET
+  "prev" = ${ROLLED_PREV},
+  "count" = ${ROLLED_COUNT} + 1,
+  "windowIndex" = CASE WHEN ${SAME} THEN ${T}."windowIndex" ELSE excluded."windowIndex" END,
+  "expiresAt" = CASE WHEN ${SAME} THEN ${T}."expiresAt" ELSE excluded."expiresAt" END`;
+
+type Counted = { id: string; count: number | bigint; prev: number | bigint };
+
+/** Counts one event in each bucket (one statement) and says, per bucket in order, whether it is within its limit. */
+export async function hitAll(limits: readonly Limit[], now = Date.now()): Promise<LimitCheck[]> {
+  const windows = limits.map((l) => windowOf(l.windowMs, now));
+  // Each row: id, windowIndex, count (1), prev (0), expiresAt.
+  let n = 0;
+  const sql = `${UPSERT} ${limits.map(() => `(${param(++n)}, ${param(++n)}, 1, 0, ${param(++n)})`).join(", ")} ${ROLL_AND_COUNT} RETURNING "id", "count", "prev"`;
+  const args = limits.flatMap((l, i) => [l.bucket, windows[i]!.index, windows[i]!.expiresAt]);
+  const rows = await db.$queryRawUnsafe<Counted[]>(sql, ...args);
   await sweep(now);
-  return decide(row.count, prev?.count ?? 0, k.elapsed, limit, windowMs);
+  return limits.map((l, i) => {
+    const counted = rows.find((r) => r.id === l.bucket);
+    if (!counted) throw new Error(`rate limit: no row returned for ${l.bucket}`);
+    return decide(Number(counted.count), Number(counted.prev), windows[i]!.elapsed, l.limit, l.windowMs);
+  });
 }
 
-/** Like `hit` without counting: for limits that only count failures. */
+/** Counts one event and says whether it is within `limit` per `windowMs`. */
+export async function hit(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<LimitCheck> {
+  return (await hitAll([{ bucket, limit, windowMs }], now))[0]!;
+}
+
+/** Like `hit` without counting: "may one more happen?" */
 export async function peek(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<LimitCheck> {
-  const k = windowKeys(bucket, windowMs, now);
-  const rows = await db.rateCounter.findMany({ where: { id: { in: [k.current, k.previous] } } });
-  const count = (id: string) => rows.find((r) => r.id === id)?.count ?? 0;
-  // `peek` asks "may one more happen?", hence the +1.
-  return decide(count(k.current) + 1, count(k.previous), k.elapsed, limit, windowMs);
+  const w = windowOf(windowMs, now);
+  const stored = await db.rateCounter.findUnique({ where: { id: bucket } });
+  const current = stored && stored.windowIndex >= w.index ? stored.count : 0;
+  const previous = !stored ? 0 : stored.windowIndex >= w.index ? stored.prev : stored.windowIndex === w.index - 1 ? stored.count : 0;
+  return decide(current + 1, previous, w.elapsed, limit, windowMs);
 }
 
 /** An attempt taken from a bucket: `giveBack` returns it to the window it was taken from. */
-export type Taken = { allowed: true; counter: string };
+export type Taken = { allowed: true; bucket: string; windowIndex: number };
 
 /**
  * Takes one attempt only while the window has room for it, for limits whose
  * check must come BEFORE the slow or secret-revealing work (a password
- * verify): `peek`-then-`hit` lets every concurrent request pass the peek.
- * The room left by the previous window's weight is fixed for the moment of
- * the call, so the increment can be a conditional update (`count < room`)
- * that the database applies one at a time: of any number of concurrent
- * calls, at most `room` succeed. Refused calls count nothing.
- * Sequentially it agrees with `peek`: allowed exactly when `peek` would be.
+ * verify): a check-then-count lets every concurrent request pass the check.
+ * The upsert's DO UPDATE only applies while `count + 1 + prev·weight ≤
+ * limit`, and the database applies such updates one at a time: of any
+ * number of concurrent calls, at most the room left succeed. Refused calls
+ * count nothing. Sequentially it agrees with `peek`.
  */
 export async function take(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<Taken | Exclude<LimitCheck, { allowed: true }>> {
-  const k = windowKeys(bucket, windowMs, now);
-  const prev = await db.rateCounter.findUnique({ where: { id: k.previous }, select: { count: true } });
-  // current + 1 + prev·(1 − elapsed) ≤ limit  ⇔  current < ⌊limit − prev·(1 − elapsed)⌋
-  const room = Math.floor(limit - (prev?.count ?? 0) * (1 - k.elapsed));
+  const w = windowOf(windowMs, now);
+  const sql = `${UPSERT} (${param(1)}, ${param(2)}, 1, 0, ${param(3)}) ${ROLL_AND_COUNT}
+    WHERE ${ROLLED_COUNT} + 1 + ${ROLLED_PREV} * CAST(${param(4)} AS DOUBLE PRECISION) <= ${param(5)}
+    RETURNING "count"`;
+  // A limit below 1 has no room even for a first attempt (the insert is not conditional).
+  const rows = limit >= 1 ? await db.$queryRawUnsafe<unknown[]>(sql, bucket, w.index, w.expiresAt, 1 - w.elapsed, limit) : [];
   await sweep(now);
-  if (room >= 1 && (await takeFrom(k.current, room, new Date(k.windowEnd + windowMs)))) return { allowed: true, counter: k.current };
-  return refused(k.elapsed, windowMs) as Exclude<LimitCheck, { allowed: true }>;
-}
-
-async function takeFrom(id: string, room: number, expiresAt: Date): Promise<boolean> {
-  const bump = () => db.rateCounter.updateMany({ where: { id, count: { lt: room } }, data: { count: { increment: 1 } } });
-  if ((await bump()).count === 1) return true;
-  try {
-    await db.rateCounter.create({ data: { id, count: 1, expiresAt } });
-    return true;
-  } catch (error) {
-    // Either the window is full, or a concurrent call created its row first: bump once more to tell which.
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    return (await bump()).count === 1;
-  }
+  return rows.length === 1 ? { allowed: true, bucket, windowIndex: w.index } : refused(w.elapsed, windowMs);
 }
 
 /** Returns an attempt `take` gave, e.g. when the password was right: only failures stay counted. */
 export async function giveBack(taken: Taken): Promise<void> {
-  await db.rateCounter.updateMany({ where: { id: taken.counter, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+  // Still the current window, or rolled over once since (the attempt is then in `prev`).
+  await db.$executeRawUnsafe(
+    `UPDATE "RateCounter" SET
+       "count" = CASE WHEN "windowIndex" = ${param(1)} AND "count" > 0 THEN "count" - 1 ELSE "count" END,
+       "prev" = CASE WHEN "windowIndex" = ${param(2)} AND "prev" > 0 THEN "prev" - 1 ELSE "prev" END
+     WHERE "id" = ${param(3)}`,
+    taken.windowIndex, taken.windowIndex + 1, taken.bucket,
+  );
 }
 
 export const HOUR = 60 * 60 * 1000;

@@ -1,8 +1,10 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { updatedOrNull } from "@/lib/db-sql";
 import type { OtpLimits } from "@/lib/settings/schema";
-import { clearFailedVerifies, lockedForSeconds, recordFailedVerify } from "./address-guard";
+import { clearFailedVerifies, recordFailedVerify } from "./address-guard";
 import { CODE_KEY_ID, cleanCodeInput, hashCode, hashesEqual } from "./code-hash";
+import { lockedSeconds, readCodeState } from "./code-state";
 import type { Purpose } from "./purposes";
 import { HOUR, hit } from "./rate-limit";
 
@@ -18,10 +20,13 @@ export type VerifyResult =
 export type OnConsumed = (tx: Tx) => Promise<void>;
 
 /**
- * Checks a code. Each try first takes one attempt with a conditional
- * increment, so no more than `maxAttempts` guesses are ever compared, even
- * when many arrive at once; the right code is then consumed with a
- * conditional update, so of many concurrent verifies exactly one wins.
+ * Checks a code. Every try takes one of the code's attempts with a
+ * conditional update (attempts < max, not consumed, not expired), and only a
+ * try whose update lands counts: so no more than `maxAttempts` guesses are
+ * ever judged, however many arrive at once. The typed code is compared
+ * first and the update made after, which lets the right code take its
+ * attempt and be consumed in the same statement: of many concurrent
+ * verifies exactly one wins.
  *
  * `onConsumed` runs in the same transaction as the consumption: if it
  * throws, the code is left unconsumed (the user can try it again) and the
@@ -35,39 +40,35 @@ export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = ne
 
   const ipCheck = await hit(`verify-ip:${input.ip}`, limits.maxVerifiesPerIpPerHour, HOUR, now.getTime());
   if (!ipCheck.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: ipCheck.retryAfterSeconds };
-  const locked = await lockedForSeconds(email, now);
+  const state = await readCodeState(purpose, email);
+  const locked = lockedSeconds(state, now);
   if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: locked };
 
-  const row = await db.verificationCode.findUnique({ where: { purpose_email: { purpose, email } } });
+  const row = state.code;
   // A code from another flow (or an older key) is simply not valid here;
   // it costs the code no attempt, so nobody can burn someone else's code.
   if (!row || row.flowId !== flowId || row.keyId !== CODE_KEY_ID || row.consumedAt) return { ok: false, reason: "dead" };
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
 
-  const taken = await db.verificationCode.updateMany({
-    where: { id: row.id, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: row.maxAttempts } },
-    data: { attempts: { increment: 1 } },
-  });
-  if (taken.count === 0) return { ok: false, reason: "dead" };
-
+  const live = { id: row.id, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: row.maxAttempts } };
   if (hashesEqual(row.codeHash, hashCode({ purpose, email, flowId, code }))) {
-    if (!(await consume(row.id, now, onConsumed))) return { ok: false, reason: "dead" };
-    await clearFailedVerifies(email);
+    const consume = (client: Tx) =>
+      updatedOrNull(client.verificationCode.update({ where: live, data: { attempts: { increment: 1 }, consumedAt: now }, select: { id: true } }));
+    const consumed = onConsumed
+      ? await db.$transaction(async (tx) => {
+          // The consuming write comes first, so on SQLite the transaction holds the write lock before it reads anything.
+          if (!(await consume(tx))) return false;
+          await onConsumed(tx);
+          return true;
+        })
+      : (await consume(db)) !== null;
+    if (!consumed) return { ok: false, reason: "dead" };
+    if (state.failedVerifies > 0) await clearFailedVerifies(email);
     return { ok: true };
   }
 
-  const after = await db.verificationCode.findUnique({ where: { id: row.id }, select: { attempts: true } });
+  const taken = await updatedOrNull(db.verificationCode.update({ where: live, data: { attempts: { increment: 1 } }, select: { attempts: true } }));
+  if (!taken) return { ok: false, reason: "dead" };
   const lockStarted = await recordFailedVerify(email, limits, now);
-  return { ok: false, reason: "wrong", attemptsLeft: Math.max(0, row.maxAttempts - (after?.attempts ?? row.maxAttempts)), lockStarted };
-}
-
-async function consume(id: string, now: Date, onConsumed?: OnConsumed): Promise<boolean> {
-  const take = (client: Tx) => client.verificationCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now } });
-  if (!onConsumed) return (await take(db)).count === 1;
-  // The consuming write comes first, so on SQLite the transaction holds the write lock before it reads anything.
-  return db.$transaction(async (tx) => {
-    if ((await take(tx)).count !== 1) return false;
-    await onConsumed(tx);
-    return true;
-  });
+  return { ok: false, reason: "wrong", attemptsLeft: Math.max(0, row.maxAttempts - taken.attempts), lockStarted };
 }

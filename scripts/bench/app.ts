@@ -93,9 +93,10 @@ const prismaDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 /**
  * Raises the per-IP limits (every request comes from loopback) and inserts
- * `count` verified users directly: setup, not part of what is measured.
+ * verified users directly (with `passwordHash`, for the password sign-in
+ * step): setup, not part of what is measured.
  */
-export function seedDatabase(emails: readonly string[]): void {
+export function seedDatabase(emails: readonly string[], passwordHash: string | null = null): void {
   const db = new Database(BENCH_DB_FILE);
   try {
     const now = prismaDate(new Date());
@@ -106,10 +107,10 @@ export function seedDatabase(emails: readonly string[]): void {
     ).run(JSON.stringify(signInExperience), now);
     const insert = db.prepare(
       `INSERT INTO "User" ("id", "email", "name", "passwordHash", "locale", "emailVerifiedAt", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, NULL, ?, ?, ?)`,
     );
     db.transaction(() => {
-      for (const [i, email] of emails.entries()) insert.run(randomUUID(), email.toLowerCase(), `Bench user ${i}`, now, now, now);
+      for (const [i, email] of emails.entries()) insert.run(randomUUID(), email.toLowerCase(), `Bench user ${i}`, passwordHash, now, now, now);
     })();
   } finally {
     db.close();

@@ -115,3 +115,18 @@ export async function verifyCode(client: Client, ready: ReadyVerify): Promise<{ 
   if (!setCookies(res).get(SESSION_COOKIE)) throw new StepError(`303 without a ${SESSION_COOKIE} cookie`);
   return { ms };
 }
+
+/** The password sign-in form (GET /sign-in). */
+export async function loadPasswordForm(client: Client): Promise<ParsedForm> {
+  const page = await getPage(client, "/sign-in");
+  return findForm(page.html, page.url, "password");
+}
+
+/** Password sign-in; success = 303 to / with the session cookie (no second factor on bench users). */
+export async function passwordSignIn(client: Client, form: ParsedForm, email: string, password: string): Promise<{ ms: number }> {
+  const { res, text, ms } = await postForm(client, form, { email, password });
+  const location = pathOf(res.headers.get("location"), client.origin);
+  if (res.status !== 303 || location !== "/") throw unexpected(res, text, client.origin);
+  if (!setCookies(res).get(SESSION_COOKIE)) throw new StepError(`303 without a ${SESSION_COOKIE} cookie`);
+  return { ms };
+}

@@ -60,8 +60,10 @@ export function ensurePeerBuild(log: (line: string) => void): PeerBuild {
   log(`installing Better Auth ${BETTER_AUTH_VERSION} and its framework into ${dir}…`);
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit", timeout: 10 * 60_000 });
   log("building the peer…");
+  // The build loads lib/auth.js too: give it what it reads at run time, so it has nothing to complain about.
+  const buildEnv = { PEER_DB: join(dir, "build.db"), PEER_ORIGIN: "http://127.0.0.1:1", PEER_SECRET: randomBytes(32).toString("base64url"), PEER_SMTP_PORT: "1" };
   execFileSync("node", ["node_modules/next/dist/bin/next", "build"], {
-    cwd: dir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 10 * 60_000,
+    cwd: dir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...buildEnv, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 10 * 60_000,
   });
   if (!existsSync(join(dir, ".next/BUILD_ID"))) throw new Error("the peer's next build finished without .next/BUILD_ID");
   return { dir, reused: false };

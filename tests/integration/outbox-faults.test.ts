@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { forgetActiveConnector } from "@/lib/connectors/active";
 import { saveConnector } from "@/lib/connectors/store";
 import { enqueue } from "@/lib/mail/outbox";
 
@@ -83,6 +84,7 @@ afterAll(async () => {
   for (const worker of workers) worker.kill();
   // The files after this one (same database on PostgreSQL) send through the environment's connector again.
   await db.emailConnector.deleteMany({});
+  forgetActiveConnector();
   receiver.closeAllConnections();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { recordQueries } from "@/lib/db-queries";
+import { latestCode, makeCtx, makeUser } from "@/lib/account/test-fixtures";
+import { getSettings } from "@/lib/settings/get-settings";
+import { redeemSessionTicket } from "./session";
+import { completeCodeSignIn, startCodeSignIn } from "./sign-in";
+
+/*
+ * The two hot paths of code sign-in, counted in SQL statements at the
+ * driver (transactions' BEGIN and COMMIT included: on PostgreSQL each is a
+ * round trip). They were 22 and 25 before the speed work; a change that
+ * makes them grow fails here and should say why in its own budget.
+ *
+ * Request a code (10 with SMTP): the flow, the account, the address's code
+ * and lock, both rate limits (one statement), and one transaction with the
+ * code, the superseding of older undelivered emails and the outbox row; the
+ * first attempt's outcome. The dev connector used here stores its message
+ * too (one more).
+ * Verify (8): the flow with its account, the per-IP limit, the code and
+ * lock, the attempt that also consumes, the end of the flow, the session
+ * and its activity row, and next-auth's redemption of the ticket.
+ */
+const REQUEST_BUDGET = 11;
+const VERIFY_BUDGET = 8;
+
+describe("hot paths", () => {
+  it(`request a code: at most ${REQUEST_BUDGET} statements; verify it and get a session: at most ${VERIFY_BUDGET}`, async () => {
+    // Warm the connector, and read the settings just before each step: a
+    // busy server reads them once a second, not per request.
+    await startCodeSignIn({ email: (await makeUser()).email }, makeCtx());
+    const user = await makeUser();
+    const ctx = makeCtx();
+    await getSettings();
+    const request = await recordQueries(() => startCodeSignIn({ email: user.email }, ctx));
+    if (!request.result.ok) throw new Error(`request refused: ${JSON.stringify(request.result)}`);
+    const code = await latestCode(user.email);
+    const flowId = request.result.value.flowId;
+    await getSettings();
+    const verify = await recordQueries(async () => {
+      const step = await completeCodeSignIn(flowId, code, ctx);
+      if (!step.ok || !("ticket" in step.value)) throw new Error(`verify refused: ${JSON.stringify(step)}`);
+      return redeemSessionTicket(step.value.ticket);
+    });
+    expect(verify.result).toMatchObject({ userId: user.id });
+    const list = (queries: string[]) => queries.map((q) => q.slice(0, 90)).join("\n");
+    expect(request.queries.length, list(request.queries)).toBeLessThanOrEqual(REQUEST_BUDGET);
+    expect(verify.queries.length, list(verify.queries)).toBeLessThanOrEqual(VERIFY_BUDGET);
+  });
+});

@@ -1,0 +1,130 @@
+import {
+  DEFAULT_LOCALE,
+  MFA_FACTORS,
+  TEMPLATES,
+  isLocale,
+  isMfaFactor,
+  isNoticeKind,
+  type EmailKind,
+  type Locale,
+  type MfaFactor,
+  type ResolvedEmailProps,
+} from "@/emails";
+import { defaultBranding, type Branding } from "@/lib/settings/schema";
+
+// Pure: no server-only, env or database here (see render.ts).
+
+export type RenderInput = {
+  kind: EmailKind;
+  locale: Locale;
+  branding: Branding;
+  to: string;
+  /** Base URL for links into the app, e.g. "http://localhost:3000". */
+  appUrl: string;
+  /** The one-time code; required for every Purpose kind. */
+  code?: string;
+  /** Code lifetime stated in the email; required for every Purpose kind. */
+  ttlMinutes?: number;
+  /** Optional extra link (an invitation's accept URL); http(s) only. */
+  link?: string;
+  /** Length of the pause; required for CodeLockoutNotice and MfaLockoutNotice. */
+  lockMinutes?: number;
+  /** Name of the email provider that sent the test, e.g. "SendGrid"; required for ConnectorTest. */
+  provider?: string;
+  /** The account's new address, shown masked (`a•••@example.com`); required for EmailChanged. */
+  newEmail?: string;
+  /** The second factor added or removed; required for MfaFactorAdded and MfaFactorRemoved. */
+  factor?: MfaFactor;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** Control characters, including CR/LF and the Unicode line separators. */
+const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+const CODE = /^[0-9]{4,12}$/;
+const EMAIL = /^[^\s@<>"()[\],;:]+@[^\s@<>"()[\],;:]+$/;
+
+/** One line of text: control characters become spaces, runs of spaces collapse. */
+export const oneLine = (value: string): string => value.replace(CONTROL, " ").replace(/\s+/g, " ").trim();
+
+function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Branding comes from an admin-editable row; the schema validates it on the
+ * way in, and this makes the renderer safe on its own: single-line names (a
+ * CR/LF can never reach the Subject header), http(s) logo only, real colours.
+ */
+function cleanBranding(branding: Branding): Branding {
+  const supportEmail = branding.supportEmail ? oneLine(branding.supportEmail) : "";
+  return {
+    productName: oneLine(branding.productName) || defaultBranding.productName,
+    logoUrl: httpUrl(branding.logoUrl),
+    primaryColor: HEX_COLOR.test(branding.primaryColor) ? branding.primaryColor : defaultBranding.primaryColor,
+    backgroundColor: HEX_COLOR.test(branding.backgroundColor) ? branding.backgroundColor : defaultBranding.backgroundColor,
+    senderName: oneLine(branding.senderName) || defaultBranding.senderName,
+    // Line breaks are allowed here: they separate the address lines.
+    companyAddress: branding.companyAddress.split(/\r\n|\r|\n/).map(oneLine).filter(Boolean).join("\n"),
+    supportEmail: EMAIL.test(supportEmail) ? supportEmail : null,
+  };
+}
+
+function requireMinutes(value: number | undefined, name: string, kind: EmailKind): number {
+  if (value === undefined || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`renderEmail: ${kind} needs ${name} (a positive number of minutes)`);
+  }
+  return Math.max(1, Math.round(value));
+}
+
+function requireLine(value: string | undefined, name: string, kind: EmailKind): string {
+  const line = oneLine(value ?? "");
+  if (!line) throw new TypeError(`renderEmail: ${kind} needs ${name} (a non-empty line of text)`);
+  return line;
+}
+
+function requireEmail(value: string | undefined, name: string, kind: EmailKind): string {
+  const address = oneLine(value ?? "");
+  if (!EMAIL.test(address)) throw new TypeError(`renderEmail: ${kind} needs ${name} (an email address)`);
+  return address;
+}
+
+function requireFactor(value: unknown, name: string, kind: EmailKind): MfaFactor {
+  if (!isMfaFactor(value)) throw new TypeError(`renderEmail: ${kind} needs ${name} (one of ${MFA_FACTORS.join(", ")})`);
+  return value;
+}
+
+const LOCKOUT_KINDS: ReadonlySet<EmailKind> = new Set(["CodeLockoutNotice", "MfaLockoutNotice"]);
+const FACTOR_KINDS: ReadonlySet<EmailKind> = new Set(["MfaFactorAdded", "MfaFactorRemoved"]);
+
+/** Checks the input and fills every template prop; throws on a programming error. */
+export function resolveProps(input: RenderInput): ResolvedEmailProps {
+  if (!Object.hasOwn(TEMPLATES, input.kind)) throw new TypeError(`renderEmail: unknown email kind ${String(input.kind)}`);
+  const appUrl = httpUrl(input.appUrl);
+  if (!appUrl) throw new TypeError("renderEmail: appUrl must be an http(s) URL");
+  const { kind } = input;
+  const notice = isNoticeKind(kind);
+  const code = input.code?.trim() ?? "";
+  if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${kind} needs a numeric code`);
+  return {
+    locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
+    branding: cleanBranding(input.branding),
+    to: oneLine(input.to),
+    appUrl: appUrl.replace(/\/+$/, ""),
+    code: notice ? "" : code,
+    ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", kind),
+    link: notice ? null : httpUrl(input.link),
+    lockMinutes: LOCKOUT_KINDS.has(kind) ? requireMinutes(input.lockMinutes, "lockMinutes", kind) : 0,
+    provider: kind === "ConnectorTest" ? requireLine(input.provider, "provider", kind) : "",
+    newEmail: kind === "EmailChanged" ? requireEmail(input.newEmail, "newEmail", kind) : "",
+    factor: FACTOR_KINDS.has(kind) ? requireFactor(input.factor, "factor", kind) : null,
+  };
+}
+

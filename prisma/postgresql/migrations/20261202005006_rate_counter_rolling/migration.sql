@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "RateCounter" ADD COLUMN     "prev" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "windowIndex" INTEGER NOT NULL DEFAULT 0;
+
