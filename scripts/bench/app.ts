@@ -72,8 +72,10 @@ export async function ensureBuild(): Promise<"reused" | "built"> {
     console.log("bench: reusing the existing production build (.next/BUILD_ID found)");
     return "reused";
   }
-  console.log("bench: no production build (.next/BUILD_ID missing): running `npx next build`…");
-  execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 10 * 60_000 });
+  console.log("bench: no production build (.next/BUILD_ID missing): running `npm run build`…");
+  // `npm run build`, not `next build`: its prepare step generates AUTH_SECRET
+  // on a fresh clone, without which the build cannot collect its pages.
+  execFileSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 10 * 60_000 });
   if (!existsSync(".next/BUILD_ID")) throw new Error("next build finished without .next/BUILD_ID");
   return "built";
 }
@@ -123,7 +125,7 @@ export type RunningApp = { origin: string; child: ChildProcess; stop(): Promise<
 export async function startApp(smtpPort: number, timeoutMs = 60_000): Promise<RunningApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["scripts/server.mjs"], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "scripts/server.mjs"], {
     detached: true, // own process group, so stop() ends next and its workers together
     stdio: ["ignore", "pipe", "pipe"],
     env: {
