@@ -17,6 +17,7 @@ import MfaLockoutNotice from "./mfa-lockout-notice";
 import MfaVerificationCode from "./mfa-verification-code";
 import NoAccountNotice from "./no-account-notice";
 import OrganizationInvitationCode from "./organization-invitation-code";
+import OrganizationInvitationNotice from "./organization-invitation-notice";
 import PasswordChanged from "./password-changed";
 import RegisterCode from "./register-code";
 import SignInCode from "./sign-in-code";
@@ -60,4 +61,5 @@ export const TEMPLATES: Record<EmailKind, ComponentType<EmailProps>> = {
   MfaFactorRemoved,
   BackupCodesRegenerated,
   MfaLockoutNotice,
+  OrganizationInvitationNotice,
 };

@@ -13,6 +13,7 @@ export const NOTICE_KINDS = [
   "MfaFactorRemoved",
   "BackupCodesRegenerated",
   "MfaLockoutNotice",
+  "OrganizationInvitationNotice",
 ] as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

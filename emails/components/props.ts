@@ -1,5 +1,6 @@
 import { defaultBranding, type Branding } from "@/lib/settings/schema";
 import type { Locale } from "../i18n";
+import type { OrgRole } from "@/lib/orgs/permissions";
 import type { MfaFactor } from "../kinds";
 
 /**
@@ -25,6 +26,11 @@ export type EmailProps = {
   newEmail?: string;
   /** MfaFactorAdded / MfaFactorRemoved: the second factor concerned; null for none. */
   factor?: MfaFactor | null;
+  /** OrganizationInvitationNotice: the organization, who invited (a name or address), the role offered and the days the link stays valid. */
+  organization?: string;
+  inviter?: string;
+  role?: OrgRole | null;
+  expiresInDays?: number;
 };
 
 export type ResolvedEmailProps = Required<EmailProps>;
@@ -42,6 +48,10 @@ export const PREVIEW_PROPS: ResolvedEmailProps = {
   provider: "SendGrid",
   newEmail: "grace@example.com",
   factor: "totp",
+  organization: "Acme Research",
+  inviter: "Grace Hopper",
+  role: "admin",
+  expiresInDays: 7,
 };
 
 export function withPreviewDefaults(props: EmailProps): ResolvedEmailProps {

@@ -19,5 +19,9 @@ export function varsFor(kind: EmailKind, props: ResolvedEmailProps): Vars {
     provider: props.provider,
     newEmail: props.newEmail ? maskEmail(props.newEmail) : "",
     factor: props.factor ? copy.common.factors[props.factor] : "",
+    organization: props.organization,
+    inviter: props.inviter,
+    role: props.role ? copy.common.roles[props.role] : "",
+    days: props.expiresInDays,
   };
 }

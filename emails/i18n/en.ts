@@ -17,8 +17,9 @@ export const en: Copy = {
     questions: ["Questions? Write to ", "."],
     sentBy: (sender, to) => `${sender} sent this email to ${to}.`,
     orOpen: "Or open this link:",
-    links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account", accountSecurity: "Open security settings" },
+    links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account", accountSecurity: "Open security settings", acceptInvitation: "Accept invitation" },
     factors: { email: "email codes", totp: "an authenticator app", backup_codes: "backup codes" },
+    roles: { owner: "an owner", admin: "an admin", member: "a member" },
   },
   purposes: {
     SignIn: {
@@ -164,6 +165,15 @@ export const en: Copy = {
         () => "If that was you, wait a little and try again.",
       ],
       after: () => "If it wasn't you, someone else knows your password. Change it right away.",
+    },
+    OrganizationInvitationNotice: {
+      subject: (v) => `${v.inviter} invited you to join ${v.organization} on ${v.product}`,
+      heading: (v) => `Join ${v.organization} on ${v.product}`,
+      body: [
+        (v) => `${v.inviter} invited you to join ${v.organization} on ${v.product} as ${v.role}.`,
+        (v) => `This invitation expires in ${v.days} day${v.days === 1 ? "" : "s"}. The link works once, and only for this email address.`,
+      ],
+      after: () => "If you weren't expecting this invitation, you can ignore this email; nothing happens unless you accept it.",
     },
   },
 };

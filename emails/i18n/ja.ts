@@ -15,8 +15,9 @@ export const ja: Copy = {
     questions: ["ご不明な点は ", " までお問い合わせください。"],
     sentBy: (sender, to) => `このメールは ${sender} から ${to} 宛てに送信されました。`,
     orOpen: "ボタンが使えない場合は、次のリンクを開いてください:",
-    links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成", accountSecurity: "セキュリティ設定を開く" },
+    links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成", accountSecurity: "セキュリティ設定を開く", acceptInvitation: "招待を承諾する" },
     factors: { email: "メールによる確認コード", totp: "認証アプリ", backup_codes: "バックアップコード" },
+    roles: { owner: "オーナー", admin: "管理者", member: "メンバー" },
   },
   purposes: {
     SignIn: {
@@ -161,6 +162,15 @@ export const ja: Copy = {
         () => "ご自身による操作の場合は、しばらく待ってからもう一度お試しください。",
       ],
       after: () => "お心当たりがない場合は、パスワードが第三者に知られています。すぐにパスワードを変更してください。",
+    },
+    OrganizationInvitationNotice: {
+      subject: (v) => `${v.inviter} さんから ${v.product} の ${v.organization} への招待が届いています`,
+      heading: (v) => `${v.product} の ${v.organization} に参加する`,
+      body: [
+        (v) => `${v.inviter} さんが、${v.product} の ${v.organization} に${v.role}としてあなたを招待しました。`,
+        (v) => `この招待の有効期限は${v.days}日です。リンクは一度だけ、このメールアドレスでのみ使えます。`,
+      ],
+      after: () => "お心当たりがない場合は、このメールを無視してください。招待を承諾しない限り、何も起こりません。",
     },
   },
 };

@@ -1,4 +1,5 @@
 import type { Purpose } from "@/lib/otp/purposes";
+import type { OrgRole } from "@/lib/orgs/permissions";
 import type { MfaFactor, NoticeKind } from "../kinds";
 
 /**
@@ -19,6 +20,11 @@ export type Vars = {
   newEmail: string;
   /** MfaFactorAdded / MfaFactorRemoved: the factor's name in this language. */
   factor: string;
+  /** OrganizationInvitationNotice: the organization's name, who invited, the role mid-sentence ("an admin"), days left. */
+  organization: string;
+  inviter: string;
+  role: string;
+  days: number;
 };
 
 export type Line = (vars: Vars) => string;
@@ -57,9 +63,11 @@ export type Copy = {
     sentBy: (sender: string, to: string) => string;
     /** Introduces the raw URL under a button, for clients that break buttons. */
     orOpen: string;
-    links: { open: string; signIn: string; resetPassword: string; createAccount: string; accountSecurity: string };
+    links: { open: string; signIn: string; resetPassword: string; createAccount: string; accountSecurity: string; acceptInvitation: string };
     /** A second factor's name as it reads mid-sentence ("an authenticator app"). */
     factors: Record<MfaFactor, string>;
+    /** An organization role as it reads mid-sentence ("an admin"). */
+    roles: Record<OrgRole, string>;
   };
   purposes: Record<Purpose, CodeCopy>;
   notices: Record<NoticeKind, NoticeCopy>;

@@ -21,10 +21,12 @@ const NASTY: Partial<RenderInput> = {
   newEmail: "山田&'x@ex&ample.jp",
   link: "https://auth.acme.test/invitations/a'b?team=7&x=<1>&y=\"2\"",
   code: "0042917",
+  organization: `R&D <"Lab"> 'β' 研究所`,
+  inviter: `<b>Grace</b> & "Co" 山田`,
 };
 
 /** A long line, so anything that pads or cuts to a length would show. */
-const LONG: Partial<RenderInput> = { to: `${"very-long-local-part.".repeat(8)}@example.jp`, provider: "P".repeat(200) };
+const LONG: Partial<RenderInput> = { to: `${"very-long-local-part.".repeat(8)}@example.jp`, provider: "P".repeat(200), organization: "O".repeat(80), inviter: "I".repeat(120) };
 
 const VARIANTS: [string, Partial<RenderInput>][] = [
   ["sample values", {}],
@@ -39,7 +41,9 @@ const VARIANTS: [string, Partial<RenderInput>][] = [
 
 function input(kind: EmailKind, locale: Locale, extra: Partial<RenderInput>): RenderInput {
   const link = isNoticeKind(kind) ? undefined : "https://auth.acme.test/open?x=1";
-  return { ...sampleRenderInput(kind, locale), branding: acme, link, lockMinutes: 25, ttlMinutes: 7, ...extra };
+  const value = { ...sampleRenderInput(kind, locale), branding: acme, link, lockMinutes: 25, ttlMinutes: 7, ...extra };
+  // The invitation is the one notice that must carry its link.
+  return kind === "OrganizationInvitationNotice" ? { ...value, link: extra.link ?? "https://auth.acme.test/invite/t0k3n" } : value;
 }
 
 /** Renders through the cache and asserts it filled (not rendered) the message. */

@@ -10,6 +10,7 @@ import {
   type MfaFactor,
   type ResolvedEmailProps,
 } from "@/emails";
+import { isOrgRole, ORG_ROLES, type OrgRole } from "@/lib/orgs/permissions";
 import { defaultBranding, type Branding } from "@/lib/settings/schema";
 
 // Pure: no server-only, env or database here (see render.ts).
@@ -35,6 +36,11 @@ export type RenderInput = {
   newEmail?: string;
   /** The second factor added or removed; required for MfaFactorAdded and MfaFactorRemoved. */
   factor?: MfaFactor;
+  /** OrganizationInvitationNotice (all required, with `link`): the organization's name, the inviter, the role, days until the link expires. */
+  organization?: string;
+  inviter?: string;
+  role?: OrgRole;
+  expiresInDays?: number;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -101,6 +107,18 @@ function requireFactor(value: unknown, name: string, kind: EmailKind): MfaFactor
   return value;
 }
 
+function requireRole(value: unknown, kind: EmailKind): OrgRole {
+  if (!isOrgRole(value)) throw new TypeError(`renderEmail: ${kind} needs role (one of ${ORG_ROLES.join(", ")})`);
+  return value;
+}
+
+function requireLink(value: string | undefined, kind: EmailKind): string {
+  const link = httpUrl(value);
+  if (!link) throw new TypeError(`renderEmail: ${kind} needs link (an http(s) URL)`);
+  return link;
+}
+
+const INVITATION: EmailKind = "OrganizationInvitationNotice";
 const LOCKOUT_KINDS: ReadonlySet<EmailKind> = new Set(["CodeLockoutNotice", "MfaLockoutNotice"]);
 const FACTOR_KINDS: ReadonlySet<EmailKind> = new Set(["MfaFactorAdded", "MfaFactorRemoved"]);
 
@@ -112,6 +130,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
   const { kind } = input;
   const notice = isNoticeKind(kind);
   const code = input.code?.trim() ?? "";
+  const invitation = kind === INVITATION;
   if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${kind} needs a numeric code`);
   return {
     locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
@@ -120,11 +139,15 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
     appUrl: appUrl.replace(/\/+$/, ""),
     code: notice ? "" : code,
     ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", kind),
-    link: notice ? null : httpUrl(input.link),
+    link: invitation ? requireLink(input.link, kind) : notice ? null : httpUrl(input.link),
     lockMinutes: LOCKOUT_KINDS.has(kind) ? requireMinutes(input.lockMinutes, "lockMinutes", kind) : 0,
     provider: kind === "ConnectorTest" ? requireLine(input.provider, "provider", kind) : "",
     newEmail: kind === "EmailChanged" ? requireEmail(input.newEmail, "newEmail", kind) : "",
     factor: FACTOR_KINDS.has(kind) ? requireFactor(input.factor, "factor", kind) : null,
+    organization: invitation ? requireLine(input.organization, "organization", kind) : "",
+    inviter: invitation ? requireLine(input.inviter, "inviter", kind) : "",
+    role: invitation ? requireRole(input.role, kind) : null,
+    expiresInDays: invitation ? requireMinutes(input.expiresInDays, "expiresInDays", kind) : 0,
   };
 }
 

@@ -25,6 +25,9 @@ const NOTICE_VARS: Partial<Record<EmailKind, Partial<RenderInput>>> = {
   EmailChanged: { newEmail: "grace.hopper@new-mail.test" },
   MfaFactorAdded: { factor: "totp" },
   MfaFactorRemoved: { factor: "totp" },
+  OrganizationInvitationNotice: {
+    organization: "Acme Research", inviter: "Grace Hopper", role: "admin", expiresInDays: 7, link: "https://auth.acme.test/invite/tok3n",
+  },
 };
 
 const input = (kind: EmailKind, locale: Locale = "en", extra: Partial<RenderInput> = {}): RenderInput => ({
@@ -428,5 +431,24 @@ describe("pickLocale", () => {
 
   it("copes with a huge header", () => {
     expect(pickLocale(null, `${"xx,".repeat(50_000)}ja`)).toBe("en");
+  });
+});
+
+describe("OrganizationInvitationNotice", () => {
+  it("names the organization, the inviter, the role and the expiry, with an Accept invitation button to the link", async () => {
+    const { subject, html, text } = await renderEmail(input("OrganizationInvitationNotice", "en", { expiresInDays: 3 }));
+    expect(subject).toBe("Grace Hopper invited you to join Acme Research on Acme Cloud");
+    expect(text).toContain("Grace Hopper invited you to join Acme Research on Acme Cloud as an admin.");
+    expect(text).toContain("This invitation expires in 3 days.");
+    expect(text).toContain("Accept invitation: https://auth.acme.test/invite/tok3n");
+    expect(html).toContain('href="https://auth.acme.test/invite/tok3n"');
+    const ja = await renderEmail(input("OrganizationInvitationNotice", "ja", { role: "member" }));
+    expect(ja.text).toContain("メンバーとしてあなたを招待しました");
+    expect(ja.text).toContain("招待を承諾する: https://auth.acme.test/invite/tok3n");
+  });
+
+  it("refuses to render without its link or with an unknown role (a programming error)", async () => {
+    await expect(renderEmail(input("OrganizationInvitationNotice", "en", { link: undefined }))).rejects.toThrow(/needs link/);
+    await expect(renderEmail(input("OrganizationInvitationNotice", "en", { role: "boss" as never }))).rejects.toThrow(/needs role/);
   });
 });
