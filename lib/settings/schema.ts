@@ -25,7 +25,17 @@ export const otpLimitsSchema = z.object({
 });
 
 export const signInExperienceSchema = z.object({
-  signUp: z.object({ emailPassword: z.boolean().default(true) }).prefault({}),
+  signUp: z
+    .object({
+      emailPassword: z.boolean().default(true),
+      /**
+       * "invitation": /sign-up creates nothing; accounts are made only through
+       * an organization's invitation (lib/orgs/accept-invitation-with-new-account.ts).
+       * @default "open"
+       */
+      mode: z.enum(["open", "invitation"]).default("open"),
+    })
+    .prefault({}),
   signIn: z
     .object({ password: z.boolean().default(true), emailCode: z.boolean().default(true) })
     .prefault({}),
@@ -39,6 +49,16 @@ export const signInExperienceSchema = z.object({
     })
     .prefault({}),
   otp: otpLimitsSchema.prefault({}),
+  invitations: z
+    .object({
+      /** @default 7 — days an invitation link stays valid (each send renews it) */
+      expiryDays: z.number().int().min(1).max(30).default(7),
+      /** @default 100 — invitation emails (first sends and resends) per organization per day */
+      maxEmailsPerOrgPerDay: z.number().int().min(1).max(1000).default(100),
+      /** @default 50 — pending, unexpired invitations per organization */
+      maxPendingPerOrg: z.number().int().min(1).max(500).default(50),
+    })
+    .prefault({}),
   mfa: z
     .object({
       /** Everyone must have a second factor: users without one set it up right after signing in. */
@@ -61,6 +81,7 @@ export const brandingSchema = z.object({
 });
 
 export type OtpLimits = z.infer<typeof otpLimitsSchema>;
+export type InvitationLimits = SignInExperience["invitations"];
 export type SignInExperience = z.infer<typeof signInExperienceSchema>;
 export type Branding = z.infer<typeof brandingSchema>;
 

@@ -21,6 +21,12 @@ const TOGGLES: readonly Toggle[] = [
     help: "New accounts confirm their address with a verification code first.",
     read: (s) => s.signUp.emailPassword,
   },
+  {
+    name: "signUpInvitationOnly",
+    label: "Sign-up by invitation only",
+    help: "The sign-up page creates no accounts; people join through an organization's invitation email.",
+    read: (s) => s.signUp.mode === "invitation",
+  },
   { name: "signInPassword", label: "Sign-in with password", help: "Email and password on the sign-in page.", read: (s) => s.signIn.password },
   { name: "signInEmailCode", label: "Sign-in with an email code", help: "“Email me a code”: a 6-digit code instead of the password.", read: (s) => s.signIn.emailCode },
   { name: "forgotPasswordEmailCode", label: "Password reset by email", help: "“Forgot password?”: a code by email, then a new password.", read: (s) => s.forgotPassword.emailCode },
@@ -118,7 +124,7 @@ export function parseSignInExperienceForm(form: Readonly<Record<string, string |
     else otp[field.key] = value;
   }
   const patch = {
-    signUp: { emailPassword: on("signUpEmailPassword") },
+    signUp: { emailPassword: on("signUpEmailPassword"), mode: on("signUpInvitationOnly") ? ("invitation" as const) : ("open" as const) },
     signIn: { password: on("signInPassword"), emailCode: on("signInEmailCode") },
     forgotPassword: { emailCode: on("forgotPasswordEmailCode") },
     password,
