@@ -15,15 +15,18 @@ import { ipOf, type RequestContext } from "./request-context";
 
 /**
  * Issues the flow's code and emails it, or, when the address cannot use the
- * code (no account for sign-in/reset, an existing account for sign-up),
+ * code (no account for sign-in/reset, an existing account for sign-up or
+ * an invitation's new account),
  * emails a notice instead. A code is issued either way so the cooldown,
  * limits and timing are the same: the screen never tells who is registered.
  */
 export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits): Promise<Result<null>> {
   const purpose = FLOW_KINDS[flow.kind];
   const user = await db.user.findUnique({ where: { email: flow.email }, select: { locale: true } });
-  const canUseCode = flow.kind === "sign-up" ? !user : Boolean(user);
-  const kind: EmailKind = canUseCode ? purpose : flow.kind === "sign-up" ? "AccountExistsNotice" : "NoAccountNotice";
+  // Sign-up and the invitation's new account are for addresses without one; the rest for addresses with one.
+  const forNewAccount = flow.kind === "sign-up" || flow.kind === "invitation";
+  const canUseCode = forNewAccount ? !user : Boolean(user);
+  const kind: EmailKind = canUseCode ? purpose : forNewAccount ? "AccountExistsNotice" : "NoAccountNotice";
   const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
   const sent = await issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode: canUseCode, ip: ipOf(ctx) });
   if (!sent.ok) return fail(issueFailureMessage(sent.refused));

@@ -18,6 +18,9 @@ export const FLOW_KINDS = {
   // A signed-in user proving a new address (lib/account/email-change.ts,
   // which sends its own codes: sendFlowCode's notices are for sign-in flows).
   "email-change": "BindNewIdentifier",
+  // Creating an account from an organization's invitation: the invited
+  // address, proven by a code (lib/orgs/start-invitation-sign-up.ts).
+  invitation: "OrganizationInvitation",
 } as const satisfies Record<string, Purpose>;
 export type FlowKind = keyof typeof FLOW_KINDS;
 export type Flow = { id: string; kind: FlowKind; email: string; data: Record<string, unknown>; verifiedAt: Date | null; createdAt: Date };

@@ -1,87 +1,50 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db";
+import { codedFail } from "@/lib/account/errors";
 import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, fieldFail, ok, type Result } from "@/lib/result";
-import { verifyFailureMessage } from "@/lib/otp/messages";
-import { verifyCode } from "@/lib/otp/verify-code";
-import { claimOwnership } from "./roles";
-import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
+import { fail, type Result } from "@/lib/result";
+import { finishAccountFlow } from "./finish-account-flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
 import { startCodeFlow } from "./flow-code";
-import { notifyLockout } from "./notify-lockout";
-import { createSessionTicket } from "./session";
-import { recordEvent } from "@/lib/account/audit";
-import { parseEmail, parseNewPassword } from "./validate";
+import { parseDisplayName, parseEmail, parseNewPassword } from "./validate";
 
 type SignUpInput = { email: unknown; password: unknown; name: unknown };
+
+/** Said by /sign-up (and the API) when the sign-in experience allows accounts only through invitations. */
+export const SIGN_UP_BY_INVITATION =
+  "Sign-up is by invitation only. Ask an admin of your organization to invite you, then create your account from the link in the invitation email.";
 
 /**
  * Step 1: nothing is created yet. The password hash waits in the flow until
  * the address is proven; an existing address gets a notice, not a code.
+ * In invitation-only mode nothing is started at all.
  */
 export async function startSignUp(input: SignUpInput, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
   const { signInExperience: sie } = await getSettings();
   if (!sie.signUp.emailPassword) return fail("Sign-up is turned off.");
+  if (sie.signUp.mode === "invitation") return codedFail("forbidden", SIGN_UP_BY_INVITATION);
   const email = parseEmail(input.email);
   if (!email.ok) return email;
   const password = parseNewPassword(input.password, sie.password.minLength, email.value);
   if (!password.ok) return password;
-  const name = typeof input.name === "string" ? input.name.trim().slice(0, 100) : "";
-  if (name.length > 0 && /[\u0000-\u001f]/.test(name)) return fieldFail("name", "Use letters, numbers and spaces only.");
+  const name = parseDisplayName(input.name);
+  if (!name.ok) return name;
 
   return startCodeFlow("sign-up", email.value, ctx, sie.otp, {
     passwordHash: await hashPassword(password.value),
-    name: name || null,
+    name: name.value,
     locale: pickLocale(null, ctx.acceptLanguage),
   });
 }
 
-/** Why the account could not be created after all; thrown to roll the code's consumption back. */
-class SignUpRefused extends Error {}
-
 /**
- * Step 2: the right code creates the verified account and a session. The
- * code's consumption, the end of the flow, the account (and, for the first
- * account, the ownership), its session and its first activity row are one
- * transaction: if any of it fails, the code is still unused and the same
- * code can be entered again.
+ * Step 2: the right code creates the verified account and a session
+ * (lib/auth/finish-account-flow.ts). A sign-up started before the mode
+ * became invitation-only is not completed either.
  */
 export async function completeSignUp(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
   const { signInExperience: sie } = await getSettings();
-  const flow = await getFlow(flowId, "sign-up");
-  if (!flow) return fail("This sign-up has expired. Start again.");
-  let ticket = "";
-  try {
-    // checkFlowCode's steps, with the account created inside the consuming transaction.
-    const input = { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip };
-    const verified = await verifyCode(input, sie.otp, new Date(), async (tx) => {
-      ticket = await createAccount(tx, flow, ctx);
-    });
-    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
-    if (!verified.ok) return fieldFail("code", verifyFailureMessage(verified));
-  } catch (error) {
-    if (error instanceof SignUpRefused) return fail(error.message);
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    return fail("An account with this email already exists. Sign in instead.");
-  }
-  return ok({ ticket });
-}
-
-async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext): Promise<string> {
-  if (!(await claimFlow(flow.id, false, tx))) throw new SignUpRefused("This sign-up was already completed.");
-  const userId = randomUUID();
-  await tx.user.create({
-    data: {
-      id: userId, email: flow.email, name: (flow.data.name as string | null) ?? null,
-      passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
-      emailVerifiedAt: new Date(),
-    },
-  });
-  const audit = { userId, ip: ctx.ip, userAgent: ctx.userAgent };
-  if (await claimOwnership(tx, userId)) await recordEvent("ownership_claimed", audit, {}, tx);
-  await recordEvent("sign_in", audit, { method: "sign_up" }, tx);
-  return createSessionTicket(userId, ctx, tx);
+  if (sie.signUp.mode === "invitation") return codedFail("forbidden", SIGN_UP_BY_INVITATION);
+  return finishAccountFlow("sign-up", flowId, code, ctx);
 }

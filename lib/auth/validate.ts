@@ -14,3 +14,10 @@ export function parseNewPassword(raw: unknown, minLength: number, email?: string
   const policy = checkPasswordPolicy(password, { minLength, email });
   return policy.ok ? ok(password) : fieldFail(field, policy.message);
 }
+
+/** An optional display name: trimmed, at most 100 characters, no control characters; null when empty. */
+export function parseDisplayName(raw: unknown, field = "name"): Result<string | null> {
+  const name = typeof raw === "string" ? raw.trim().slice(0, 100) : "";
+  if (name.length > 0 && /[\u0000-\u001f]/.test(name)) return fieldFail(field, "Use letters, numbers and spaces only.");
+  return ok(name || null);
+}

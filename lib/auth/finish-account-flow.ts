@@ -1,0 +1,72 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import { recordEvent } from "@/lib/account/audit";
+import { codedFail, type ErrorCode } from "@/lib/account/errors";
+import { getSettings } from "@/lib/settings/get-settings";
+import { fail, fieldFail, ok, type Result } from "@/lib/result";
+import { verifyFailureMessage } from "@/lib/otp/messages";
+import { verifyCode } from "@/lib/otp/verify-code";
+import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
+import { notifyLockout } from "./notify-lockout";
+import type { RequestContext } from "./request-context";
+import { claimOwnership } from "./roles";
+import { createSessionTicket } from "./session";
+
+/** Why the account could not be created after all; thrown (by `alongside` too) to roll the code's consumption back. */
+export class AccountRefused extends Error {
+  constructor(message: string, readonly code?: ErrorCode) {
+    super(message);
+  }
+}
+
+/** What else the new account gets in its creating transaction (an organization's membership). */
+export type Alongside = (tx: Tx, userId: string, flow: Flow) => Promise<void>;
+
+/**
+ * The last step of a flow that creates an account (sign-up, an invitation
+ * for a new address): the right code creates the verified account and a
+ * session. The code's consumption, the end of the flow, the account (and,
+ * for the first account, the ownership), `alongside`, the session and the
+ * first activity row are one transaction: if any of it fails, the code is
+ * still unused and the same code can be entered again.
+ */
+export async function finishAccountFlow(
+  kind: "sign-up" | "invitation", flowId: string | undefined, code: unknown, ctx: RequestContext, alongside?: Alongside,
+): Promise<Result<{ ticket: string }>> {
+  const { signInExperience: sie } = await getSettings();
+  const flow = await getFlow(flowId, kind);
+  if (!flow) return fail("This sign-up has expired. Start again.");
+  let ticket = "";
+  try {
+    // checkFlowCode's steps, with the account created inside the consuming transaction.
+    const input = { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip };
+    const verified = await verifyCode(input, sie.otp, new Date(), async (tx) => {
+      ticket = await createAccount(tx, flow, ctx, alongside);
+    });
+    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
+    if (!verified.ok) return fieldFail("code", verifyFailureMessage(verified));
+  } catch (error) {
+    if (error instanceof AccountRefused) return error.code ? codedFail(error.code, error.message) : fail(error.message);
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return fail("An account with this email already exists. Sign in instead.");
+  }
+  return ok({ ticket });
+}
+
+async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext, alongside?: Alongside): Promise<string> {
+  if (!(await claimFlow(flow.id, false, tx))) throw new AccountRefused("This sign-up was already completed.");
+  const userId = randomUUID();
+  await tx.user.create({
+    data: {
+      id: userId, email: flow.email, name: (flow.data.name as string | null) ?? null,
+      passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
+      emailVerifiedAt: new Date(),
+    },
+  });
+  const audit = { userId, ip: ctx.ip, userAgent: ctx.userAgent };
+  if (await claimOwnership(tx, userId)) await recordEvent("ownership_claimed", audit, {}, tx);
+  await alongside?.(tx, userId, flow);
+  await recordEvent("sign_in", audit, { method: "sign_up" }, tx);
+  return createSessionTicket(userId, ctx, tx);
+}
