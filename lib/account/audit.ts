@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { describeOrgEvent } from "@/lib/orgs/describe-org-event";
 import { describeDevice } from "./user-agent";
 
 /** What the activity list records: sign-ins, failures and account changes. */
@@ -23,11 +24,24 @@ export const AUDIT_TYPES = [
   "ownership_transferred",
   "admin_granted",
   "admin_removed",
+  // Organization events (lib/orgs): recorded on the actor, with the organization's id.
+  "org_created",
+  "org_updated",
+  "org_deleted",
+  "org_member_invited",
+  "org_invitation_resent",
+  "org_invitation_revoked",
+  "org_invitation_accepted",
+  "org_invitation_declined",
+  "org_member_role_changed",
+  "org_member_removed",
+  "org_member_left",
+  "org_ownership_transferred",
 ] as const;
 
 export type AuditType = (typeof AUDIT_TYPES)[number];
 export type AuditDetail = Record<string, string | number | boolean>;
-export type AuditContext = { userId?: string | null; ip?: string | null; userAgent?: string | null };
+export type AuditContext = { userId?: string | null; ip?: string | null; userAgent?: string | null; organizationId?: string | null };
 
 export type ActivityEvent = {
   id: string;
@@ -45,7 +59,7 @@ export type ActivityEvent = {
 export async function recordEvent(type: AuditType, ctx: AuditContext, detail: AuditDetail = {}, client: Tx = db): Promise<void> {
   await client.auditEvent.create({
     data: {
-      id: randomUUID(), type, userId: ctx.userId ?? null,
+      id: randomUUID(), type, userId: ctx.userId ?? null, organizationId: ctx.organizationId ?? null,
       ip: ctx.ip && ctx.ip !== "unknown" ? ctx.ip.slice(0, 64) : null,
       userAgent: ctx.userAgent?.slice(0, 500) ?? null,
       detail: JSON.stringify(detail),
@@ -59,11 +73,16 @@ export async function listEvents(userId: string, limit = 50): Promise<ActivityEv
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(Math.trunc(limit) || 1, 1), 200),
   });
-  return rows.map((row) => {
-    const detail = parseDetail(row.detail);
-    const type = row.type as AuditType;
-    return { id: row.id, type, label: describeEvent(type, detail), ip: row.ip, device: describeDevice(row.userAgent), createdAt: row.createdAt, detail };
-  });
+  return rows.map(toActivityEvent);
+}
+
+type AuditRow = { id: string; type: string; ip: string | null; userAgent: string | null; detail: string; createdAt: Date };
+
+/** A stored row as the activity lists show it. */
+export function toActivityEvent(row: AuditRow): ActivityEvent {
+  const detail = parseDetail(row.detail);
+  const type = row.type as AuditType;
+  return { id: row.id, type, label: describeEvent(type, detail), ip: row.ip, device: describeDevice(row.userAgent), createdAt: row.createdAt, detail };
 }
 
 function parseDetail(json: string): AuditDetail {
@@ -131,6 +150,6 @@ export function describeEvent(type: AuditType, detail: AuditDetail = {}): string
     case "admin_removed":
       return detail.target ? "Removed another account's admin role" : "Admin role removed";
     default:
-      return "Account activity";
+      return describeOrgEvent(type, detail) ?? "Account activity";
   }
 }

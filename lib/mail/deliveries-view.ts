@@ -124,8 +124,8 @@ const HOUR_MS = 3600_000;
 /** The error code of a send that was handed over and never answered (ConnectorError.outcomeUnknown). */
 export const UNKNOWN_OUTCOME = "unknown_outcome";
 
-/** Dead for reasons that are not a failed send: a newer code replaced it, or it expired waiting. */
-export const NOT_SEND_FAILURES: readonly string[] = ["superseded", "expired"];
+/** Dead for reasons that are not a failed send: a newer code replaced it, it expired waiting, or its invitation was withdrawn. */
+export const NOT_SEND_FAILURES: readonly string[] = ["superseded", "expired", "withdrawn"];
 
 export type ChartRow = { status: string; sentAt: Date | null; lastAttemptAt: Date | null; errorCode: string | null };
 export type HourBucket = { start: Date; sent: number; failed: number };
@@ -209,6 +209,7 @@ export const ERROR_CODE_HINTS: Readonly<Record<string, string>> = {
   provider_error: "The provider refused the message for another reason; its answer is below.",
   superseded: "The user asked for a new code before this one was delivered, so this one was dropped.",
   expired: "The code in it had expired before it could be delivered.",
+  withdrawn: "An invitation email that was revoked, sent again or deleted with its organization before it left; its link no longer works.",
 };
 
 // ---------------------------------------------------------------------------

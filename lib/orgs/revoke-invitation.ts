@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordEvent } from "@/lib/account/audit";
+import { codedFail } from "@/lib/account/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { RequestContext } from "@/lib/auth/request-context";
+import { ok, type Result } from "@/lib/result";
+import { checkOrgPermission } from "./check-org-permission";
+import { findOrgInvitation } from "./find-org-invitation";
+import { orgAuditCtx } from "./org-audit";
+import { withdrawInvitationEmail } from "./withdraw-invitation-email";
+
+export const NOT_REVOCABLE = "Only a pending invitation can be revoked; this one was already accepted, declined or revoked.";
+
+/**
+ * Revokes a pending (or expired) invitation: a conditional update
+ * pending → revoked, so a revoke and an accept racing each other cannot both
+ * win; the link stops working at once, even on a page already open, and an
+ * email still waiting in the outbox is withdrawn.
+ */
+export async function revokeInvitation(actor: CurrentUser, slug: unknown, invitationId: unknown, ctx: RequestContext): Promise<Result<null>> {
+  const access = await checkOrgPermission(actor.id, slug, "revoke_invitation");
+  if (!access.ok) return access;
+  const org = access.value.organization;
+  const found = await findOrgInvitation(org.id, invitationId);
+  if (!found.ok) return found;
+  const invitation = found.value;
+  const revoked = await db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, status: "pending" },
+      data: { status: "revoked", pendingKey: null, closedAt: new Date() },
+    });
+    if (count !== 1) return false;
+    if (invitation.emailMessageId) await withdrawInvitationEmail(tx, invitation.emailMessageId);
+    await recordEvent("org_invitation_revoked", orgAuditCtx(actor.id, org.id, ctx), { organization: org.name, invitationId: invitation.id }, tx);
+    return true;
+  });
+  return revoked ? ok(null) : codedFail("conflict", NOT_REVOCABLE);
+}
