@@ -4,8 +4,11 @@ import { completeSignUp } from "@/lib/auth/sign-up";
 import { issueCode } from "@/lib/otp/issue-code";
 import { take } from "@/lib/otp/rate-limit";
 import { verifyCode } from "@/lib/otp/verify-code";
+import { acceptInvitation } from "@/lib/orgs/accept-invitation";
+import { changeMemberRole } from "@/lib/orgs/change-member-role";
+import { resendInvitation } from "@/lib/orgs/resend-invitation";
 
-const fns = { issueCode, verifyCode, take, completeSignUp };
+const fns = { issueCode, verifyCode, take, completeSignUp, acceptInvitation, resendInvitation, changeMemberRole };
 export type InstanceFunctions = typeof fns;
 
 type Call = { id: number; fn: keyof InstanceFunctions; args: unknown[] };

@@ -10,9 +10,15 @@ import type { InstanceFunctions } from "./otp-instance";
  */
 export type Instance = { call: <K extends keyof InstanceFunctions>(fn: K, ...args: Parameters<InstanceFunctions[K]>) => ReturnType<InstanceFunctions[K]>; stop: () => void };
 
-export async function startSecondInstance(): Promise<Instance> {
+/**
+ * `renders`: the instance renders emails (invitations), which React's server
+ * renderer does not allow under the `react-server` condition; `server-only`
+ * is then resolved by ./server-only-hook.mjs instead.
+ */
+export async function startSecondInstance(options: { renders?: boolean } = {}): Promise<Instance> {
+  const hook = fileURLToPath(new URL("./server-only-hook.mjs", import.meta.url));
   const child: ChildProcess = fork(fileURLToPath(new URL("./otp-instance.ts", import.meta.url)), {
-    execArgv: ["--import", "tsx", "--conditions=react-server"],
+    execArgv: options.renders ? ["--import", "tsx", "--import", hook] : ["--import", "tsx", "--conditions=react-server"],
     env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
