@@ -4,8 +4,7 @@ import { codedFail, codedFieldFail } from "@/lib/account/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { Result } from "@/lib/result";
-import { checkOrgPermission } from "./check-org-permission";
-import { findMemberId } from "./find-member";
+import { findMemberTarget } from "./find-member";
 import { countOwners, lockedPermission, lockedRole, refuse, withOrgLock } from "./lock-organization";
 import { ADMIN_CANNOT_TOUCH_OWNER, CANNOT_GRANT, MEMBER_NOT_FOUND } from "./messages";
 import { orgAuditCtx } from "./org-audit";
@@ -20,12 +19,11 @@ import { canAssign, canManage, isOrgRole, lastOwnerRule, type OrgRole } from "./
 export async function changeMemberRole(
   actor: CurrentUser, slug: unknown, memberUserId: unknown, role: unknown, ctx: RequestContext,
 ): Promise<Result<{ userId: string; role: OrgRole }>> {
-  const access = await checkOrgPermission(actor.id, slug, "change_role");
-  if (!access.ok) return access;
+  const target = await findMemberTarget(actor.id, slug, memberUserId, "change_role");
+  if (!target.ok) return target;
   if (!isOrgRole(role)) return codedFieldFail("invalid_input", "role", "Choose owner, admin or member.");
-  const org = access.value.organization;
-  const member = await findMemberId(org.id, memberUserId);
-  if (!member.ok) return member;
+  const { org } = target.value;
+  const member = target.value;
 
   return withOrgLock(org.id, async (tx) => {
     const actorRole = await lockedPermission(tx, org.id, actor.id, "change_role");

@@ -1,11 +1,25 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { codedFail, type CodedFailure } from "@/lib/account/errors";
+import { codedFail } from "@/lib/account/errors";
+import { ok, type Result } from "@/lib/result";
+import { checkOrgPermission } from "./check-org-permission";
+import type { OrgSummary } from "./find-org-access";
 import { MEMBER_NOT_FOUND } from "./messages";
+import type { OrgAction } from "./permissions";
 
-/** The user id of a member of `organizationId`, from untrusted input (a form's or URL's member id); a failure when it names nobody there. */
-export async function findMemberId(organizationId: string, userId: unknown): Promise<{ ok: true; userId: string } | CodedFailure> {
-  if (typeof userId !== "string" || !userId || userId.length > 64) return codedFail("not_found", MEMBER_NOT_FOUND);
-  const row = await db.membership.findUnique({ where: { organizationId_userId: { organizationId, userId } }, select: { userId: true } });
-  return row ? { ok: true, userId: row.userId } : codedFail("not_found", MEMBER_NOT_FOUND);
+/**
+ * The first checks of an operation on another member (role change, removal,
+ * hand-over): the actor may do `action` in `slug`, and `memberUserId`
+ * (untrusted input) names a member of it. The roles are checked again under
+ * the organization's lock by the operation itself.
+ */
+export async function findMemberTarget(
+  actorId: string, slug: unknown, memberUserId: unknown, action: OrgAction,
+): Promise<Result<{ org: OrgSummary; userId: string }>> {
+  const access = await checkOrgPermission(actorId, slug, action);
+  if (!access.ok) return access;
+  const org = access.value.organization;
+  if (typeof memberUserId !== "string" || !memberUserId || memberUserId.length > 64) return codedFail("not_found", MEMBER_NOT_FOUND);
+  const row = await db.membership.findUnique({ where: { organizationId_userId: { organizationId: org.id, userId: memberUserId } }, select: { userId: true } });
+  return row ? ok({ org, userId: row.userId }) : codedFail("not_found", MEMBER_NOT_FOUND);
 }

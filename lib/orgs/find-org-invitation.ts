@@ -1,14 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { codedFail, type CodedFailure } from "@/lib/account/errors";
+import { codedFail } from "@/lib/account/errors";
+import { ok, type Result } from "@/lib/result";
+import { checkOrgPermission } from "./check-org-permission";
+import type { OrgSummary } from "./find-org-access";
 import { INVITATION_NOT_FOUND } from "./messages";
+import type { OrgAction } from "./permissions";
 
 const SELECT = { id: true, email: true, role: true, status: true, expiresAt: true, sendCount: true, lastSentAt: true, emailMessageId: true } as const;
 export type OrgInvitationRow = { id: string; email: string; role: string; status: string; expiresAt: Date; sendCount: number; lastSentAt: Date | null; emailMessageId: string | null };
 
-/** An invitation of `organizationId` by its id, from untrusted input; not_found for an id of another organization. */
-export async function findOrgInvitation(organizationId: string, invitationId: unknown): Promise<{ ok: true; value: OrgInvitationRow } | CodedFailure> {
+/**
+ * The first checks of an admin's operation on an invitation (resend,
+ * revoke): the actor may do `action` in `slug`, and `invitationId`
+ * (untrusted input) names one of its invitations; not_found for another
+ * organization's.
+ */
+export async function findOrgInvitation(
+  actorId: string, slug: unknown, invitationId: unknown, action: OrgAction,
+): Promise<Result<{ org: OrgSummary; invitation: OrgInvitationRow }>> {
+  const access = await checkOrgPermission(actorId, slug, action);
+  if (!access.ok) return access;
+  const org = access.value.organization;
   if (typeof invitationId !== "string" || !invitationId || invitationId.length > 64) return codedFail("not_found", INVITATION_NOT_FOUND);
-  const row = await db.invitation.findFirst({ where: { id: invitationId, organizationId }, select: SELECT });
-  return row ? { ok: true, value: row } : codedFail("not_found", INVITATION_NOT_FOUND);
+  const invitation = await db.invitation.findFirst({ where: { id: invitationId, organizationId: org.id }, select: SELECT });
+  return invitation ? ok({ org, invitation }) : codedFail("not_found", INVITATION_NOT_FOUND);
 }

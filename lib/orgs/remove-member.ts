@@ -4,8 +4,7 @@ import { codedFail } from "@/lib/account/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { Result } from "@/lib/result";
-import { checkOrgPermission } from "./check-org-permission";
-import { findMemberId } from "./find-member";
+import { findMemberTarget } from "./find-member";
 import { countOwners, lockedPermission, lockedRole, refuse, withOrgLock } from "./lock-organization";
 import { ADMIN_CANNOT_TOUCH_OWNER, MEMBER_NOT_FOUND } from "./messages";
 import { orgAuditCtx } from "./org-audit";
@@ -15,11 +14,10 @@ export const REMOVE_SELF = "To leave the organization yourself, use Leave.";
 
 /** Removes another member (owners and admins; admins never remove an owner). Their pending work in the organization ends with the membership. */
 export async function removeMember(actor: CurrentUser, slug: unknown, memberUserId: unknown, ctx: RequestContext): Promise<Result<null>> {
-  const access = await checkOrgPermission(actor.id, slug, "remove_member");
-  if (!access.ok) return access;
-  const org = access.value.organization;
-  const member = await findMemberId(org.id, memberUserId);
-  if (!member.ok) return member;
+  const target = await findMemberTarget(actor.id, slug, memberUserId, "remove_member");
+  if (!target.ok) return target;
+  const { org } = target.value;
+  const member = target.value;
   if (member.userId === actor.id) return codedFail("invalid_request", REMOVE_SELF);
 
   return withOrgLock(org.id, async (tx) => {

@@ -4,7 +4,6 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
-import { checkOrgPermission } from "./check-org-permission";
 import { findOrgInvitation } from "./find-org-invitation";
 import { dailyLimitMessage } from "./invitation-quota";
 import { MAX_SENDS_PER_INVITATION } from "./invitation-rules";
@@ -23,12 +22,9 @@ export const SEND_LIMIT = `This invitation has been sent ${MAX_SENDS_PER_INVITAT
 export async function resendInvitation(
   actor: CurrentUser, slug: unknown, invitationId: unknown, ctx: RequestContext,
 ): Promise<Result<{ invitationId: string; delivery: FirstDelivery }>> {
-  const access = await checkOrgPermission(actor.id, slug, "resend_invitation");
-  if (!access.ok) return access;
-  const org = access.value.organization;
-  const found = await findOrgInvitation(org.id, invitationId);
+  const found = await findOrgInvitation(actor.id, slug, invitationId, "resend_invitation");
   if (!found.ok) return found;
-  const invitation = found.value;
+  const { org, invitation } = found.value;
   if (invitation.status !== "pending" || !isOrgRole(invitation.role)) return codedFail("conflict", NOT_PENDING);
 
   const { invitations: limits } = (await getSettings()).signInExperience;

@@ -5,7 +5,6 @@ import { codedFail } from "@/lib/account/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { ok, type Result } from "@/lib/result";
-import { checkOrgPermission } from "./check-org-permission";
 import { findOrgInvitation } from "./find-org-invitation";
 import { orgAuditCtx } from "./org-audit";
 import { withdrawInvitationEmail } from "./withdraw-invitation-email";
@@ -19,12 +18,9 @@ export const NOT_REVOCABLE = "Only a pending invitation can be revoked; this one
  * email still waiting in the outbox is withdrawn.
  */
 export async function revokeInvitation(actor: CurrentUser, slug: unknown, invitationId: unknown, ctx: RequestContext): Promise<Result<null>> {
-  const access = await checkOrgPermission(actor.id, slug, "revoke_invitation");
-  if (!access.ok) return access;
-  const org = access.value.organization;
-  const found = await findOrgInvitation(org.id, invitationId);
+  const found = await findOrgInvitation(actor.id, slug, invitationId, "revoke_invitation");
   if (!found.ok) return found;
-  const invitation = found.value;
+  const { org, invitation } = found.value;
   const revoked = await db.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, status: "pending" },

@@ -4,8 +4,7 @@ import { codedFail } from "@/lib/account/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { Result } from "@/lib/result";
-import { checkOrgPermission } from "./check-org-permission";
-import { findMemberId } from "./find-member";
+import { findMemberTarget } from "./find-member";
 import { lockedPermission, lockedRole, refuse, withOrgLock } from "./lock-organization";
 import { MEMBER_NOT_FOUND } from "./messages";
 import { orgAuditCtx } from "./org-audit";
@@ -18,11 +17,10 @@ export const TRANSFER_TO_SELF = "Choose another member to hand ownership to.";
  * members; another owner can make them owner again).
  */
 export async function transferOwnership(actor: CurrentUser, slug: unknown, memberUserId: unknown, ctx: RequestContext): Promise<Result<null>> {
-  const access = await checkOrgPermission(actor.id, slug, "transfer_ownership");
-  if (!access.ok) return access;
-  const org = access.value.organization;
-  const member = await findMemberId(org.id, memberUserId);
-  if (!member.ok) return member;
+  const target = await findMemberTarget(actor.id, slug, memberUserId, "transfer_ownership");
+  if (!target.ok) return target;
+  const { org } = target.value;
+  const member = target.value;
   if (member.userId === actor.id) return codedFail("invalid_request", TRANSFER_TO_SELF);
 
   return withOrgLock(org.id, async (tx) => {
