@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, fieldFail, ok, type Result } from "@/lib/result";
-import { verifyFailureMessage } from "@/lib/otp/messages";
+import { ok, type Result } from "@/lib/result";
+import { verifyFailure } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
+import { failField, failWith } from "@/lib/errors/failure";
 import { claimOwnership } from "./roles";
 import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { hashPassword } from "./password";
@@ -24,13 +25,13 @@ type SignUpInput = { email: unknown; password: unknown; name: unknown };
  */
 export async function startSignUp(input: SignUpInput, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
   const { signInExperience: sie } = await getSettings();
-  if (!sie.signUp.emailPassword) return fail("Sign-up is turned off.");
+  if (!sie.signUp.emailPassword) return failWith("forbidden", "Sign-up is turned off.");
   const email = parseEmail(input.email);
   if (!email.ok) return email;
   const password = parseNewPassword(input.password, sie.password.minLength, email.value);
   if (!password.ok) return password;
   const name = typeof input.name === "string" ? input.name.trim().slice(0, 100) : "";
-  if (name.length > 0 && /[\u0000-\u001f]/.test(name)) return fieldFail("name", "Use letters, numbers and spaces only.");
+  if (name.length > 0 && /[\u0000-\u001f]/.test(name)) return failField("name", "Use letters, numbers and spaces only.");
 
   return startCodeFlow("sign-up", email.value, ctx, sie.otp, {
     passwordHash: await hashPassword(password.value),
@@ -52,7 +53,7 @@ class SignUpRefused extends Error {}
 export async function completeSignUp(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "sign-up");
-  if (!flow) return fail("This sign-up has expired. Start again.");
+  if (!flow) return failWith("not_found", "This sign-up has expired. Start again.");
   let ticket = "";
   try {
     // checkFlowCode's steps, with the account created inside the consuming transaction.
@@ -61,11 +62,11 @@ export async function completeSignUp(flowId: string | undefined, code: unknown, 
       ticket = await createAccount(tx, flow, ctx);
     });
     await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
-    if (!verified.ok) return fieldFail("code", verifyFailureMessage(verified));
+    if (!verified.ok) return verifyFailure(verified);
   } catch (error) {
-    if (error instanceof SignUpRefused) return fail(error.message);
+    if (error instanceof SignUpRefused) return failWith("not_found", error.message);
     if ((error as { code?: string }).code !== "P2002") throw error;
-    return fail("An account with this email already exists. Sign in instead.");
+    return failWith("conflict", "An account with this email already exists. Sign in instead.");
   }
   return ok({ ticket });
 }
