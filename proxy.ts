@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, isProduction } from "@/lib/env";
 import { getCurrentAdmin } from "@/lib/auth/current-admin";
+import { errorResponse } from "@/lib/errors/failure";
 import { safeCallbackCookie } from "@/lib/auth/next-auth-request";
 import { malformedBody } from "@/lib/security/action-body";
 import { checkRequestOrigin } from "@/lib/security/origin";
@@ -15,10 +16,10 @@ import { securityHeaders } from "@/lib/security/headers";
 export async function proxy(request: NextRequest) {
   const verdict = checkRequestOrigin(request, env.APP_URL);
   if (!verdict.allowed) {
-    return NextResponse.json({ error: "forbidden", message: verdict.reason }, { status: 403 });
+    return errorResponse("forbidden", verdict.reason);
   }
   const malformed = await malformedBody(request);
-  if (malformed) return NextResponse.json({ error: "bad_request", message: malformed }, { status: 400 });
+  if (malformed) return errorResponse("invalid_request", malformed);
   // The console is not advertised: anyone but an admin gets the app's plain
   // 404, rendered here as for an address that never existed. (A page's own
   // notFound() would render it in the browser only, blank without

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
+import { DATABASE_UNAVAILABLE } from "@/lib/db-unavailable";
+import { userText } from "@/lib/errors/codes";
 import { StatusPage } from "./status-page";
 
 /**
@@ -16,7 +17,7 @@ export function FaultPage({ error }: { error: Error & { digest?: string } }) {
     return (
       <StatusPage title="We couldn't reach the database">
         <title>We couldn&apos;t reach the database · Mailgate</title>
-        <p>{DATABASE_UNAVAILABLE_MESSAGE}</p>
+        <p>{userText(DATABASE_UNAVAILABLE)}</p>
         <p className="muted">Nothing you entered was lost; this is on our side and usually passes within seconds.</p>
         <TryAgain />
       </StatusPage>
@@ -25,7 +26,7 @@ export function FaultPage({ error }: { error: Error & { digest?: string } }) {
   return (
     <StatusPage title="Something went wrong">
       <title>Something went wrong · Mailgate</title>
-      <p>Something went wrong on our side. Try again; if it keeps happening, tell the people who run this site.</p>
+      <p>{userText("internal_error")} If it keeps happening, tell the people who run this site.</p>
       {error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
       <TryAgain />
     </StatusPage>

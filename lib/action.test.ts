@@ -3,7 +3,8 @@ import { z } from "zod";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { redirect } from "next/navigation";
 import { action, boundAction, field, formAction, UNREADABLE_FORM } from "./action";
-import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError } from "./db-unavailable";
+import { DatabaseUnavailableError } from "./db-unavailable";
+import { userText } from "./errors/codes";
 import { idle } from "./result";
 import { CLIENT_HEADER, clientHeaderValue, createFrontDoorToken } from "./security/client-header";
 
@@ -75,9 +76,9 @@ describe("the action wrapper", () => {
       throw new DatabaseUnavailableError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }));
     };
     const inHandler = action({ guard: anyone, input: z.object({ email: field() }), refill: ["email"] }, outage);
-    await expect(inHandler(idle, form({ email: "a@b.c" }))).resolves.toEqual({ status: "error", formError: DATABASE_UNAVAILABLE_MESSAGE, values: { email: "a@b.c" } });
+    await expect(inHandler(idle, form({ email: "a@b.c" }))).resolves.toEqual({ status: "error", formError: userText("database_unavailable"), values: { email: "a@b.c" } });
     const inGuard = action({ guard: outage }, async () => idle);
-    await expect(inGuard(idle, form({}))).resolves.toMatchObject({ formError: DATABASE_UNAVAILABLE_MESSAGE });
+    await expect(inGuard(idle, form({}))).resolves.toMatchObject({ formError: userText("database_unavailable") });
   });
 
   it("for a plain form action, ignores a malformed post and sends an outage to the error page", async () => {

@@ -3,7 +3,8 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { headers } from "next/headers";
 import { getRequestContext, type RequestContext } from "@/lib/auth/request-context";
-import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { DATABASE_UNAVAILABLE, DatabaseUnavailableError, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { userText } from "@/lib/errors/codes";
 import type { ActionState } from "@/lib/result";
 import { markEntered, REQUEST_HEADER } from "@/lib/security/action-entry";
 import type { Guard, RawInput } from "./action-guards";
@@ -94,7 +95,7 @@ async function run<I extends Schema, B extends Tuple, C extends object, R>(
     unstable_rethrow(error);
     if (!isDatabaseUnavailable(error)) throw error;
     console.error("action: database unavailable:", describeFault(error));
-    return { refused: { status: "error", formError: DATABASE_UNAVAILABLE_MESSAGE, values: refill && pick(fields, refill) }, unavailable: error };
+    return { refused: { status: "error", formError: userText(DATABASE_UNAVAILABLE), values: refill && pick(fields, refill) }, unavailable: error };
   }
 }
 

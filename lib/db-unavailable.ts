@@ -1,10 +1,11 @@
+import { userText, type ErrorCode } from "@/lib/errors/codes";
+
 /**
  * "The database is not there right now", told apart from every other
  * database error, so that users get a 503 and "try again" instead of a bare
- * 500. No imports: the error pages (client components) read the digest.
+ * 500. Nothing server-only here: the error pages (client components) read the digest.
  */
-export const DATABASE_UNAVAILABLE = "database_unavailable";
-export const DATABASE_UNAVAILABLE_MESSAGE = "We couldn't reach the database. Try again in a moment.";
+export const DATABASE_UNAVAILABLE = "database_unavailable" satisfies ErrorCode;
 
 /**
  * Thrown by lib/db.ts once a query failed on a connection fault (after the
@@ -14,7 +15,7 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "We couldn't reach the database. Try
 export class DatabaseUnavailableError extends Error {
   readonly digest = DATABASE_UNAVAILABLE;
   constructor(cause: unknown) {
-    super(DATABASE_UNAVAILABLE_MESSAGE, { cause });
+    super(userText(DATABASE_UNAVAILABLE), { cause });
     this.name = "DatabaseUnavailableError";
   }
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { failureCode, STEP_UP_REQUIRED } from "@/lib/account/errors";
 import { getProfile, type Profile } from "@/lib/account/profile";
 import { peekVerification } from "@/lib/account/step-up";
 import { readStepUpCookie } from "@/lib/account/step-up-cookie";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { requireAccountUser, requireUser } from "@/lib/auth/require-user";
 import { verifyHref } from "@/components/account/safe-next";
-import { errorState, type ActionState, type Failure } from "@/lib/result";
+import type { Failure } from "@/lib/errors/failure";
+import { errorState, type ActionState } from "@/lib/result";
 
 // Pages import them from here with the rest of the account guards.
 export { requireAccountUser, requireUser };
@@ -29,6 +29,6 @@ export async function hasFreshStepUp(user: CurrentUser): Promise<boolean> {
  * to "Confirm it's you" and comes back to `page`; any other failure is shown.
  */
 export function stepUpFailure(failure: Failure, page: string, values?: Record<string, string>): ActionState {
-  if (failureCode(failure) === "verification_required" || failure.formError === STEP_UP_REQUIRED) redirect(verifyHref(page));
+  if (failure.code === "verification_required") redirect(verifyHref(page));
   return errorState(failure, values);
 }

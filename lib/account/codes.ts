@@ -1,12 +1,11 @@
 import "server-only";
 import { pickLocale } from "@/lib/mail/locale";
-import { issueFailureMessage, verifyFailureMessage } from "@/lib/otp/messages";
+import { verifyFailure } from "@/lib/otp/messages";
 import type { Purpose } from "@/lib/otp/purposes";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { ok, type Result } from "@/lib/result";
 import { issueAndEmail, verifyAndNotify } from "@/lib/auth/flow-code";
 import { ipOf, type RequestContext } from "@/lib/auth/request-context";
-import { codedFail, codedFieldFail } from "./errors";
 
 export type Recipient = { email: string; locale: string | null };
 
@@ -20,9 +19,7 @@ export async function sendCode(
   purpose: Purpose, to: Recipient, flowId: string, ctx: RequestContext, limits: OtpLimits,
 ): Promise<Result<null>> {
   const email = { kind: purpose, locale: pickLocale(to.locale, ctx.acceptLanguage), carriesCode: true, ip: ipOf(ctx) };
-  const sent = await issueAndEmail({ purpose, email: to.email, flowId, ip: ctx.ip }, limits, email);
-  if (!sent.ok) return codedFail("rate_limited", issueFailureMessage(sent.refused));
-  return sent.problem ? codedFail("send_failed", sent.problem) : ok(null);
+  return issueAndEmail({ purpose, email: to.email, flowId, ip: ctx.ip }, limits, email);
 }
 
 /**
@@ -33,7 +30,5 @@ export async function checkCode(
   purpose: Purpose, email: string, flowId: string, code: unknown, ctx: RequestContext, limits: OtpLimits,
 ): Promise<Result<null>> {
   const verified = await verifyAndNotify({ purpose, email, flowId, code: typeof code === "string" ? code : "", ip: ctx.ip }, limits);
-  if (verified.ok) return ok(null);
-  const limited = verified.reason === "locked" || verified.reason === "rate_limited";
-  return codedFieldFail(limited ? "rate_limited" : "invalid_input", "code", verifyFailureMessage(verified));
+  return verified.ok ? ok(null) : verifyFailure(verified);
 }

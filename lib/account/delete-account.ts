@@ -5,8 +5,8 @@ import { emailKey, normalizeEmail } from "@/lib/auth/email";
 import { accountPasswordBucket } from "@/lib/auth/password-attempt";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { getOwnerId } from "@/lib/auth/roles";
-import { fieldFail, ok, type Result } from "@/lib/result";
-import { codedFail } from "./errors";
+import { ok, type Result } from "@/lib/result";
+import { failField, failWith } from "@/lib/errors/failure";
 import { lockOrganization } from "@/lib/orgs/lock-organization";
 import { lastOwnerOf, organizationsOfLeavingOwner } from "@/lib/orgs/organizations-of-leaving-owner";
 import { consumeVerification, releaseVerification } from "./step-up";
@@ -31,13 +31,13 @@ export async function deleteAccount(
   user: CurrentUser, verificationId: string | undefined, typedEmail: unknown, ctx: RequestContext,
 ): Promise<Result<null>> {
   void ctx; // Same signature as the other operations; no activity is kept for a deleted account.
-  if ((await getOwnerId()) === user.id) return codedFail("conflict", OWNER_CANNOT_DELETE);
+  if ((await getOwnerId()) === user.id) return failWith("conflict", OWNER_CANNOT_DELETE);
   const leaving = await organizationsOfLeavingOwner(user.id);
-  if (leaving.blocking) return codedFail("conflict", lastOwnerOf(leaving.blocking.name));
+  if (leaving.blocking) return failWith("conflict", lastOwnerOf(leaving.blocking.name));
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } });
   const typed = normalizeEmail(typedEmail);
   if (!typed.ok || emailKey(typed.email) !== emailKey(account.email)) {
-    return fieldFail("email", "Type your email address exactly as it is shown.");
+    return failField("email", "Type your email address exactly as it is shown.");
   }
   const consumed = await consumeVerification(user, verificationId, "delete_account");
   if (!consumed.ok) return consumed;
@@ -69,7 +69,7 @@ export async function deleteAccount(
   });
   if (refused) {
     await releaseVerification(user, verificationId!, "delete_account");
-    return codedFail("conflict", lastOwnerOf(refused.name));
+    return failWith("conflict", lastOwnerOf(refused.name));
   }
   return ok(null);
 }

@@ -7,9 +7,9 @@ import { parseEmail } from "@/lib/auth/validate";
 import { resendAvailableIn } from "@/lib/otp/issue-code";
 import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
+import { failField, failWith } from "@/lib/errors/failure";
 import { recordEvent } from "./audit";
 import { checkCode } from "./codes";
-import { codedFail, codedFieldFail } from "./errors";
 import { sendNewAddressEmail } from "./new-address-email";
 import { notify } from "./notify";
 import { consumeVerification, releaseVerification } from "./step-up";
@@ -37,7 +37,7 @@ export async function startEmailChange(
   const email = parseEmail(newEmail);
   if (!email.ok) return email;
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, locale: true } });
-  if (email.value === account.email) return codedFieldFail("invalid_input", "email", "This is already your address. Enter a new one.");
+  if (email.value === account.email) return failField("email", "This is already your address. Enter a new one.");
   const consumed = await consumeVerification(user, verificationId, "change_email");
   if (!consumed.ok) return consumed;
   const { signInExperience: sie } = await getSettings();
@@ -61,7 +61,7 @@ export async function getEmailChange(user: CurrentUser, changeId: unknown): Prom
 
 export async function resendEmailChangeCode(user: CurrentUser, changeId: unknown, ctx: RequestContext): Promise<Result<null>> {
   const flow = await pendingChange(user, changeId);
-  if (!flow) return codedFail("not_found", EXPIRED);
+  if (!flow) return failWith("not_found", EXPIRED);
   const { signInExperience: sie } = await getSettings();
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } });
   return sendNewAddressEmail(flow.email, account.locale, flow.id, ctx, sie.otp);
@@ -69,11 +69,11 @@ export async function resendEmailChangeCode(user: CurrentUser, changeId: unknown
 
 export async function confirmEmailChange(user: CurrentUser, changeId: unknown, code: unknown, ctx: RequestContext): Promise<Result<{ email: string }>> {
   const flow = await pendingChange(user, changeId);
-  if (!flow) return codedFail("not_found", EXPIRED);
+  if (!flow) return failWith("not_found", EXPIRED);
   const { signInExperience: sie } = await getSettings();
   const checked = await checkCode("BindNewIdentifier", flow.email, flow.id, code, ctx, sie.otp);
   if (!checked.ok) return checked;
-  if (!(await claimFlow(flow.id, false))) return codedFail("not_found", EXPIRED);
+  if (!(await claimFlow(flow.id, false))) return failWith("not_found", EXPIRED);
 
   const old = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, locale: true } });
   try {
@@ -82,7 +82,7 @@ export async function confirmEmailChange(user: CurrentUser, changeId: unknown, c
     // Someone signed up with the address after its code was sent (a taken
     // address never gets one): the user has shown they own it, so saying so leaks nothing.
     if ((error as { code?: string }).code !== "P2002") throw error;
-    return codedFieldFail("conflict", "email", CANNOT_USE);
+    return failField("email", CANNOT_USE, "conflict");
   }
   await notify(old, "EmailChanged", ctx, { newEmail: flow.email });
   await recordEvent("email_changed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent });

@@ -6,11 +6,11 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { HOUR, hit } from "@/lib/otp/rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fieldFail, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { failField, failWith } from "@/lib/errors/failure";
 import { recordEvent } from "./audit";
 import { countBackupCodes, deleteBackupCodes, replaceBackupCodes } from "./backup-codes";
 import { checkCode, sendCode } from "./codes";
-import { codedFail } from "./errors";
 import { acceptTotpCode, confirmedFactors, isFactorType, openTotpSecret, sealTotpSecret, totpFailureMessage, type FactorType } from "./factors";
 import { notify } from "./notify";
 import { consumeVerification, releaseVerification } from "./step-up";
@@ -67,7 +67,7 @@ async function newPendingFactor(userId: string, type: FactorType, secret?: (id: 
 /** Turns a pending factor on; the user's first factor also gets backup codes. */
 async function activate(user: CurrentUser, factorId: string, type: FactorType, ctx: RequestContext): Promise<Result<{ backupCodes: string[] | null }>> {
   const { count } = await db.mfaFactor.updateMany({ where: { id: factorId, confirmedAt: null }, data: { confirmedAt: new Date() } });
-  if (count !== 1) return codedFail("not_found", SETUP_EXPIRED);
+  if (count !== 1) return failWith("not_found", SETUP_EXPIRED);
   const others = (await confirmedFactors(user.id)).filter((f) => f.id !== factorId);
   const backupCodes = others.length === 0 ? await replaceBackupCodes(user.id) : null;
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, locale: true } });
@@ -78,7 +78,7 @@ async function activate(user: CurrentUser, factorId: string, type: FactorType, c
 
 async function refuseIfOn(userId: string, type: FactorType) {
   const factors = await confirmedFactors(userId);
-  return factors.some((f) => f.type === type) ? codedFail("conflict", ALREADY_ON[type]) : null;
+  return factors.some((f) => f.type === type) ? failWith("conflict", ALREADY_ON[type]) : null;
 }
 
 export async function startEmailFactor(user: CurrentUser, verificationId: string | undefined, ctx: RequestContext): Promise<Result<{ enrolmentId: string }>> {
@@ -101,7 +101,7 @@ export async function startEmailFactor(user: CurrentUser, verificationId: string
 /** A new code for a pending email factor (the code engine's cooldown applies). */
 export async function resendEmailFactorCode(user: CurrentUser, enrolmentId: unknown, ctx: RequestContext): Promise<Result<null>> {
   const factor = await pendingFactor(user, enrolmentId, "email");
-  if (!factor) return codedFail("not_found", SETUP_EXPIRED);
+  if (!factor) return failWith("not_found", SETUP_EXPIRED);
   const { signInExperience: sie } = await getSettings();
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, locale: true } });
   return sendCode("BindMfa", account, factor.id, ctx, sie.otp);
@@ -111,7 +111,7 @@ export async function confirmEmailFactor(
   user: CurrentUser, enrolmentId: unknown, code: unknown, ctx: RequestContext,
 ): Promise<Result<{ backupCodes: string[] | null }>> {
   const factor = await pendingFactor(user, enrolmentId, "email");
-  if (!factor) return codedFail("not_found", SETUP_EXPIRED);
+  if (!factor) return failWith("not_found", SETUP_EXPIRED);
   const { signInExperience: sie } = await getSettings();
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } });
   const checked = await checkCode("BindMfa", account.email, factor.id, code, ctx, sie.otp);
@@ -154,10 +154,10 @@ const qrSvg = (uri: string) => QRCode.toString(uri, { type: "svg", errorCorrecti
 
 export async function confirmTotp(user: CurrentUser, enrolmentId: unknown, code: unknown, ctx: RequestContext): Promise<Result<{ backupCodes: string[] | null }>> {
   const factor = await pendingFactor(user, enrolmentId, "totp");
-  if (!factor) return codedFail("not_found", SETUP_EXPIRED);
-  if (!(await hit(`totp-enrol:${user.id}`, 30, HOUR)).allowed) return codedFail("rate_limited", "Too many tries. Try again in an hour.");
+  if (!factor) return failWith("not_found", SETUP_EXPIRED);
+  if (!(await hit(`totp-enrol:${user.id}`, 30, HOUR)).allowed) return failWith("rate_limited", "Too many tries. Try again in an hour.");
   const check = await acceptTotpCode(factor, code);
-  if (!check.ok) return fieldFail("code", totpFailureMessage(check.reason));
+  if (!check.ok) return failField("code", totpFailureMessage(check.reason));
   return activate(user, factor.id, "totp", ctx);
 }
 
@@ -167,13 +167,13 @@ export async function confirmTotp(user: CurrentUser, enrolmentId: unknown, code:
  * otherwise be a second factor nobody set up).
  */
 export async function disableFactor(user: CurrentUser, verificationId: string | undefined, factor: unknown, ctx: RequestContext): Promise<Result<null>> {
-  if (!isFactorType(factor)) return codedFail("not_found", "This method isn't set up.");
+  if (!isFactorType(factor)) return failWith("not_found", "This method isn't set up.");
   const factors = await confirmedFactors(user.id);
-  if (!factors.some((f) => f.type === factor)) return codedFail("not_found", "This method isn't set up.");
+  if (!factors.some((f) => f.type === factor)) return failWith("not_found", "This method isn't set up.");
   const last = factors.length === 1;
   const { signInExperience: sie } = await getSettings();
   if (last && sie.mfa.required) {
-    return codedFail("conflict", "Two-step verification is required, so your last method can't be removed. Add another one first.");
+    return failWith("conflict", "Two-step verification is required, so your last method can't be removed. Add another one first.");
   }
   const consumed = await consumeVerification(user, verificationId, "disable_mfa");
   if (!consumed.ok) return consumed;
@@ -187,7 +187,7 @@ export async function disableFactor(user: CurrentUser, verificationId: string | 
 
 /** 10 new codes, shown once; the old ones stop working at the same moment. */
 export async function regenerateBackupCodes(user: CurrentUser, verificationId: string | undefined, ctx: RequestContext): Promise<Result<{ codes: string[] }>> {
-  if ((await confirmedFactors(user.id)).length === 0) return codedFail("invalid_request", "Turn on two-step verification first.");
+  if ((await confirmedFactors(user.id)).length === 0) return failWith("invalid_request", "Turn on two-step verification first.");
   const consumed = await consumeVerification(user, verificationId, "regenerate_backup_codes");
   if (!consumed.ok) return consumed;
   const codes = await replaceBackupCodes(user.id);

@@ -3,11 +3,9 @@ import { db } from "@/lib/db";
 import { issueAndEmail } from "@/lib/auth/flow-code";
 import { ipOf, type RequestContext } from "@/lib/auth/request-context";
 import { pickLocale } from "@/lib/mail/locale";
-import { issueFailureMessage } from "@/lib/otp/messages";
 import type { OtpLimits } from "@/lib/settings/schema";
-import { ok, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import { sendCode } from "./codes";
-import { codedFail } from "./errors";
 
 /**
  * The email to the address an account is moving to. A free address gets
@@ -24,7 +22,5 @@ export async function sendNewAddressEmail(
   if (!owner) return sendCode("BindNewIdentifier", { email, locale }, flowId, ctx, limits);
 
   const notice = { kind: "EmailInUseNotice" as const, locale: pickLocale(owner.locale, ctx.acceptLanguage), carriesCode: false, ip: ipOf(ctx) };
-  const sent = await issueAndEmail({ purpose: "BindNewIdentifier", email, flowId, ip: ctx.ip }, limits, notice);
-  if (!sent.ok) return codedFail("rate_limited", issueFailureMessage(sent.refused));
-  return sent.problem ? codedFail("send_failed", sent.problem) : ok(null);
+  return issueAndEmail({ purpose: "BindNewIdentifier", email, flowId, ip: ctx.ip }, limits, notice);
 }

@@ -25,6 +25,7 @@ describe("profile", () => {
     }, makeCtx());
     expect(result).toEqual({
       ok: false,
+      code: "invalid_input",
       fieldErrors: {
         name: ["Use at most 100 characters."],
         avatarUrl: ["Enter an https:// address of an image."],

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { isLocale, type Locale } from "@/emails/i18n";
-import { ok, type FieldErrors, type Result } from "@/lib/result";
+import { failFields, type FieldErrors } from "@/lib/errors/failure";
+import { ok, type Result } from "@/lib/result";
 import { recordEvent } from "./audit";
 
 export type Profile = {
@@ -77,7 +78,7 @@ export async function updateProfile(user: CurrentUser, input: Record<string, unk
     if (parsed.ok) patch[field] = parsed.value;
     else fieldErrors[field] = [parsed.message];
   }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  if (Object.keys(fieldErrors).length > 0) return failFields(fieldErrors);
   const fields = Object.keys(patch);
   if (fields.length === 0) return ok(null);
   await db.user.update({ where: { id: user.id }, data: patch });

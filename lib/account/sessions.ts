@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { ok, type Result } from "@/lib/result";
+import { failWith } from "@/lib/errors/failure";
 import { recordEvent } from "./audit";
-import { codedFail } from "./errors";
 import { consumeVerification } from "./step-up";
 import { parseUserAgent } from "./user-agent";
 
@@ -38,11 +38,11 @@ const auditCtx = (user: CurrentUser, ctx: RequestContext) => ({ userId: user.id,
 export async function revokeOne(
   user: CurrentUser, verificationId: string | undefined, sessionId: unknown, ctx: RequestContext,
 ): Promise<Result<{ count: number }>> {
-  if (sessionId === user.sessionId) return codedFail("invalid_request", "This is the session you are using. Sign out instead.");
+  if (sessionId === user.sessionId) return failWith("invalid_request", "This is the session you are using. Sign out instead.");
   const target = typeof sessionId === "string"
     ? await db.session.findFirst({ where: { id: sessionId, userId: user.id }, select: { id: true } })
     : null;
-  if (!target) return codedFail("not_found", "This session has already ended.");
+  if (!target) return failWith("not_found", "This session has already ended.");
   const consumed = await consumeVerification(user, verificationId, "revoke_sessions");
   if (!consumed.ok) return consumed;
   const { count } = await db.session.deleteMany({ where: { id: target.id, userId: user.id } });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordEvent } from "./audit";
-import { consumeVerification, confirmEmailVerification, peekVerification, startEmailVerification, STEP_UP_REQUIRED, verifyWithPassword } from "./step-up";
+import { consumeVerification, confirmEmailVerification, peekVerification, startEmailVerification, verifyWithPassword } from "./step-up";
+import { userText } from "@/lib/errors/codes";
 import { inOtherSession, latestCode, makeCtx, makeUser, PASSWORD, proof, wrongCode } from "./test-fixtures";
 
 const events = async (userId: string, type: string) => db.auditEvent.count({ where: { userId, type } });
@@ -21,7 +22,7 @@ describe("verifyWithPassword", () => {
   it("says the password is wrong and records step_up_failed", async () => {
     const user = await makeUser();
     expect(await verifyWithPassword(user, "not the password", makeCtx())).toEqual({
-      ok: false, fieldErrors: { password: ["That password is wrong."] },
+      ok: false, code: "invalid_input", fieldErrors: { password: ["That password is wrong."] },
     });
     expect(await events(user.id, "step_up_failed")).toBe(1);
   });
@@ -44,7 +45,7 @@ describe("consumeVerification", () => {
     const user = await makeUser();
     const id = await proof(user);
     expect(await consumeVerification(user, id, "change_password")).toEqual({ ok: true, value: null });
-    expect(await consumeVerification(user, id, "delete_account")).toMatchObject({ ok: false, formError: STEP_UP_REQUIRED, code: "verification_required" });
+    expect(await consumeVerification(user, id, "delete_account")).toMatchObject({ ok: false, formError: userText("verification_required"), code: "verification_required" });
     expect(await peekVerification(user, id)).toBe(false);
     const row = await db.verification.findUniqueOrThrow({ where: { id } });
     expect(row.operation).toBe("change_password");
@@ -84,8 +85,8 @@ describe("consumeVerification", () => {
 
   it("refuses a missing or unknown id", async () => {
     const user = await makeUser();
-    expect(await consumeVerification(user, undefined, "change_email")).toMatchObject({ ok: false, formError: STEP_UP_REQUIRED });
-    expect(await consumeVerification(user, "nope", "change_email")).toMatchObject({ ok: false, formError: STEP_UP_REQUIRED });
+    expect(await consumeVerification(user, undefined, "change_email")).toMatchObject({ ok: false, formError: userText("verification_required") });
+    expect(await consumeVerification(user, "nope", "change_email")).toMatchObject({ ok: false, formError: userText("verification_required") });
   });
 });
 

@@ -6,10 +6,10 @@ import { verifyPassword } from "@/lib/auth/password";
 import { checkPasswordWithin } from "@/lib/auth/password-attempt";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fieldFail, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { failField, failWith } from "@/lib/errors/failure";
 import { recordEvent } from "./audit";
 import { checkCode, sendCode } from "./codes";
-import { codedFail, STEP_UP_REQUIRED } from "./errors";
 
 /**
  * Step-up verification: before a high-risk change the signed-in user proves
@@ -25,7 +25,6 @@ export const OPERATIONS = [
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-export { STEP_UP_REQUIRED };
 export type StepUpProof = { verificationId: string; expiresAt: Date };
 
 const EXPIRED = "This confirmation has expired. Send a new code.";
@@ -45,20 +44,20 @@ async function createVerification(user: CurrentUser, method: "password" | "email
 
 /** Rate-limited per account (wrong passwords only, like sign-in); accounts without a password use the email code. */
 export async function verifyWithPassword(user: CurrentUser, password: unknown, ctx: RequestContext): Promise<Result<StepUpProof>> {
-  if (typeof password !== "string" || password === "") return fieldFail("password", "Enter your password.");
+  if (typeof password !== "string" || password === "") return failField("password", "Enter your password.");
   const { signInExperience: sie } = await getSettings();
   const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   const passwordHash = account?.passwordHash;
-  if (!passwordHash) return codedFail("invalid_request", "Your account has no password. Confirm with an email code instead.");
+  if (!passwordHash) return failWith("invalid_request", "Your account has no password. Confirm with an email code instead.");
 
   const verdict = await checkPasswordWithin(
     [{ bucket: `step-up-password:${user.id}`, limit: sie.password.maxFailuresPer15Minutes }],
     () => verifyPassword(passwordHash, password),
   );
-  if (verdict === "limited") return codedFail("rate_limited", "Too many wrong passwords. Wait a few minutes, or confirm with an email code.");
+  if (verdict === "limited") return failWith("rate_limited", "Too many wrong passwords. Wait a few minutes, or confirm with an email code.");
   if (verdict === "wrong") {
     await recordEvent("step_up_failed", auditCtx(user, ctx), { method: "password" });
-    return fieldFail("password", "That password is wrong.");
+    return failField("password", "That password is wrong.");
   }
   const proof = await createVerification(user, "password", true);
   await recordEvent("step_up", auditCtx(user, ctx), { method: "password" });
@@ -83,12 +82,12 @@ export async function startEmailVerification(user: CurrentUser, ctx: RequestCont
 export async function confirmEmailVerification(
   user: CurrentUser, verificationId: unknown, code: unknown, ctx: RequestContext,
 ): Promise<Result<StepUpProof>> {
-  if (typeof verificationId !== "string" || !verificationId) return codedFail("not_found", EXPIRED);
+  if (typeof verificationId !== "string" || !verificationId) return failWith("not_found", EXPIRED);
   const { signInExperience: sie } = await getSettings();
   const row = await db.verification.findFirst({
     where: { id: verificationId, userId: user.id, sessionId: user.sessionId, method: "email_code", verifiedAt: null, expiresAt: { gt: new Date() } },
   });
-  if (!row) return codedFail("not_found", EXPIRED);
+  if (!row) return failWith("not_found", EXPIRED);
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } });
   const checked = await checkCode("UserPermissionValidation", account.email, row.id, code, ctx, sie.otp);
   if (!checked.ok) {
@@ -98,7 +97,7 @@ export async function confirmEmailVerification(
   const now = new Date();
   const expiresAt = new Date(now.getTime() + STEP_UP_TTL_MS);
   const { count } = await db.verification.updateMany({ where: { id: row.id, verifiedAt: null }, data: { verifiedAt: now, expiresAt } });
-  if (count !== 1) return codedFail("not_found", EXPIRED);
+  if (count !== 1) return failWith("not_found", EXPIRED);
   await recordEvent("step_up", auditCtx(user, ctx), { method: "email_code" });
   return ok({ verificationId: row.id, expiresAt });
 }
@@ -115,10 +114,10 @@ export async function peekVerification(user: CurrentUser, verificationId: string
 
 /** Uses the proof up for `operation`; of two concurrent uses exactly one succeeds. */
 export async function consumeVerification(user: CurrentUser, verificationId: string | undefined, operation: Operation): Promise<Result<null>> {
-  if (!verificationId) return codedFail("verification_required", STEP_UP_REQUIRED);
+  if (!verificationId) return failWith("verification_required");
   const now = new Date();
   const { count } = await db.verification.updateMany({ where: usable(user, verificationId, now), data: { consumedAt: now, operation } });
-  return count === 1 ? ok(null) : codedFail("verification_required", STEP_UP_REQUIRED);
+  return count === 1 ? ok(null) : failWith("verification_required");
 }
 
 /**
@@ -135,5 +134,5 @@ export async function releaseVerification(user: CurrentUser, verificationId: str
 
 /** For callers that check before doing slow work: the same failure consumeVerification gives. */
 export async function requireFreshVerification(user: CurrentUser, verificationId: string | undefined): Promise<Result<null>> {
-  return (await peekVerification(user, verificationId)) ? ok(null) : codedFail("verification_required", STEP_UP_REQUIRED);
+  return (await peekVerification(user, verificationId)) ? ok(null) : failWith("verification_required");
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFail, codedFieldFail } from "@/lib/account/errors";
 import { consumeVerification } from "@/lib/account/step-up";
 import { ok, type Result } from "@/lib/result";
+import { failField, failWith } from "@/lib/errors/failure";
 import { ADMIN_ROLE, getOwnerId, isEnvAdmin } from "./roles";
 import type { CurrentUser } from "./current-user";
 import type { RequestContext } from "./request-context";
@@ -22,7 +22,7 @@ type Target = { id: string; email: string; role: string | null };
 const target = (where: { id: string } | { email: string }) => db.user.findUnique({ where, select: { id: true, email: true, role: true } });
 const isStoredOrEnvAdmin = (user: Target) => user.role === ADMIN_ROLE || isEnvAdmin(user.email);
 
-const notOwner = async (actor: CurrentUser) => ((await getOwnerId()) === actor.id ? null : codedFail("invalid_request", OWNER_ONLY));
+const notOwner = async (actor: CurrentUser) => ((await getOwnerId()) === actor.id ? null : failWith("invalid_request", OWNER_ONLY));
 
 async function record(type: "admin_granted" | "admin_removed" | "ownership_transferred", actor: CurrentUser, subject: Target, ctx: RequestContext) {
   const where = { ip: ctx.ip, userAgent: ctx.userAgent };
@@ -36,8 +36,8 @@ export async function grantAdmin(actor: CurrentUser, verificationId: string | un
   const parsed = parseEmail(email);
   if (!parsed.ok) return parsed;
   const user = await target({ email: parsed.value });
-  if (!user) return codedFieldFail("not_found", "email", "There's no account with this address. Ask them to sign up first.");
-  if (user.id === actor.id || isStoredOrEnvAdmin(user)) return codedFieldFail("conflict", "email", "This account is already an admin.");
+  if (!user) return failField("email", "There's no account with this address. Ask them to sign up first.", "not_found");
+  if (user.id === actor.id || isStoredOrEnvAdmin(user)) return failField("email", "This account is already an admin.", "conflict");
   const proof = await consumeVerification(actor, verificationId, "manage_admins");
   if (!proof.ok) return proof;
   await db.user.updateMany({ where: { id: user.id }, data: { role: ADMIN_ROLE } });
@@ -50,7 +50,7 @@ export async function removeAdmin(actor: CurrentUser, verificationId: string | u
   const refused = await notOwner(actor);
   if (refused) return refused;
   const user = typeof userId === "string" && userId ? await target({ id: userId }) : null;
-  if (!user || user.role !== ADMIN_ROLE) return codedFail("not_found", "This account has no admin role to remove.");
+  if (!user || user.role !== ADMIN_ROLE) return failWith("not_found", "This account has no admin role to remove.");
   const proof = await consumeVerification(actor, verificationId, "manage_admins");
   if (!proof.ok) return proof;
   await db.user.updateMany({ where: { id: user.id, role: ADMIN_ROLE }, data: { role: null } });
@@ -63,8 +63,8 @@ export async function transferOwnership(actor: CurrentUser, verificationId: stri
   const refused = await notOwner(actor);
   if (refused) return refused;
   const user = typeof userId === "string" && userId && userId !== actor.id ? await target({ id: userId }) : null;
-  if (!user) return codedFail("not_found", "Choose another admin to hand ownership to.");
-  if (!isStoredOrEnvAdmin(user)) return codedFail("invalid_request", NOT_AN_ADMIN);
+  if (!user) return failWith("not_found", "Choose another admin to hand ownership to.");
+  if (!isStoredOrEnvAdmin(user)) return failWith("invalid_request", NOT_AN_ADMIN);
   const proof = await consumeVerification(actor, verificationId, "transfer_ownership");
   if (!proof.ok) return proof;
   const moved = await db.$transaction(async (tx) => {
@@ -73,7 +73,7 @@ export async function transferOwnership(actor: CurrentUser, verificationId: stri
     if (count === 1) await tx.user.update({ where: { id: actor.id }, data: { role: ADMIN_ROLE } });
     return count === 1;
   });
-  if (!moved) return codedFail("invalid_request", OWNER_ONLY);
+  if (!moved) return failWith("invalid_request", OWNER_ONLY);
   await record("ownership_transferred", actor, user, ctx);
   return ok(null);
 }

@@ -2,10 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFail, type ErrorCode } from "@/lib/account/errors";
+import type { ErrorCode } from "@/lib/errors/codes";
+import { failWith } from "@/lib/errors/failure";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, fieldFail, ok, type Result } from "@/lib/result";
-import { verifyFailureMessage } from "@/lib/otp/messages";
+import { ok, type Result } from "@/lib/result";
+import { verifyFailure } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
 import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { notifyLockout } from "./notify-lockout";
@@ -36,7 +37,7 @@ export async function finishAccountFlow(
 ): Promise<Result<{ ticket: string }>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, kind);
-  if (!flow) return fail("This sign-up has expired. Start again.");
+  if (!flow) return failWith("not_found", "This sign-up has expired. Start again.");
   let ticket = "";
   try {
     // checkFlowCode's steps, with the account created inside the consuming transaction.
@@ -45,11 +46,11 @@ export async function finishAccountFlow(
       ticket = await createAccount(tx, flow, ctx, alongside);
     });
     await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
-    if (!verified.ok) return fieldFail("code", verifyFailureMessage(verified));
+    if (!verified.ok) return verifyFailure(verified);
   } catch (error) {
-    if (error instanceof AccountRefused) return error.code ? codedFail(error.code, error.message) : fail(error.message);
+    if (error instanceof AccountRefused) return failWith(error.code ?? "not_found", error.message);
     if ((error as { code?: string }).code !== "P2002") throw error;
-    return fail("An account with this email already exists. Sign in instead.");
+    return failWith("conflict", "An account with this email already exists. Sign in instead.");
   }
   return ok({ ticket });
 }

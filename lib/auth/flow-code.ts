@@ -4,11 +4,12 @@ import { pickLocale } from "@/lib/mail/locale";
 import { enqueue, expireMessage, type Enqueued } from "@/lib/mail/outbox";
 import { composeEmail, deliverInline, type ComposedEmail, type SendEmailResult } from "@/lib/mail/send-email";
 import type { EmailKind, Locale } from "@/lib/mail/render";
-import { issueCode, withdrawCode, type IssueInput, type IssueResult } from "@/lib/otp/issue-code";
-import { issueFailureMessage, SEND_FAILED, UNDELIVERABLE, verifyFailureMessage } from "@/lib/otp/messages";
+import { issueCode, withdrawCode, type IssueInput } from "@/lib/otp/issue-code";
+import { issueFailure, sendFailure, verifyFailure } from "@/lib/otp/messages";
 import { verifyCode, type VerifyInput, type VerifyResult } from "@/lib/otp/verify-code";
 import type { OtpLimits } from "@/lib/settings/schema";
-import { fail, fieldFail, ok, type Result } from "@/lib/result";
+import type { Failure } from "@/lib/errors/failure";
+import { ok, type Result } from "@/lib/result";
 import { createFlow, FLOW_KINDS, type Flow, type FlowKind } from "./flow";
 import { notifyLockout } from "./notify-lockout";
 import { ipOf, type RequestContext } from "./request-context";
@@ -28,9 +29,7 @@ export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpL
   const canUseCode = forNewAccount ? !user : Boolean(user);
   const kind: EmailKind = canUseCode ? purpose : forNewAccount ? "AccountExistsNotice" : "NoAccountNotice";
   const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
-  const sent = await issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode: canUseCode, ip: ipOf(ctx) });
-  if (!sent.ok) return fail(issueFailureMessage(sent.refused));
-  return sent.problem ? fail(sent.problem) : ok(null);
+  return issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode: canUseCode, ip: ipOf(ctx) });
 }
 
 export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean; ip?: string };
@@ -38,13 +37,11 @@ export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean;
 /**
  * Issues a code and writes its email to the outbox in one transaction (a
  * code without its email would sit out its cooldown with nothing sent),
- * then makes the email's first attempt. `problem` is what to tell the user
- * when the email cannot be sent (settleCodeSend), null when it left or is on
- * its way.
+ * then makes the email's first attempt. Fails when the code is refused
+ * (`rate_limited`: cooldown, limits, lock) or its email cannot be sent
+ * (`send_failed`, settleCodeSend); ok when it left or is on its way.
  */
-export async function issueAndEmail(
-  issue: IssueInput, limits: OtpLimits, email: CodeEmail,
-): Promise<{ ok: false; refused: Extract<IssueResult, { ok: false }> } | { ok: true; problem: string | null }> {
+export async function issueAndEmail(issue: IssueInput, limits: OtpLimits, email: CodeEmail): Promise<Result<null>> {
   let composed: ComposedEmail | undefined;
   let queued: Enqueued | undefined;
   const issued = await issueCode(issue, limits, {
@@ -57,9 +54,9 @@ export async function issueAndEmail(
       };
     },
   });
-  if (!issued.ok) return { ok: false, refused: issued };
+  if (!issued.ok) return issueFailure(issued);
   const sent = await deliverInline(queued!, composed!);
-  return { ok: true, problem: await settleCodeSend(sent, issued.id, email.carriesCode) };
+  return (await settleCodeSend(sent, issued.id, email.carriesCode)) ?? ok(null);
 }
 
 /**
@@ -70,11 +67,11 @@ export async function issueAndEmail(
  * again at once, and expires its email, so it never goes out later (an
  * operator's retry included); the user is told why.
  */
-export async function settleCodeSend(sent: SendEmailResult, codeId: string, emailCarriesCode = true): Promise<string | null> {
+export async function settleCodeSend(sent: SendEmailResult, codeId: string, emailCarriesCode = true): Promise<Failure | null> {
   if (sent.ok || sent.retrying) return null;
   await withdrawCode(codeId);
   if (emailCarriesCode) await expireMessage(sent.messageId);
-  return sent.errorCode === "rejected_recipient" ? UNDELIVERABLE : SEND_FAILED;
+  return sendFailure(sent.errorCode);
 }
 
 /** Verifies a code; a lock the failure starts is told to the owner of the address. */
@@ -99,5 +96,5 @@ export async function checkFlowCode(flow: Flow, code: unknown, ctx: RequestConte
     { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip },
     limits,
   );
-  return verified.ok ? ok(null) : fieldFail("code", verifyFailureMessage(verified));
+  return verified.ok ? ok(null) : verifyFailure(verified);
 }

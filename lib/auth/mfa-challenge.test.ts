@@ -137,7 +137,7 @@ describe("verifyChallenge", () => {
     const id = await challenge(user.id);
     for (let left = 4; left >= 1; left--) {
       expect(await verifyChallenge(id, { method: "totp", code: wrongCode(code()) }, makeCtx())).toEqual({
-        ok: false, fieldErrors: { code: [expect.stringMatching(new RegExp(`${left} tr(y|ies) left`))] },
+        ok: false, code: "invalid_input", fieldErrors: { code: [expect.stringMatching(new RegExp(`${left} tr(y|ies) left`))] },
       });
     }
     expect(await verifyChallenge(id, { method: "totp", code: wrongCode(code()) }, makeCtx())).toMatchObject({ ok: false, code: "not_found" });

@@ -7,11 +7,11 @@ import { maskEmail } from "@/emails/components/mask-email";
 import { recordEvent } from "@/lib/account/audit";
 import { countBackupCodes } from "@/lib/account/backup-codes";
 import { sendCode } from "@/lib/account/codes";
-import { codedFail, codedFieldFail } from "@/lib/account/errors";
 import { notify } from "@/lib/account/notify";
 import { checkSecondFactor, isChallengeMethod, malformedMessage, type ChallengeMethod, type SecondFactorUser } from "@/lib/account/second-factor";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fieldFail, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { failField, failWith } from "@/lib/errors/failure";
 import type { RequestContext } from "./request-context";
 import { createSessionTicket } from "./session";
 
@@ -121,10 +121,10 @@ export async function getChallengeState(challengeId: string | undefined): Promis
 /** Emails an MfaVerification code bound to this challenge (send and resend). */
 export async function sendChallengeEmailCode(challengeId: string | undefined, ctx: RequestContext): Promise<Result<null>> {
   const live = await liveChallenge(challengeId);
-  if (!live) return codedFail("not_found", EXPIRED);
-  if (!live.methods.includes("email")) return codedFail("invalid_request", "Email codes can't be used for this sign-in.");
+  if (!live) return failWith("not_found", EXPIRED);
+  if (!live.methods.includes("email")) return failWith("invalid_request", "Email codes can't be used for this sign-in.");
   const locked = lockedForMs(live.user);
-  if (locked > 0) return codedFail("locked", lockMessage(locked));
+  if (locked > 0) return failWith("locked", lockMessage(locked));
   const { signInExperience: sie } = await getSettings();
   return sendCode("MfaVerification", live.user, live.challenge.id, ctx, sie.otp);
 }
@@ -133,16 +133,16 @@ export async function verifyChallenge(
   challengeId: string | undefined, input: { method: unknown; code: unknown }, ctx: RequestContext,
 ): Promise<Result<{ ticket: string }>> {
   const live = await liveChallenge(challengeId);
-  if (!live) return codedFail("not_found", EXPIRED);
+  if (!live) return failWith("not_found", EXPIRED);
   const { challenge, user } = live;
   const locked = lockedForMs(user);
-  if (locked > 0) return codedFail("locked", lockMessage(locked));
+  if (locked > 0) return failWith("locked", lockMessage(locked));
   const method = input.method;
   if (!isChallengeMethod(method) || !live.methods.includes(method)) {
-    return codedFieldFail("invalid_input", "method", "Choose one of the ways offered.");
+    return failField("method", "Choose one of the ways offered.");
   }
   const malformed = malformedMessage(method, input.code);
-  if (malformed) return fieldFail("code", malformed);
+  if (malformed) return failField("code", malformed);
 
   // One try is taken before the answer is compared, with a conditional
   // write, so no more than 5 answers are ever checked, even concurrently.
@@ -150,13 +150,13 @@ export async function verifyChallenge(
     where: { id: challenge.id, consumedAt: null, expiresAt: { gt: new Date() }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } },
     data: { attempts: { increment: 1 } },
   });
-  if (taken.count === 0) return codedFail("not_found", EXPIRED);
+  if (taken.count === 0) return failWith("not_found", EXPIRED);
   const { signInExperience: sie } = await getSettings();
   const passed = await checkSecondFactor(method, String(input.code), user, challenge.id, ctx, sie);
   if (!passed.ok) return recordFailure(challenge.id, user, method, passed.message, ctx);
 
   const consumed = await db.mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: new Date() } });
-  if (consumed.count !== 1) return codedFail("not_found", EXPIRED);
+  if (consumed.count !== 1) return failWith("not_found", EXPIRED);
   await db.user.update({ where: { id: user.id }, data: { mfaFailures: 0 } });
   const ticket = await createSessionTicket(user.id, ctx);
   await recordEvent("sign_in", auditCtx(user.id, ctx), { method: challenge.firstFactor, mfa: method });
@@ -180,10 +180,10 @@ async function recordFailure(
   await recordEvent("mfa_failed", auditCtx(user.id, ctx), lockStarted ? { method, locked: true, lockMinutes: MFA_LOCK_MINUTES } : { method });
   if (lockStarted) {
     await notify(user, "MfaLockoutNotice", ctx, { lockMinutes: MFA_LOCK_MINUTES });
-    return codedFail("locked", lockMessage(MFA_LOCK_MINUTES * 60_000));
+    return failWith("locked", lockMessage(MFA_LOCK_MINUTES * 60_000));
   }
   const row = await db.mfaChallenge.findUnique({ where: { id: challengeId }, select: { attempts: true } });
   const left = CHALLENGE_MAX_ATTEMPTS - (row?.attempts ?? CHALLENGE_MAX_ATTEMPTS);
-  if (left <= 0) return codedFail("not_found", `${message} Too many wrong tries: sign in again.`);
-  return fieldFail("code", `${message} You have ${plural(left, "try", "tries")} left.`);
+  if (left <= 0) return failWith("not_found", `${message} Too many wrong tries: sign in again.`);
+  return failField("code", `${message} You have ${plural(left, "try", "tries")} left.`);
 }

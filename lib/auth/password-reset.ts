@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, ok, type Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
+import { failWith } from "@/lib/errors/failure";
 import { claimFlow, getFlow, markFlowVerified } from "./flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
@@ -15,7 +16,7 @@ const RESET_WINDOW_MS = 10 * 60 * 1000;
 
 export async function startPasswordReset(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
   const { signInExperience: sie } = await getSettings();
-  if (!sie.forgotPassword.emailCode) return fail("Password reset by email is turned off. Contact support.");
+  if (!sie.forgotPassword.emailCode) return failWith("forbidden", "Password reset by email is turned off. Contact support.");
   const email = parseEmail(input.email);
   if (!email.ok) return email;
   return startCodeFlow("reset", email.value, ctx, sie.otp);
@@ -24,7 +25,7 @@ export async function startPasswordReset(input: { email: unknown }, ctx: Request
 export async function verifyPasswordReset(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<null>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "reset");
-  if (!flow) return fail("This password reset has expired. Start again.");
+  if (!flow) return failWith("not_found", "This password reset has expired. Start again.");
   const checked = await checkFlowCode(flow, code, ctx, sie.otp);
   if (!checked.ok) return checked;
   await markFlowVerified(flow.id);
@@ -40,14 +41,14 @@ export async function completePasswordReset(flowId: string | undefined, rawPassw
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, "reset");
   if (!flow?.verifiedAt || flow.verifiedAt.getTime() < Date.now() - RESET_WINDOW_MS) {
-    return fail("This password reset has expired. Start again.");
+    return failWith("not_found", "This password reset has expired. Start again.");
   }
   const password = parseNewPassword(rawPassword, sie.password.minLength, flow.email);
   if (!password.ok) return password;
   const user = await db.user.findUnique({ where: { email: flow.email }, select: { id: true } });
-  if (!user) return fail("This password reset has expired. Start again.");
+  if (!user) return failWith("not_found", "This password reset has expired. Start again.");
   const passwordHash = await hashPassword(password.value);
-  if (!(await claimFlow(flow.id, true))) return fail("This password reset was already used.");
+  if (!(await claimFlow(flow.id, true))) return failWith("not_found", "This password reset was already used.");
 
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { passwordHash } }),

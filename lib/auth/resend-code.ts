@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { resendAvailableIn } from "@/lib/otp/issue-code";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
+import { failWith } from "@/lib/errors/failure";
 import { FLOW_KINDS, getFlow, type FlowKind } from "./flow";
 import type { RequestContext } from "./request-context";
 import { sendFlowCode } from "./flow-code";
@@ -10,7 +11,7 @@ import { sendFlowCode } from "./flow-code";
 export async function resendFlowCode(kind: FlowKind, flowId: string | undefined, ctx: RequestContext): Promise<Result<null>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, kind);
-  if (!flow) return fail("This request has expired. Start again.");
+  if (!flow) return failWith("not_found", "This request has expired. Start again.");
   return sendFlowCode(flow, ctx, sie.otp);
 }
 

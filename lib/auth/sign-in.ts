@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { CODE_DEAD } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, fieldFail, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
+import { failField, failWith } from "@/lib/errors/failure";
 import { claimFlow, getFlowAndAccount } from "./flow";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
 import { accountPasswordBucket, checkPasswordWithin } from "./password-attempt";
@@ -26,11 +27,11 @@ const MAX_FAILURES_PER_IP = 100;
  */
 export async function signInWithPassword(input: { email: unknown; password: unknown }, ctx: RequestContext): Promise<Result<SignInStep>> {
   const { signInExperience: sie } = await getSettings();
-  if (!sie.signIn.password) return fail("Password sign-in is turned off.");
+  if (!sie.signIn.password) return failWith("forbidden", "Password sign-in is turned off.");
   const email = parseEmail(input.email);
   if (!email.ok) return email;
   const password = typeof input.password === "string" ? input.password : "";
-  if (!password) return fieldFail("password", "Enter your password.");
+  if (!password) return failField("password", "Enter your password.");
 
   const user = await db.user.findUnique({ where: { email: email.value } });
   const verdict = await checkPasswordWithin(
@@ -40,11 +41,11 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
     ],
     () => (user?.passwordHash ? verifyPassword(user.passwordHash, password) : verifyAgainstDummy(password)),
   );
-  if (verdict === "limited") return fail(TOO_MANY);
+  if (verdict === "limited") return failWith("rate_limited", TOO_MANY);
   if (!user || verdict === "wrong") {
     // Only an existing account has an activity list to show this in.
     if (user) await recordEvent("sign_in_failed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: user.passwordHash ? "wrong_password" : "no_password" });
-    return fail(WRONG_CREDENTIALS);
+    return failWith("unauthorized", WRONG_CREDENTIALS);
   }
   if (user.passwordHash && needsRehash(user.passwordHash)) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
@@ -54,7 +55,7 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
 
 export async function startCodeSignIn(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
   const { signInExperience: sie } = await getSettings();
-  if (!sie.signIn.emailCode) return fail("Sign-in with an email code is turned off.");
+  if (!sie.signIn.emailCode) return failWith("forbidden", "Sign-in with an email code is turned off.");
   const email = parseEmail(input.email);
   if (!email.ok) return email;
   return startCodeFlow("sign-in", email.value, ctx, sie.otp);
@@ -63,13 +64,13 @@ export async function startCodeSignIn(input: { email: unknown }, ctx: RequestCon
 export async function completeCodeSignIn(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<SignInStep>> {
   const { signInExperience: sie } = await getSettings();
   const found = await getFlowAndAccount(flowId, "sign-in");
-  if (!found) return fail("This sign-in has expired. Start again.");
+  if (!found) return failWith("not_found", "This sign-in has expired. Start again.");
   const { flow, account } = found;
   const checked = await checkFlowCode(flow, code, ctx, sie.otp);
   if (!checked.ok) {
     if (account) await recordEvent("sign_in_failed", { userId: account.userId, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: "wrong_code" });
     return checked;
   }
-  if (!account || !(await claimFlow(flow.id, false))) return fieldFail("code", CODE_DEAD);
+  if (!account || !(await claimFlow(flow.id, false))) return failField("code", CODE_DEAD);
   return continueSignIn(account.userId, "email_code", ctx, "email_code", account.confirmedFactors);
 }

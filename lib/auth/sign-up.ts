@@ -1,8 +1,8 @@
 import "server-only";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
-import { fail, type Result } from "@/lib/result";
+import type { Result } from "@/lib/result";
 import { finishAccountFlow } from "./finish-account-flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
@@ -22,8 +22,8 @@ export const SIGN_UP_BY_INVITATION =
  */
 export async function startSignUp(input: SignUpInput, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
   const { signInExperience: sie } = await getSettings();
-  if (!sie.signUp.emailPassword) return fail("Sign-up is turned off.");
-  if (sie.signUp.mode === "invitation") return codedFail("forbidden", SIGN_UP_BY_INVITATION);
+  if (!sie.signUp.emailPassword) return failWith("forbidden", "Sign-up is turned off.");
+  if (sie.signUp.mode === "invitation") return failWith("forbidden", SIGN_UP_BY_INVITATION);
   const email = parseEmail(input.email);
   if (!email.ok) return email;
   const password = parseNewPassword(input.password, sie.password.minLength, email.value);
@@ -45,6 +45,6 @@ export async function startSignUp(input: SignUpInput, ctx: RequestContext): Prom
  */
 export async function completeSignUp(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ ticket: string }>> {
   const { signInExperience: sie } = await getSettings();
-  if (sie.signUp.mode === "invitation") return codedFail("forbidden", SIGN_UP_BY_INVITATION);
+  if (sie.signUp.mode === "invitation") return failWith("forbidden", SIGN_UP_BY_INVITATION);
   return finishAccountFlow("sign-up", flowId, code, ctx);
 }

@@ -1,7 +1,7 @@
 import { dispatcherPool } from "./net/pinned-dispatcher";
 import type { TargetGuard } from "./net/guard";
 import { withConnections } from "./net/pools";
-import { ConnectorError, type ConnectorErrorCode, type KeepAlive } from "./types";
+import { ConnectorError, providerLead, type ConnectorErrorCode, type KeepAlive } from "./types";
 
 /**
  * Plumbing shared by the connectors that call an HTTP API (SendGrid,
@@ -76,12 +76,7 @@ export function statusError(provider: string, status: number, detail: string, he
     : status === 429 ? "rate_limited"
     : status >= 500 || status === 408 ? "transient"
     : "provider_error";
-  const text =
-    code === "auth_failed" ? `${provider} refused the credentials (HTTP ${status})${said}`
-    : code === "rate_limited" ? `${provider} is rate limiting (HTTP 429)${said}`
-    : code === "transient" ? `${provider} had a temporary problem (HTTP ${status})${said}`
-    : `${provider} refused the message (HTTP ${status})${said}`;
-  return new ConnectorError(code, text, { retryAfterSeconds: retryAfter(headers) });
+  return new ConnectorError(code, `${provider} ${providerLead(code)} (HTTP ${status})${said}`, { retryAfterSeconds: retryAfter(headers) });
 }
 
 /** Reads the body as text, at most ~4 KB, never throwing. */

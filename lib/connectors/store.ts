@@ -5,7 +5,9 @@ import { seal } from "@/lib/crypto/seal";
 import { renderEmail } from "@/lib/mail/render";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { SignInExperience } from "@/lib/settings/schema";
-import { fail, ok, type FieldErrors, type Result } from "@/lib/result";
+import { userText } from "@/lib/errors/codes";
+import { failField, failFields, failWith, type FieldErrors } from "@/lib/errors/failure";
+import { ok, type Result } from "@/lib/result";
 import { isEmailAddress, sanitizeHeaderText, type Mailbox } from "./address";
 import { bindConnector, envConnector, forgetActiveConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
 import { configToFormValues, formToConfig, getPath, setPath, splitSecrets, type FormValues } from "./form";
@@ -33,7 +35,7 @@ type Resolved = { id: ConnectorId; config: Record<string, unknown>; from: Mailbo
 export const configFieldName = (key: string) => `config.${key}`;
 
 async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
-  if (!isConnectorId(input.connectorId)) return fail("Choose an email provider.");
+  if (!isConnectorId(input.connectorId)) return failWith("invalid_input", "Choose an email provider.");
   const id = input.connectorId;
   const connector = connectors[id];
   const fieldErrors: FieldErrors = {};
@@ -70,7 +72,7 @@ async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
       if (!fieldErrors[name]) fieldErrors[name] = [text];
     }
   }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, formError: "Check the highlighted fields.", fieldErrors };
+  if (Object.keys(fieldErrors).length > 0) return failFields(fieldErrors, userText("invalid_input"));
   return ok({ id, config: (checked.data ?? {}) as Record<string, unknown>, from: { name: fromName || undefined, address: fromAddress } });
 }
 
@@ -80,7 +82,7 @@ async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
  */
 export async function sendTestEmail(input: ConnectorInput & { to: string }): Promise<Result<{ message: string }>> {
   const to = input.to.trim();
-  if (!isEmailAddress(to)) return { ok: false, fieldErrors: { testTo: ["Enter the address to send the test to."] } };
+  if (!isEmailAddress(to)) return failField("testTo", "Enter the address to send the test to.");
   const resolved = await resolve(input);
   if (!resolved.ok) return resolved;
   const { id, config, from } = resolved.value;
@@ -104,7 +106,7 @@ export async function sendTestEmail(input: ConnectorInput & { to: string }): Pro
     const text = connector.redact(error instanceof Error ? error.message : String(error));
     if (!(error instanceof ConnectorError)) console.error("mailgate: test email failed unexpectedly", error);
     await recordTest(id, to, rendered.subject, { status: "dead", errorCode: code, errorMessage: text.slice(0, 2000) });
-    return fail(`The test email was not sent (${code}): ${text}`);
+    return failWith("send_failed", `The test email was not sent (${code}): ${text}`);
   }
 }
 
@@ -155,7 +157,8 @@ export async function deleteConnector(): Promise<Result<{ fallback: string }>> {
   const emailMfaUsers = await db.mfaFactor.count({ where: { type: "email", confirmedAt: { not: null } } });
   const dependents = emailDependents(signInExperience, emailMfaUsers);
   if (dependents.length > 0) {
-    return fail(
+    return failWith(
+      "conflict",
       `The email connector can't be deleted while ${joinList(dependents)} ${dependents.length === 1 ? "uses" : "use"} it. ` +
         `Turn ${dependents.length === 1 ? "it" : "them"} off in Sign-in experience first, or use "Change email connector" to switch providers.`,
     );

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ERRORS, type ErrorCode } from "@/lib/errors/codes";
 
 /** An already-rendered message. Connectors move it; they never template. */
 export type OutboundMessage = {
@@ -56,6 +57,7 @@ export type SendOptions = {
   keepAlive?: KeepAlive;
 };
 
+/** The codes a ConnectorError carries. Their words, statuses and retry decisions are in lib/errors/codes.ts. */
 export const CONNECTOR_ERROR_CODES = [
   "invalid_config",
   "auth_failed",
@@ -63,11 +65,19 @@ export const CONNECTOR_ERROR_CODES = [
   "rejected_recipient",
   "transient",
   "provider_error",
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type ConnectorErrorCode = (typeof CONNECTOR_ERROR_CODES)[number];
 
-/** Failures worth another attempt later; the others need a person to change something. */
-export const RETRYABLE_ERROR_CODES: ReadonlySet<ConnectorErrorCode> = new Set(["transient", "rate_limited"]);
+/** What the table must say of each connector code: a code without these is a type error here. */
+const CONNECTOR_WORDS: Record<ConnectorErrorCode, { operator: string; lead: string; retry: boolean }> = ERRORS;
+
+/** What the provider did, after its name: `${provider} ${providerLead(code)} (HTTP 401)`. */
+export const providerLead = (code: ConnectorErrorCode): string => CONNECTOR_WORDS[code].lead;
+
+/** Worth another attempt later (transient, rate_limited); the others need a person to change something. */
+export function isRetryable(code: string): boolean {
+  return (CONNECTOR_ERROR_CODES as readonly string[]).includes(code) && CONNECTOR_WORDS[code as ConnectorErrorCode].retry;
+}
 
 /**
  * The one error a connector throws. `message` is safe to show an operator

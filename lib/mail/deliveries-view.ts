@@ -1,6 +1,7 @@
 import { maskEmail } from "@/emails/components/mask-email";
 import { EMAIL_KINDS, type EmailKind } from "@/emails/kinds";
 import { emailKey, normalizeEmail } from "@/lib/auth/email";
+import type { ErrorCode } from "@/lib/errors/codes";
 import type { OutboxStatus } from "./outbox";
 
 /**
@@ -122,10 +123,10 @@ export const CHART_HOURS = 24;
 const HOUR_MS = 3600_000;
 
 /** The error code of a send that was handed over and never answered (ConnectorError.outcomeUnknown). */
-export const UNKNOWN_OUTCOME = "unknown_outcome";
+export const UNKNOWN_OUTCOME = "unknown_outcome" satisfies ErrorCode;
 
 /** Dead for reasons that are not a failed send: a newer code replaced it, it expired waiting, or its invitation was withdrawn. */
-export const NOT_SEND_FAILURES: readonly string[] = ["superseded", "expired", "withdrawn"];
+export const NOT_SEND_FAILURES: readonly string[] = ["superseded", "expired", "withdrawn"] satisfies ErrorCode[];
 
 export type ChartRow = { status: string; sentAt: Date | null; lastAttemptAt: Date | null; errorCode: string | null };
 export type HourBucket = { start: Date; sent: number; failed: number };
@@ -178,7 +179,7 @@ export function chartSummary(buckets: readonly HourBucket[]): string {
 }
 
 // ---------------------------------------------------------------------------
-// Retry and errors
+// Retry (what an error code means is in lib/errors/codes.ts: operatorText)
 
 export type RetryableRow = { status: string; errorCode: string | null; hasBody: boolean; expiresAt: Date | null };
 
@@ -195,22 +196,6 @@ export function retryRefusal(row: RetryableRow, now: Date = new Date()): string 
   if (!row.hasBody) return "The content of this message is no longer kept.";
   return null;
 }
-
-/** What an error code means, for the message's page. */
-export const ERROR_CODE_HINTS: Readonly<Record<string, string>> = {
-  invalid_config: "The connector's settings are incomplete or wrong, or the stored message could not be opened. Check Email connector.",
-  auth_failed: "The provider refused the credentials. Check the API key or password in Email connector.",
-  rate_limited: "The provider asked us to slow down; the outbox retries later.",
-  rejected_recipient: "The provider refused this address (it may not exist). Retrying will not help unless the address is fixed.",
-  transient: "A temporary failure (network, timeout, server busy); the outbox retries with backoff.",
-  [UNKNOWN_OUTCOME]:
-    "The provider took the message but never answered (a timeout or a lost connection after the end of the message), so it may have been delivered. " +
-    "The outbox hands it over once more at most, later, with the same Message-ID (so a mail client shows one email). Check the provider's logs for that Message-ID before retrying.",
-  provider_error: "The provider refused the message for another reason; its answer is below.",
-  superseded: "The user asked for a new code before this one was delivered, so this one was dropped.",
-  expired: "The code in it had expired before it could be delivered.",
-  withdrawn: "An invitation email that was revoked, sent again or deleted with its organization before it left; its link no longer works.",
-};
 
 // ---------------------------------------------------------------------------
 // Preview

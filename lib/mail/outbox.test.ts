@@ -103,7 +103,7 @@ describe("sendEmail through the outbox", () => {
     );
     expect(await attempt(id, leaseToken!)).toMatchObject({ status: "dead", errorCode: "expired" });
     expect(server.connections()).toBe(before);
-    expect(await requeue(id)).toMatchObject({ ok: false, reason: expect.stringContaining("expired") });
+    expect(await requeue(id)).toMatchObject({ ok: false, code: "conflict", formError: expect.stringContaining("expired") });
   });
 
   it("a newer code email supersedes an undelivered older one for the same purpose and address", async () => {
@@ -144,7 +144,7 @@ describe("leases", () => {
 
   it("requeue: refused for sent messages, allowed for dead ones with their content kept", async () => {
     const sent = await sendEmail({ kind: "NoAccountNotice", to: address("rq-sent"), locale: "en" });
-    expect(await requeue(sent.messageId)).toMatchObject({ ok: false, reason: "This message was already sent." });
+    expect(await requeue(sent.messageId)).toMatchObject({ ok: false, code: "conflict", formError: "This message was already sent." });
     const to = address("rq-dead");
     server.faults.failData = 10;
     const { id, leaseToken } = await enqueue(
@@ -153,7 +153,7 @@ describe("leases", () => {
     );
     expect(await attempt(id, leaseToken!, { policy: { maxAttempts: 1, baseSeconds: 1 } })).toMatchObject({ status: "dead" });
     server.faults.failData = 0;
-    expect(await requeue(id)).toEqual({ ok: true });
+    expect(await requeue(id)).toEqual({ ok: true, value: null });
     expect(await runOutboxOnce()).toBe(1);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
   });

@@ -5,6 +5,9 @@ import type { Prisma } from "@/generated/sqlite/client";
 import { open, seal, SealError } from "@/lib/crypto/seal";
 import { getActiveConnector, type ActiveConnector } from "@/lib/connectors/active";
 import type { MessageContext } from "@/lib/connectors/types";
+import { failWith } from "@/lib/errors/failure";
+import { ok, type Result } from "@/lib/result";
+import { retryRefusal } from "./deliveries-view";
 import { holdLease, LEASE_MS } from "./lease";
 import { failureOutcome, recordOutcome, type Delivery, type Outcome } from "./outcome";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy";
@@ -172,21 +175,19 @@ export async function attempt(id: string, leaseToken: string, opts: AttemptOptio
 /**
  * An operator's "Retry" on a failed or dead message: due now, with a fresh
  * allowance of attempts. Refused for sent messages, superseded ones and
- * codes that have expired (the user must ask for a new code).
+ * codes that have expired (the user must ask for a new code): the rules of
+ * the deliveries list (retryRefusal), checked again on the row as it is now.
  */
-export async function requeue(id: string, policy: RetryPolicy = defaultRetryPolicy): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function requeue(id: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Result<null>> {
   const row = await db.emailMessage.findUnique({ where: { id }, select: { status: true, expiresAt: true, body: true, errorCode: true, attempts: true } });
-  if (!row) return { ok: false, reason: "This message no longer exists." };
-  if (row.status === "sent") return { ok: false, reason: "This message was already sent." };
-  if (row.status === "sending" || row.status === "queued") return { ok: false, reason: "This message is already waiting to be sent." };
-  if (row.errorCode === "superseded") return { ok: false, reason: "A newer email of the same kind replaced this one." };
-  if (row.expiresAt && row.expiresAt <= new Date()) return { ok: false, reason: "The code in this message has expired; the user needs to request a new one." };
-  if (!row.body) return { ok: false, reason: "The content of this message is no longer kept." };
+  if (!row) return failWith("not_found", "This message no longer exists.");
+  const refusal = retryRefusal({ ...row, hasBody: row.body !== null });
+  if (refusal) return failWith("conflict", refusal);
   const { count } = await db.emailMessage.updateMany({
     where: { id, status: row.status },
     data: { status: "queued", nextAttemptAt: new Date(), maxAttempts: row.attempts + policy.maxAttempts },
   });
-  return count === 1 ? { ok: true } : { ok: false, reason: "This message changed meanwhile; reload and try again." };
+  return count === 1 ? ok(null) : failWith("conflict");
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { updatedOrNull } from "@/lib/db-sql";
-import { ConnectorError, RETRYABLE_ERROR_CODES } from "@/lib/connectors/types";
+import { ConnectorError, isRetryable } from "@/lib/connectors/types";
 import { UNKNOWN_OUTCOME } from "./deliveries-view";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";
 
@@ -40,7 +40,7 @@ export function failureOutcome(error: unknown, row: AttemptedRow, sender: Sender
   if (!connectorError) console.error(`mailgate: email ${row.id}: unexpected error from the ${sender.id} connector`, error);
 
   const next = new Date(Date.now() + retryDelayMs(unknown ? attempts + 1 : attempts, policy, connectorError?.retryAfterSeconds));
-  const retryable = unknown ? !handedOverBefore : RETRYABLE_ERROR_CODES.has(errorCode as never);
+  const retryable = unknown ? !handedOverBefore : isRetryable(errorCode);
   const retry = retryable && attempts < row.maxAttempts && (!row.expiresAt || next < row.expiresAt);
   console.error(
     `mailgate: email ${row.id} (${row.purpose}) via ${sender.id}, attempt ${attempts}/${row.maxAttempts}: ${errorCode}: ${errorMessage}${retry ? ` (retry at ${next.toISOString()})` : " (giving up)"}`,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { maskEmail } from "@/emails/components/mask-email";
-import { codedFail, type CodedFailure } from "@/lib/account/errors";
+import { failWith, type Failure } from "@/lib/errors/failure";
 import { emailKey } from "@/lib/auth/email";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { invitationGone } from "./invitation-gone";
@@ -10,7 +10,7 @@ import { inviterName, locateInvitation, type InvitationRef, type LocatedInvitati
 import { INVITATION_NOT_FOUND } from "./messages";
 import { isOrgRole, type OrgRole } from "./permissions";
 
-export type InviteeCheck = { ok: true; invitation: LocatedInvitation & { role: OrgRole } } | CodedFailure;
+export type InviteeCheck = { ok: true; invitation: LocatedInvitation & { role: OrgRole } } | Failure;
 
 /**
  * Before accepting or declining: the invitation exists, is still pending
@@ -20,12 +20,12 @@ export type InviteeCheck = { ok: true; invitation: LocatedInvitation & { role: O
  */
 export async function checkInvitee(user: CurrentUser, ref: InvitationRef): Promise<InviteeCheck> {
   const invitation = await locateInvitation(ref);
-  if (!invitation || !isOrgRole(invitation.role)) return codedFail("not_found", INVITATION_NOT_FOUND);
+  if (!invitation || !isOrgRole(invitation.role)) return failWith("not_found", INVITATION_NOT_FOUND);
   const status = invitationStatus(invitation);
   if (status !== "pending") return invitationGone(status, invitation.organization.name, inviterName(invitation));
   const account = await db.user.findUnique({ where: { id: user.id }, select: { email: true, emailVerifiedAt: true } });
   if (!account?.emailVerifiedAt || emailKey(account.email) !== invitation.email) {
-    return codedFail(
+    return failWith(
       "forbidden",
       `This invitation was sent to ${maskEmail(invitation.email)}, and you're signed in as ${account?.email ?? user.email}. Sign out, then open the link again to continue with the invited address.`,
     );
@@ -34,7 +34,7 @@ export async function checkInvitee(user: CurrentUser, ref: InvitationRef): Promi
 }
 
 /** After a conditional write found the invitation no longer pending: why, as the page says it. */
-export async function goneNow(ref: InvitationRef, organization: string): Promise<CodedFailure> {
+export async function goneNow(ref: InvitationRef, organization: string): Promise<Failure> {
   const row = await locateInvitation(ref);
   const status = row ? invitationStatus(row) : "revoked";
   return invitationGone(status === "pending" ? "revoked" : status, organization, row ? inviterName(row) : null);

@@ -1,5 +1,5 @@
 import "server-only";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
 import { findOrgAccess, type OrgAccess } from "./find-org-access";
 import { orgNotFound } from "./messages";
@@ -15,5 +15,5 @@ export async function checkOrgRole(userId: string, slug: unknown, minimum: OrgRo
   if (!access) return orgNotFound();
   if (atLeast(access.role, minimum)) return ok(access);
   const needed = minimum === "owner" ? "an owner" : `an ${ROLE_LABELS[minimum].toLowerCase()}`;
-  return codedFail("forbidden", `You need to be ${needed} of ${access.organization.name} to do this.`);
+  return failWith("forbidden", `You need to be ${needed} of ${access.organization.name} to do this.`);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFieldFail } from "@/lib/account/errors";
+import { failField } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { ok, type Result } from "@/lib/result";
@@ -32,7 +32,7 @@ export async function createOrganization(actor: CurrentUser, input: Organization
       await recordEvent("org_created", orgAuditCtx(actor.id, organization.id, ctx), { organization: organization.name }, tx);
     });
   } catch (error) {
-    if (isSlugConflict(error)) return codedFieldFail("conflict", "slug", SLUG_TAKEN);
+    if (isSlugConflict(error)) return failField("slug", SLUG_TAKEN, "conflict");
     throw error;
   }
   return ok(organization);

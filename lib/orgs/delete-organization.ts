@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFieldFail } from "@/lib/account/errors";
+import { failField } from "@/lib/errors/failure";
 import { consumeVerification } from "@/lib/account/step-up";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
@@ -26,7 +26,7 @@ export async function deleteOrganization(
   const access = await checkOrgPermission(actor.id, slug, "delete_organization");
   if (!access.ok) return access;
   const org = access.value.organization;
-  if (typeof typedName !== "string" || typedName.trim() !== org.name) return codedFieldFail("invalid_input", "name", TYPE_THE_NAME);
+  if (typeof typedName !== "string" || typedName.trim() !== org.name) return failField("name", TYPE_THE_NAME);
   const proof = await consumeVerification(actor, verificationId, "delete_organization");
   if (!proof.ok) return proof;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { maskEmail } from "@/emails/components/mask-email";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import { emailKey } from "@/lib/auth/email";
 import { ok, type Result } from "@/lib/result";
 import { invitationStatus, type InvitationStatus } from "./invitation-rules";
@@ -29,7 +29,7 @@ export type InvitationPreview = {
  */
 export async function findInvitationByToken(token: unknown, viewer: { email: string } | null): Promise<Result<InvitationPreview>> {
   const row = typeof token === "string" ? await locateInvitation({ token }) : null;
-  if (!row || !isOrgRole(row.role)) return codedFail("not_found", INVITATION_NOT_FOUND);
+  if (!row || !isOrgRole(row.role)) return failWith("not_found", INVITATION_NOT_FOUND);
   const { name, slug, logoUrl } = row.organization;
   return ok({
     id: row.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
 import { checkOrgPermission } from "./check-org-permission";
 import type { OrgSummary } from "./find-org-access";
@@ -19,7 +19,7 @@ export async function findMemberTarget(
   const access = await checkOrgPermission(actorId, slug, action);
   if (!access.ok) return access;
   const org = access.value.organization;
-  if (typeof memberUserId !== "string" || !memberUserId || memberUserId.length > 64) return codedFail("not_found", MEMBER_NOT_FOUND);
+  if (typeof memberUserId !== "string" || !memberUserId || memberUserId.length > 64) return failWith("not_found", MEMBER_NOT_FOUND);
   const row = await db.membership.findUnique({ where: { organizationId_userId: { organizationId: org.id, userId: memberUserId } }, select: { userId: true } });
-  return row ? ok({ org, userId: row.userId }) : codedFail("not_found", MEMBER_NOT_FOUND);
+  return row ? ok({ org, userId: row.userId }) : failWith("not_found", MEMBER_NOT_FOUND);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
 import { checkOrgPermission } from "./check-org-permission";
 import type { OrgSummary } from "./find-org-access";
@@ -22,7 +22,7 @@ export async function findOrgInvitation(
   const access = await checkOrgPermission(actorId, slug, action);
   if (!access.ok) return access;
   const org = access.value.organization;
-  if (typeof invitationId !== "string" || !invitationId || invitationId.length > 64) return codedFail("not_found", INVITATION_NOT_FOUND);
+  if (typeof invitationId !== "string" || !invitationId || invitationId.length > 64) return failWith("not_found", INVITATION_NOT_FOUND);
   const invitation = await db.invitation.findFirst({ where: { id: invitationId, organizationId: org.id }, select: SELECT });
-  return invitation ? ok({ org, invitation }) : codedFail("not_found", INVITATION_NOT_FOUND);
+  return invitation ? ok({ org, invitation }) : failWith("not_found", INVITATION_NOT_FOUND);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFail, codedFieldFail } from "@/lib/account/errors";
+import { failWith, failField } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -43,8 +43,8 @@ export async function inviteMembers(
 ): Promise<Result<{ outcomes: InviteOutcome[] }>> {
   const access = await checkOrgPermission(actor.id, slug, "invite");
   if (!access.ok) return access;
-  if (!isOrgRole(input.role)) return codedFieldFail("invalid_input", "role", "Choose the role to invite them as.");
-  if (!canAssign(access.value.role, input.role)) return codedFieldFail("forbidden", "role", CANNOT_GRANT);
+  if (!isOrgRole(input.role)) return failField("role", "Choose the role to invite them as.");
+  if (!canAssign(access.value.role, input.role)) return failField("role", CANNOT_GRANT, "forbidden");
   const addresses = parseInviteAddresses(input.emails);
   if (!addresses.ok) return addresses;
 
@@ -60,7 +60,7 @@ export async function inviteMembers(
   );
   const fresh = addresses.value.filter((email) => !members.has(email) && !pending.some((p) => p.email === email));
   const room = limits.maxPendingPerOrg - (await db.invitation.count({ where: { organizationId: org.id, status: "pending", expiresAt: { gt: new Date() } } }));
-  if (fresh.length > room) return codedFail("rate_limited", pendingLimitMessage(limits));
+  if (fresh.length > room) return failWith("rate_limited", pendingLimitMessage(limits));
 
   const inviter = actor.name || actor.email;
   const outcomes: InviteOutcome[] = [];
@@ -81,7 +81,7 @@ export async function inviteMembers(
     }
   }
   const nothingSent = outcomes.every((o) => o.status !== "invited" && o.status !== "resent");
-  if (nothingSent && outcomes.some((o) => o.status === "daily_limit")) return codedFail("rate_limited", dailyLimitMessage(limits));
+  if (nothingSent && outcomes.some((o) => o.status === "daily_limit")) return failWith("rate_limited", dailyLimitMessage(limits));
   return ok({ outcomes });
 }
 
@@ -102,7 +102,7 @@ async function inviteOne(
       // The lock first: the pending count below cannot change until this commits.
       if (!(await lockOrganization(tx, org.id))) return null;
       const actorRole = await lockedPermission(tx, org.id, actor.id, "invite");
-      if (!canAssign(actorRole, role)) refuse(codedFieldFail("forbidden", "role", CANNOT_GRANT));
+      if (!canAssign(actorRole, role)) refuse(failField("role", CANNOT_GRANT, "forbidden"));
       const pendingNow = await tx.invitation.count({ where: { organizationId: org.id, status: "pending", expiresAt: { gt: now } } });
       if (pendingNow >= limits.maxPendingPerOrg) throw new PendingCapReached();
       await tx.invitation.create({

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { Result } from "@/lib/result";
@@ -19,7 +19,7 @@ export async function leaveOrganization(actor: CurrentUser, slug: unknown, ctx: 
     const role = await lockedRole(tx, org.id, actor.id);
     if (!role) refuse(orgNotFound());
     const lastOwner = lastOwnerRule(await countOwners(tx, org.id), role, null);
-    if (lastOwner) refuse(codedFail("conflict", lastOwner));
+    if (lastOwner) refuse(failWith("conflict", lastOwner));
     await tx.membership.delete({ where: { organizationId_userId: { organizationId: org.id, userId: actor.id } } });
     await recordEvent("org_member_left", orgAuditCtx(actor.id, org.id, ctx), { organization: org.name, role }, tx);
     return null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { param } from "@/lib/db-sql";
-import type { CodedFailure } from "@/lib/account/errors";
+import type { Failure } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
 import { orgNotFound, refused } from "./messages";
 import { can, isOrgRole, type OrgAction, type OrgRole } from "./permissions";
@@ -42,16 +42,16 @@ export async function countOwners(tx: Tx, organizationId: string): Promise<numbe
 
 /** An expected refusal found under the lock: thrown to roll the transaction back, returned by withOrgLock. */
 class OrgRefusal extends Error {
-  constructor(readonly failure: CodedFailure) {
+  constructor(readonly failure: Failure) {
     super(failure.formError ?? "refused");
   }
 }
 
 /** The failure a `refuse` carried, for callers that run their own transaction around the lock; null for any other error. */
-export const refusalOf = (error: unknown): CodedFailure | null => (error instanceof OrgRefusal ? error.failure : null);
+export const refusalOf = (error: unknown): Failure | null => (error instanceof OrgRefusal ? error.failure : null);
 
 /** Ends the locked transaction with `failure` (nothing it wrote is kept). */
-export function refuse(failure: CodedFailure): never {
+export function refuse(failure: Failure): never {
   throw new OrgRefusal(failure);
 }
 

@@ -1,4 +1,4 @@
-import { codedFail, type CodedFailure } from "@/lib/account/errors";
+import { failWith, type Failure } from "@/lib/errors/failure";
 import type { OrgAction } from "./permissions";
 
 /**
@@ -24,7 +24,7 @@ const REFUSALS: Record<OrgAction, string> = {
   leave: "You can't leave this organization.",
 };
 
-export const orgNotFound = (): CodedFailure => codedFail("not_found", ORG_NOT_FOUND);
-export const refused = (action: OrgAction): CodedFailure => codedFail("forbidden", REFUSALS[action]);
+export const orgNotFound = (): Failure => failWith("not_found", ORG_NOT_FOUND);
+export const refused = (action: OrgAction): Failure => failWith("forbidden", REFUSALS[action]);
 export const ADMIN_CANNOT_TOUCH_OWNER = "Only an owner can change or remove another owner.";
 export const CANNOT_GRANT = "You can't give that role. Only an owner can make someone an owner.";

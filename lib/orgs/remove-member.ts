@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { Result } from "@/lib/result";
@@ -18,15 +18,15 @@ export async function removeMember(actor: CurrentUser, slug: unknown, memberUser
   if (!target.ok) return target;
   const { org } = target.value;
   const member = target.value;
-  if (member.userId === actor.id) return codedFail("invalid_request", REMOVE_SELF);
+  if (member.userId === actor.id) return failWith("invalid_request", REMOVE_SELF);
 
   return withOrgLock(org.id, async (tx) => {
     const actorRole = await lockedPermission(tx, org.id, actor.id, "remove_member");
     const role = await lockedRole(tx, org.id, member.userId);
-    if (!role) refuse(codedFail("not_found", MEMBER_NOT_FOUND));
-    if (!canManage(actorRole, role)) refuse(codedFail("forbidden", ADMIN_CANNOT_TOUCH_OWNER));
+    if (!role) refuse(failWith("not_found", MEMBER_NOT_FOUND));
+    if (!canManage(actorRole, role)) refuse(failWith("forbidden", ADMIN_CANNOT_TOUCH_OWNER));
     const lastOwner = lastOwnerRule(await countOwners(tx, org.id), role, null);
-    if (lastOwner) refuse(codedFail("conflict", lastOwner));
+    if (lastOwner) refuse(failWith("conflict", lastOwner));
     await tx.membership.delete({ where: { organizationId_userId: { organizationId: org.id, userId: member.userId } } });
     await recordEvent("org_member_removed", orgAuditCtx(actor.id, org.id, ctx), { organization: org.name, target: member.userId, role }, tx);
     return null;

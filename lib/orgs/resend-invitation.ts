@@ -1,5 +1,5 @@
 import "server-only";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -25,7 +25,7 @@ export async function resendInvitation(
   const found = await findOrgInvitation(actor.id, slug, invitationId, "resend_invitation");
   if (!found.ok) return found;
   const { org, invitation } = found.value;
-  if (invitation.status !== "pending" || !isOrgRole(invitation.role)) return codedFail("conflict", NOT_PENDING);
+  if (invitation.status !== "pending" || !isOrgRole(invitation.role)) return failWith("conflict", NOT_PENDING);
 
   const { invitations: limits } = (await getSettings()).signInExperience;
   const outcome = await resendPendingInvitation(actor, org, invitation, invitation.role, ctx, limits);
@@ -33,10 +33,10 @@ export async function resendInvitation(
     case "resent":
       return ok({ invitationId: outcome.invitationId, delivery: outcome.delivery });
     case "cooldown":
-      return codedFail("rate_limited", `This invitation was just sent. You can send it again in ${outcome.retryAfterSeconds} seconds.`);
+      return failWith("rate_limited", `This invitation was just sent. You can send it again in ${outcome.retryAfterSeconds} seconds.`);
     case "send_limit":
-      return codedFail("rate_limited", SEND_LIMIT);
+      return failWith("rate_limited", SEND_LIMIT);
     case "daily_limit":
-      return codedFail("rate_limited", dailyLimitMessage(limits));
+      return failWith("rate_limited", dailyLimitMessage(limits));
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { ok, type Result } from "@/lib/result";
@@ -31,5 +31,5 @@ export async function revokeInvitation(actor: CurrentUser, slug: unknown, invita
     await recordEvent("org_invitation_revoked", orgAuditCtx(actor.id, org.id, ctx), { organization: org.name, invitationId: invitation.id }, tx);
     return true;
   });
-  return revoked ? ok(null) : codedFail("conflict", NOT_REVOCABLE);
+  return revoked ? ok(null) : failWith("conflict", NOT_REVOCABLE);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { maskEmail } from "@/emails/components/mask-email";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import { startCodeFlow } from "@/lib/auth/flow-code";
 import { hashPassword } from "@/lib/auth/password";
 import type { RequestContext } from "@/lib/auth/request-context";
@@ -28,7 +28,7 @@ export async function startInvitationSignUp(
   token: unknown, input: NewAccountInput, ctx: RequestContext,
 ): Promise<Result<{ flowId: string; maskedEmail: string }>> {
   const invitation = typeof token === "string" ? await locateInvitation({ token }) : null;
-  if (!invitation) return codedFail("not_found", INVITATION_NOT_FOUND);
+  if (!invitation) return failWith("not_found", INVITATION_NOT_FOUND);
   const status = invitationStatus(invitation);
   if (status !== "pending") return invitationGone(status, invitation.organization.name, inviterName(invitation));
   const { signInExperience: sie } = await getSettings();

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFail } from "@/lib/account/errors";
+import { failWith } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { Result } from "@/lib/result";
@@ -21,12 +21,12 @@ export async function transferOwnership(actor: CurrentUser, slug: unknown, membe
   if (!target.ok) return target;
   const { org } = target.value;
   const member = target.value;
-  if (member.userId === actor.id) return codedFail("invalid_request", TRANSFER_TO_SELF);
+  if (member.userId === actor.id) return failWith("invalid_request", TRANSFER_TO_SELF);
 
   return withOrgLock(org.id, async (tx) => {
     await lockedPermission(tx, org.id, actor.id, "transfer_ownership");
     const from = await lockedRole(tx, org.id, member.userId);
-    if (!from) refuse(codedFail("not_found", MEMBER_NOT_FOUND));
+    if (!from) refuse(failWith("not_found", MEMBER_NOT_FOUND));
     const key = (userId: string) => ({ organizationId_userId: { organizationId: org.id, userId } });
     await tx.membership.update({ where: key(member.userId), data: { role: "owner" } });
     await tx.membership.update({ where: key(actor.id), data: { role: "admin" } });

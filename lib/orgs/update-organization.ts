@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/account/audit";
-import { codedFieldFail } from "@/lib/account/errors";
+import { failField } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { ok, type Result } from "@/lib/result";
@@ -39,7 +39,7 @@ export async function updateOrganization(
     });
     return updated.ok ? ok(next) : updated;
   } catch (error) {
-    if (isSlugConflict(error)) return codedFieldFail("conflict", "slug", SLUG_TAKEN);
+    if (isSlugConflict(error)) return failField("slug", SLUG_TAKEN, "conflict");
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { codedFieldFail, type CodedFailure } from "@/lib/account/errors";
+import { failField, type Failure } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
 
 /**
@@ -25,7 +25,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "null", "undefined", "me", "my", "self",
 ]);
 
-const invalid = (field: string, message: string) => codedFieldFail("invalid_input", field, message);
+const invalid = (field: string, message: string) => failField(field, message);
 
 export function parseOrgName(raw: unknown): Result<string> {
   const name = typeof raw === "string" ? raw.normalize("NFKC").trim().replace(/\s+/g, " ") : "";
@@ -66,7 +66,7 @@ export const SLUG_TAKEN = "This URL name is taken. Choose another.";
 export const isSlugConflict = (error: unknown): boolean => (error as { code?: string }).code === "P2002";
 
 /** Every field error of several checks at once (a form shows them together); null when all passed. */
-export function allFieldErrors(...results: Result<unknown>[]): CodedFailure | null {
+export function allFieldErrors(...results: Result<unknown>[]): Failure | null {
   const failed = results.flatMap((r) => (r.ok ? [] : [r]));
   if (failed.length === 0) return null;
   return { ok: false, code: "invalid_input", fieldErrors: Object.assign({}, ...failed.map((f) => f.fieldErrors)) };

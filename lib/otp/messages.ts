@@ -1,11 +1,18 @@
+import { userText } from "@/lib/errors/codes";
+import { failField, failWith, type Failure } from "@/lib/errors/failure";
 import type { IssueResult } from "./issue-code";
 import type { VerifyResult } from "./verify-code";
 
+/**
+ * What a user is told about codes. The words that belong to an error code
+ * (a send that failed, a refused address, an expired code) come from the
+ * table in lib/errors/codes.ts; these add the waits and tries left.
+ */
 const minutes = (s: number) => Math.max(1, Math.ceil(s / 60));
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const lockedFor = (seconds: number) => `Too many wrong codes were entered for this address. Try again in ${plural(minutes(seconds), "minute", "minutes")}.`;
 
-export const SEND_FAILED = "We couldn't send the email, try again in a minute.";
-export const UNDELIVERABLE = "We couldn't deliver email to this address. Check it for typos, or use another address.";
+// The code page's notes on an email still being retried, or given up on after the page was shown.
 export const DELIVERY_DELAYED = "Sending the email is taking longer than usual. We'll keep trying for a few minutes; you can also request a new code.";
 export const DELIVERY_FAILED = "We couldn't send the email. Request a new code, or try again later.";
 export const CODE_DEAD = "This code can no longer be used. Request a new code.";
@@ -22,21 +29,37 @@ export function verifyFailureMessage(result: Exclude<VerifyResult, { ok: true }>
     case "dead":
       return CODE_DEAD;
     case "expired":
-      return "This code has expired. Request a new code.";
+      return userText("expired");
     case "locked":
-      return `Too many wrong codes were entered for this address. Try again in ${plural(minutes(result.retryAfterSeconds), "minute", "minutes")}.`;
+      return lockedFor(result.retryAfterSeconds);
     case "rate_limited":
       return `Too many attempts from your network. Try again in ${plural(minutes(result.retryAfterSeconds), "minute", "minutes")}.`;
   }
 }
 
-export function issueFailureMessage(result: Extract<IssueResult, { ok: false }>): string {
+/** A failed verify as the code field's error: `rate_limited` when a lock or the network's limit stopped it, else `invalid_input`. */
+export function verifyFailure(result: Exclude<VerifyResult, { ok: true }>): Failure {
+  const limited = result.reason === "locked" || result.reason === "rate_limited";
+  return failField("code", verifyFailureMessage(result), limited ? "rate_limited" : "invalid_input");
+}
+
+/** A refused request for a code (cooldown, limits, lock), saying how long to wait. */
+export function issueFailure(result: Extract<IssueResult, { ok: false }>): Failure {
+  return failWith("rate_limited", issueFailureMessage(result));
+}
+
+function issueFailureMessage(result: Extract<IssueResult, { ok: false }>): string {
   switch (result.reason) {
     case "cooldown":
       return `Wait ${plural(result.retryAfterSeconds, "second", "seconds")} before requesting another code.`;
     case "rate_limited":
       return `Too many codes were requested. Try again in ${plural(minutes(result.retryAfterSeconds), "minute", "minutes")}.`;
     case "locked":
-      return `Too many wrong codes were entered for this address. Try again in ${plural(minutes(result.retryAfterSeconds), "minute", "minutes")}.`;
+      return lockedFor(result.retryAfterSeconds);
   }
+}
+
+/** A code's email that failed for good (`send_failed`), in the words for a refused address when that was why. */
+export function sendFailure(deliveryErrorCode: string): Failure {
+  return failWith("send_failed", userText(deliveryErrorCode === "rejected_recipient" ? "rejected_recipient" : "send_failed"));
 }

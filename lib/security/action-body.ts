@@ -10,12 +10,12 @@ export async function malformedBody(request: Request): Promise<string | null> {
   if (request.method !== "POST") return null;
   const type = request.headers.get("content-type") ?? "";
   if (/^multipart\/form-data/i.test(type)) {
-    return (await request.clone().formData().then(() => true, () => false)) ? null : "the multipart body could not be read";
+    return (await request.clone().formData().then(() => true, () => false)) ? null : "The multipart body could not be read.";
   }
   if (!request.headers.has("next-action") || /^application\/x-www-form-urlencoded/i.test(type)) return null;
   try {
-    return Array.isArray(JSON.parse(await request.clone().text())) ? null : "server action arguments must be a JSON array";
+    return Array.isArray(JSON.parse(await request.clone().text())) ? null : "Server action arguments must be a JSON array.";
   } catch {
-    return "server action arguments are not valid JSON";
+    return "Server action arguments are not valid JSON.";
   }
 }

@@ -13,12 +13,12 @@ export function checkRequestOrigin(req: { method: string; headers: Headers }, ap
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { allowed: true };
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
-    return { allowed: false, reason: `cross-site request refused (Sec-Fetch-Site: ${site})` };
+    return { allowed: false, reason: `Cross-site request refused (Sec-Fetch-Site: ${site}).` };
   }
   const origin = req.headers.get("origin");
   const appOrigin = new URL(appUrl).origin;
   if (origin) {
-    return origin === appOrigin ? { allowed: true } : { allowed: false, reason: `origin ${origin} is not this app (${appOrigin})` };
+    return origin === appOrigin ? { allowed: true } : { allowed: false, reason: `The origin ${origin} is not this app (${appOrigin}).` };
   }
-  return site ? { allowed: true } : { allowed: false, reason: "request without Origin or Sec-Fetch-Site refused" };
+  return site ? { allowed: true } : { allowed: false, reason: "A request without Origin or Sec-Fetch-Site is refused." };
 }

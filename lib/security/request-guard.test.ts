@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { malformedBody } from "./action-body";
+import { httpStatus } from "../errors/codes";
 import { refuseMalformed } from "./request-guard";
 
 const head = (url: string, headers: Record<string, string> = {}, method = "POST") => ({ method, url, headers });
@@ -13,7 +14,7 @@ describe("refuseMalformed (front door)", () => {
     ["a Content-Length that is not a number", head("/sign-in", { "content-length": "12, 13" }), 400],
     ["multipart without a boundary", head("/sign-in", { "content-length": "1", "content-type": "multipart/form-data" }), 400],
   ])("refuses %s", (_, req, status) => {
-    expect(refuseMalformed(req)?.status).toBe(status);
+    expect(httpStatus(refuseMalformed(req)!.code)).toBe(status);
   });
 
   it.each([

@@ -58,6 +58,6 @@ describe("createFrontDoor", () => {
   it("answers a malformed request itself", async () => {
     const res = await get(plain.port, "/dev/mailbox/%ff", {});
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ error: "bad_request" });
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: "invalid_request" } });
   });
 });

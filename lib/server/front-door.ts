@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Env } from "../env";
+import { httpStatus } from "../errors/codes";
+import { errorBody } from "../errors/failure";
 import { clientAddressResolver } from "../security/client-address";
 import { CLIENT_HEADER, clientHeaderValue, createFrontDoorToken } from "../security/client-header";
 import { refuseMalformed } from "../security/request-guard";
@@ -23,8 +25,8 @@ export function createFrontDoor(env: Env): (req: IncomingMessage, res: ServerRes
     const refusal = refuseMalformed(req);
     if (refusal) {
       // Close: the unread body (if any) is not worth reading to keep the connection.
-      res.writeHead(refusal.status, { "content-type": "application/json", connection: "close" });
-      res.end(JSON.stringify({ error: refusal.error, message: refusal.message }));
+      res.writeHead(httpStatus(refusal.code), { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify(errorBody(refusal.code, refusal.message)));
       return false;
     }
     guardUndecodableAction(req, res);

@@ -29,7 +29,7 @@ describe("a 5xx to a server action whose wrapper never ran", () => {
     for (const headers of kinds) {
       const res = await post(url, headers);
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ error: "bad_request", message: "the server action's arguments could not be decoded" });
+      expect(await res.json()).toEqual({ error: { code: "invalid_request", message: "The server action's arguments could not be decoded." } });
     }
   });
 

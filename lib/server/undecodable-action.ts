@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { httpStatus, type ErrorCode } from "../errors/codes";
+import { errorBody } from "../errors/failure";
 import { beginRequest, endRequest, REQUEST_HEADER, wasEntered } from "../security/action-entry";
 
-const BODY = JSON.stringify({ error: "bad_request", message: "the server action's arguments could not be decoded" });
+const REFUSAL = "invalid_request" satisfies ErrorCode;
+const BODY = JSON.stringify(errorBody(REFUSAL, "The server action's arguments could not be decoded."));
 
 /** A POST that Next.js treats as a server action: the fetch kind (Next-Action) or a no-JavaScript form post to a page. */
 function isActionRequest(req: IncomingMessage): boolean {
@@ -35,7 +38,7 @@ export function guardUndecodableAction(req: IncomingMessage, res: ServerResponse
     if (res.headersSent || status < 500 || wasEntered(id)) return false;
     replaced = true;
     for (const name of res.getHeaderNames()) res.removeHeader(name);
-    writeHead(400, { "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(BODY) });
+    writeHead(httpStatus(REFUSAL), { "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(BODY) });
     return true;
   };
   const callbackOf = (args: unknown[]) => args.find((a): a is () => void => typeof a === "function");

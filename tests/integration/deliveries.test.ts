@@ -217,7 +217,7 @@ describe("getDelivery", () => {
       const row = (await getDelivery(id))!;
       const shown = retryRefusal(row);
       const outcome = await requeue(id);
-      expect(outcome.ok ? null : outcome.reason, `${row.status}/${row.errorCode}`).toBe(shown);
+      expect(outcome.ok ? null : outcome.formError, `${row.status}/${row.errorCode}`).toBe(shown);
     }
   });
 

@@ -1,4 +1,5 @@
-import { accountRoute, json, noContent, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, noContent, respond } from "@/lib/account/api-response";
 import { deleteAccount } from "@/lib/account/delete-account";
 import { getMfaState } from "@/lib/account/mfa";
 import { getProfile } from "@/lib/account/profile";

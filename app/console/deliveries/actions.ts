@@ -5,6 +5,7 @@ import { z } from "zod";
 import { action, field } from "@/lib/action";
 import { admin as guard } from "@/lib/action-guards";
 import { requeue } from "@/lib/mail/outbox";
+import { errorState } from "@/lib/result";
 
 const ORIGIN = "http://console.invalid";
 
@@ -31,6 +32,6 @@ function backWithNotice(back: string): string {
 export const retryDeliveryAction = action({ guard, input: z.object({ id: field(200), back: field() }) }, async ({ input }) => {
   if (input.id === "") return { status: "error", formError: "No message was chosen." } as const;
   const result = await requeue(input.id);
-  if (!result.ok) return { status: "error", formError: result.reason } as const;
+  if (!result.ok) return errorState(result);
   redirect(backWithNotice(input.back));
 });

@@ -1,5 +1,5 @@
 import { otpLimitsSchema, signInExperienceSchema, type OtpLimits, type SignInExperience } from "@/lib/settings/schema";
-import type { FieldErrors } from "@/lib/result";
+import type { FieldErrors } from "@/lib/errors/failure";
 
 /**
  * The sign-in experience form: which settings it shows, their bounds (read

@@ -1,5 +1,5 @@
 import { clipDetail, statusError } from "../provider-fetch";
-import { ConnectorError, type ConnectorErrorCode } from "../types";
+import { ConnectorError, providerLead, type ConnectorErrorCode } from "../types";
 
 /**
  * DirectMail's answers → ConnectorError. Errors are JSON
@@ -18,7 +18,7 @@ const SENDER_HINT =
 /** What a DirectMail `Code` means for the operator; null when only the HTTP status can tell. */
 function refine(code: string, said: string): Verdict | null {
   if (/^(InternalError|ServiceUnavailable|SignatureNonceUsed)/.test(code)) {
-    return { code: "transient", lead: "had a temporary problem", hint: "The outbox tries again later." };
+    return { code: "transient", lead: providerLead("transient"), hint: "The outbox tries again later." };
   }
   if (/^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|MissingSecurityToken|Forbidden|NoPermission|InvalidTimeStamp)/.test(code)) {
     const hint = /^InvalidAccessKeyId/.test(code)
@@ -28,13 +28,13 @@ function refine(code: string, said: string): Verdict | null {
         : /^InvalidTimeStamp/.test(code)
           ? "The server clock is off; sync it (NTP)."
           : "Give the RAM user the dm:SingleSendMail permission (or AliyunDirectMailFullAccess).";
-    return { code: "auth_failed", lead: "refused the credentials", hint };
+    return { code: "auth_failed", lead: providerLead("auth_failed"), hint };
   }
   if (/^Throttling/.test(code) || /quota/i.test(code) || /too many|frequency|rate limit/i.test(said)) {
-    return { code: "rate_limited", lead: "is rate limiting", hint: "The outbox tries again later; a daily quota resets the next day." };
+    return { code: "rate_limited", lead: providerLead("rate_limited"), hint: "The outbox tries again later; a daily quota resets the next day." };
   }
   if (/^(InvalidToAddress|InvalidReceiver)/.test(code) || (code === "InvalidMailAddress.NotFound" && /toAddress/i.test(said))) {
-    return { code: "rejected_recipient", lead: "refused the recipient", hint: "DirectMail will not send to this address." };
+    return { code: "rejected_recipient", lead: providerLead("rejected_recipient"), hint: "DirectMail will not send to this address." };
   }
   if (/^(InvalidMailAddress|InvalidAccountName|InvalidDomain|InvalidSenderAddress)/.test(code) || /domain.*not.*verif|not.*verified/i.test(said)) {
     return { code: "invalid_config", lead: "refused the sender", hint: SENDER_HINT };
@@ -47,19 +47,10 @@ function refine(code: string, said: string): Verdict | null {
     };
   }
   if (/^(InvalidTag|InvalidReplyAddress|InvalidFromAlias|InvalidRegionId|InvalidAction|InvalidVersion)/.test(code)) {
-    return { code: "invalid_config", lead: "refused a setting", hint: "Check the email tag, the console's reply-to address, the region and the endpoint URL." };
+    return { code: "invalid_config", lead: providerLead("invalid_config"), hint: "Check the email tag, the console's reply-to address, the region and the endpoint URL." };
   }
   return null;
 }
-
-const STATUS_LEADS: Record<ConnectorErrorCode, string> = {
-  invalid_config: "refused a setting",
-  auth_failed: "refused the credentials",
-  rate_limited: "is rate limiting",
-  rejected_recipient: "refused the recipient",
-  transient: "had a temporary problem",
-  provider_error: "refused the message",
-};
 
 /** DirectMail's `{ Code, Message, RequestId }` (any status, including a 200 carrying a Code) → ConnectorError. */
 export function toAliyunError(status: number, raw: string, headers: Headers): ConnectorError {
@@ -76,7 +67,7 @@ export function toAliyunError(status: number, raw: string, headers: Headers): Co
   const verdict: Verdict =
     refined && !(status >= 500 && refined.code !== "rate_limited")
       ? refined
-      : { code: byStatus.code, lead: STATUS_LEADS[byStatus.code], hint: "" };
+      : { code: byStatus.code, lead: providerLead(byStatus.code), hint: "" };
   const tag = [`HTTP ${status}`, code, typeof body?.RequestId === "string" ? `RequestId ${body.RequestId}` : ""].filter(Boolean).join(", ");
   const detail = said ? `: ${said.replace(/[.\s]+$/, "")}.` : ".";
   return new ConnectorError(verdict.code, `${PROVIDER} ${verdict.lead} (${tag})${detail}${verdict.hint ? ` ${verdict.hint}` : ""}`, {

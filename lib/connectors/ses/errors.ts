@@ -1,5 +1,5 @@
 import { clipDetail, PROVIDER_TIMEOUT_MS, redact } from "../provider-fetch";
-import { ConnectorError, type ConnectorErrorCode } from "../types";
+import { ConnectorError, providerLead, type ConnectorErrorCode } from "../types";
 import type { SesConfig } from "./schema";
 
 /**
@@ -64,18 +64,18 @@ export function toSesError(error: unknown, config: SesConfig, sent?: { to: strin
       : /Expired/.test(e.name)
         ? "The temporary credentials expired: use a long-lived key or the default chain."
         : "Check the access key ID and secret (or the role), and that the server clock is right.";
-    return make("auth_failed", "refused the credentials", hint);
+    return make("auth_failed", providerLead("auth_failed"), hint);
   }
   if (RATE_ERRORS.has(e.name) || status === 429) {
     const hint = /daily|quota/i.test(said) ? "The 24-hour sending quota is used up; ask for a higher quota in the SES console." : "The outbox tries again later.";
-    return make("rate_limited", "is rate limiting", hint, retryAfter(e));
+    return make("rate_limited", providerLead("rate_limited"), hint, retryAfter(e));
   }
   const refined = refine(e.name, said, config, sent);
   if (refined) return make(refined.code, refined.lead, refined.hint);
   if (TRANSIENT_ERRORS.has(e.name) || (status !== undefined && status >= 500) || status === 408) {
-    return make("transient", "had a temporary problem");
+    return make("transient", providerLead("transient"));
   }
-  return make("provider_error", "refused the message");
+  return make("provider_error", providerLead("provider_error"));
 }
 
 /** `lead: said. hint` with exactly one period between the provider's words and ours. */
@@ -127,7 +127,7 @@ function refine(name: string, said: string, config: SesConfig, sent?: { to: stri
       };
   }
   if (sent?.to && said.toLowerCase().includes(sent.to.toLowerCase()) && /address|recipient/i.test(said)) {
-    return { code: "rejected_recipient" as const, lead: "refused the recipient", hint: "" };
+    return { code: "rejected_recipient" as const, lead: providerLead("rejected_recipient"), hint: "" };
   }
   return null;
 }

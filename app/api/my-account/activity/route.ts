@@ -1,4 +1,5 @@
-import { accountRoute, json } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json } from "@/lib/account/api-response";
 import { listEvents } from "@/lib/account/audit";
 
 /** GET /api/my-account/activity?limit=50 → {events}, newest first (at most 200). */

@@ -1,4 +1,5 @@
-import { accountRoute, json, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, respond } from "@/lib/account/api-response";
 import { startEmailChange } from "@/lib/account/email-change";
 
 /** POST /api/my-account/email {email} + X-Verification-Id → 202 {changeId, email}; a code goes to the new address. */

@@ -1,4 +1,5 @@
-import { accountRoute, json } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json } from "@/lib/account/api-response";
 import { getMfaState } from "@/lib/account/mfa";
 
 /** GET /api/my-account/mfa → {email, totp, backupCodesRemaining, hasAnyFactor, required}. */

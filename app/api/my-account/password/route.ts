@@ -1,4 +1,5 @@
-import { accountRoute, noContent, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { noContent, respond } from "@/lib/account/api-response";
 import { changePassword } from "@/lib/account/password";
 
 /** PUT /api/my-account/password {password} + X-Verification-Id → 204; other sessions end. */

@@ -1,4 +1,5 @@
-import { accountRoute, json, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, respond } from "@/lib/account/api-response";
 import { listSessions, revokeOthers } from "@/lib/account/sessions";
 
 /** GET /api/my-account/sessions → {sessions}, this one first. */

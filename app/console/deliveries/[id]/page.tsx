@@ -8,7 +8,8 @@ import { StatusBadge } from "@/components/deliveries/status-badge";
 import { Timestamp } from "@/components/deliveries/timestamp";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getDelivery, type DeliveryContent, type DeliveryDetail } from "@/lib/mail/deliveries";
-import { ERROR_CODE_HINTS, hideCodes, previewDocument, retryRefusal } from "@/lib/mail/deliveries-view";
+import { operatorText } from "@/lib/errors/codes";
+import { hideCodes, previewDocument, retryRefusal } from "@/lib/mail/deliveries-view";
 import { retryDeliveryAction } from "../actions";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Delivery");
@@ -85,7 +86,7 @@ function Facts({ message }: { message: DeliveryDetail }) {
 }
 
 function ErrorSection({ message }: { message: DeliveryDetail }) {
-  const hint = ERROR_CODE_HINTS[message.errorCode ?? ""];
+  const hint = operatorText(message.errorCode);
   return (
     <section className="card stack" aria-labelledby="delivery-error">
       <h2 id="delivery-error">

@@ -1,4 +1,5 @@
-import { accountRoute, json, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, respond } from "@/lib/account/api-response";
 import { confirmEmailChange } from "@/lib/account/email-change";
 
 /** POST /api/my-account/email/verify {changeId, code} → {email}. */

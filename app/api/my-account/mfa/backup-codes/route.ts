@@ -1,4 +1,5 @@
-import { accountRoute, json, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, respond } from "@/lib/account/api-response";
 import { regenerateBackupCodes } from "@/lib/account/mfa";
 
 /** POST /api/my-account/mfa/backup-codes + X-Verification-Id → {codes}; the old codes stop working. */

@@ -1,4 +1,5 @@
-import { accountRoute, json, noContent, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, noContent, respond } from "@/lib/account/api-response";
 import { disableFactor, startEmailFactor } from "@/lib/account/mfa";
 
 /** POST /api/my-account/mfa/email + X-Verification-Id → {enrolmentId}; a code goes to the account's address. */

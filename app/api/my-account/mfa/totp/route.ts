@@ -1,4 +1,5 @@
-import { accountRoute, json, noContent, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, noContent, respond } from "@/lib/account/api-response";
 import { disableFactor, startTotpEnrolment } from "@/lib/account/mfa";
 
 /** POST /api/my-account/mfa/totp + X-Verification-Id → {enrolmentId, secret, otpauthUri}. */

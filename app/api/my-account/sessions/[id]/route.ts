@@ -1,4 +1,5 @@
-import { accountRoute, noContent, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { noContent, respond } from "@/lib/account/api-response";
 import { revokeOne } from "@/lib/account/sessions";
 
 /** DELETE /api/my-account/sessions/{id} + X-Verification-Id → 204. */

@@ -1,4 +1,5 @@
-import { accountRoute, json, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, respond } from "@/lib/account/api-response";
 import { startEmailVerification } from "@/lib/account/step-up";
 
 /** POST /api/my-account/verifications/email-code → 201 {verificationId}; a code goes to the account's address. */

@@ -1,4 +1,5 @@
-import { accountRoute, json, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, respond } from "@/lib/account/api-response";
 import { verifyWithPassword } from "@/lib/account/step-up";
 
 /** POST /api/my-account/verifications/password {password} → 201 {verificationId, expiresAt}. */

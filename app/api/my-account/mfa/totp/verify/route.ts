@@ -1,4 +1,5 @@
-import { accountRoute, json, respond } from "@/lib/account/api";
+import { accountRoute } from "@/lib/account/api";
+import { json, respond } from "@/lib/account/api-response";
 import { confirmTotp } from "@/lib/account/mfa";
 
 /** POST /api/my-account/mfa/totp/verify {enrolmentId, code} → {backupCodes} (null unless this is the first factor). */
