@@ -1,26 +1,15 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { validateSession } from "@/lib/auth/session";
-import { inOtherSession, latestCode, makeCtx, makeSession, makeUser, PASSWORD } from "@/lib/account/test-fixtures";
+import { inOtherSession, latestCode, makeSession, makeUser, PASSWORD } from "@/lib/account/test-fixtures";
 import { base32Decode, totpAt } from "@/lib/account/totp";
 import { getDevMessage, listDevMessages } from "@/lib/connectors/dev/mailbox";
+import { call, signInAs } from "./api-client";
 
-/**
- * The real route handlers of /api/my-account against the test database.
- * Only the two request-scoped look-ups are replaced: who the session cookie
- * belongs to (next-auth's cookie is not made here — the session row is
- * still checked with validateSession) and the request context.
- */
+/** The real route handlers of /api/my-account against the test database (./api-client.ts: what is replaced). */
 let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => (signedIn && (await validateSession(signedIn.sessionId)) ? signedIn : null),
-}));
-// Only the header read is replaced; the module's pure helpers (ipOf) stay real.
-vi.mock("@/lib/auth/request-context", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/request-context")>()),
-  getRequestContext: async () => makeCtx(),
-}));
+const signIn = (user: CurrentUser | null) => (signedIn = signInAs(user));
 
 const account = await import("@/app/api/my-account/route");
 const profile = await import("@/app/api/my-account/profile/route");
@@ -38,21 +27,6 @@ const sessions = await import("@/app/api/my-account/sessions/route");
 const session = await import("@/app/api/my-account/sessions/[id]/route");
 const activity = await import("@/app/api/my-account/activity/route");
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-
-async function call<P = Record<string, never>>(
-  handler: Handler<P>, method: string, options: { body?: unknown; raw?: string; type?: string; verificationId?: string; params?: P; query?: string } = {},
-) {
-  const headers = new Headers();
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  if (body !== undefined) headers.set("content-type", options.type ?? "application/json");
-  if (options.verificationId) headers.set("x-verification-id", options.verificationId);
-  const request = new Request(`http://127.0.0.1:3000/api/my-account${options.query ?? ""}`, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
-}
-
 async function proofFor(): Promise<string> {
   const { status, json } = await call(passwordProof.POST, "POST", { body: { password: PASSWORD } });
   expect(status).toBe(201);
@@ -60,12 +34,12 @@ async function proofFor(): Promise<string> {
 }
 
 beforeEach(async () => {
-  signedIn = await makeUser();
+  signIn(await makeUser());
 });
 
 describe("account API: the basics", () => {
   it("answers 401 in JSON when signed out", async () => {
-    signedIn = null;
+    signIn(null);
     expect(await call(account.GET, "GET")).toMatchObject({ status: 401, json: { error: { code: "unauthorized" } } });
   });
 
@@ -110,7 +84,7 @@ describe("account API: step-up verification", () => {
 
   it("a proof made in one session does not work in another", async () => {
     const verificationId = await proofFor();
-    signedIn = await inOtherSession(signedIn!);
+    signIn(await inOtherSession(signedIn!));
     expect(await call(password.PUT, "PUT", { body: { password: "a new long passphrase" }, verificationId })).toMatchObject({ status: 403 });
   });
 

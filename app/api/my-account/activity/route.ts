@@ -1,9 +1,9 @@
-import { accountRoute } from "@/lib/account/api";
-import { json } from "@/lib/account/api-response";
+import { apiRoute } from "@/lib/api/route";
+import { json } from "@/lib/api/response";
 import { listEvents } from "@/lib/account/audit";
 
 /** GET /api/my-account/activity?limit=50 → {events}, newest first (at most 200). */
-export const GET = accountRoute(async ({ user, request }) => {
+export const GET = apiRoute(async ({ user, request }) => {
   const limit = Number(new URL(request.url).searchParams.get("limit") ?? 50);
   return json({ events: await listEvents(user.id, Number.isFinite(limit) ? limit : 50) });
 });

@@ -1,13 +1,13 @@
-import { accountRoute } from "@/lib/account/api";
-import { json, noContent, respond } from "@/lib/account/api-response";
+import { apiRoute } from "@/lib/api/route";
+import { json, noContent, respond } from "@/lib/api/response";
 import { disableFactor, startEmailFactor } from "@/lib/account/mfa";
 
 /** POST /api/my-account/mfa/email + X-Verification-Id → {enrolmentId}; a code goes to the account's address. */
-export const POST = accountRoute(async ({ user, ctx, verificationId }) =>
+export const POST = apiRoute(async ({ user, ctx, verificationId }) =>
   respond(await startEmailFactor(user, verificationId, ctx), (started) => json(started)),
 );
 
 /** DELETE /api/my-account/mfa/email + X-Verification-Id → 204. */
-export const DELETE = accountRoute(async ({ user, ctx, verificationId }) =>
+export const DELETE = apiRoute(async ({ user, ctx, verificationId }) =>
   respond(await disableFactor(user, verificationId, "email", ctx), noContent),
 );

@@ -1,8 +1,8 @@
-import { accountRoute } from "@/lib/account/api";
-import { json, respond } from "@/lib/account/api-response";
+import { apiRoute } from "@/lib/api/route";
+import { json, respond } from "@/lib/api/response";
 import { confirmEmailFactor } from "@/lib/account/mfa";
 
 /** POST /api/my-account/mfa/email/verify {enrolmentId, code} → {backupCodes} (null unless this is the first factor). */
-export const POST = accountRoute(async ({ user, ctx, body }) =>
+export const POST = apiRoute(async ({ user, ctx, body }) =>
   respond(await confirmEmailFactor(user, body.enrolmentId, body.code, ctx), (done) => json(done)),
 );

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ERROR_CODES, httpStatus, userText } from "@/lib/errors/codes";
 import { failField, failWith } from "@/lib/errors/failure";
 import { ok } from "@/lib/result";
-import { apiFailure, json, readJsonBody, respond } from "./api-response";
+import { apiFailure, json, readJsonBody, respond } from "./response";
 
-describe("the account API's failures", () => {
+describe("the JSON APIs' failures", () => {
   it.each(ERROR_CODES)("%s answers with the table's status and words", async (code) => {
     const response = apiFailure(failWith(code));
     expect(response.status).toBe(httpStatus(code));

@@ -3,11 +3,11 @@ import { errorResponse, failureResponse, type Failure } from "@/lib/errors/failu
 import type { Result } from "@/lib/result";
 
 /**
- * The JSON account API's answers (app/api/my-account/**): lib results as
- * responses, failures as `{ "error": { "code", "message", "fields"? } }`
- * with the status their code has in lib/errors/codes.ts, and the body
- * limits. Free of the session, so it is tested on its own; lib/account/api.ts
- * wraps the routes.
+ * The JSON APIs' answers (app/api/my-account/**, app/api/organizations/**):
+ * lib results as responses, failures as `{ "error": { "code", "message",
+ * "fields"? } }` with the status their code has in lib/errors/codes.ts, and
+ * the body limits. Free of the session, so it is tested on its own;
+ * lib/api/route.ts wraps the routes.
  */
 export const MAX_BODY_BYTES = 16 * 1024;
 
