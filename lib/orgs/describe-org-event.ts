@@ -7,8 +7,14 @@ type Detail = Record<string, string | number | boolean>;
  * ("Invited someone to Acme as Admin"); null for any other event type. The
  * organization's name is kept in the detail because the event outlives a
  * deleted organization; addresses are never stored (lib/account/audit.ts).
+ * A console admin's change (`detail.console`) says where it came from.
  */
 export function describeOrgEvent(type: string, detail: Detail): string | null {
+  const sentence = describe(type, detail);
+  return sentence && detail.console === true ? `${sentence} from the admin console` : sentence;
+}
+
+function describe(type: string, detail: Detail): string | null {
   const org = typeof detail.organization === "string" && detail.organization ? detail.organization : "an organization";
   const role = (key: string) => (isOrgRole(detail[key]) ? ROLE_LABELS[detail[key]].toLowerCase() : "another role");
   switch (type) {

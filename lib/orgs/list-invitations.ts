@@ -31,15 +31,22 @@ export type InvitationListItem = {
  * `status` filters by the shown status ("expired" included).
  */
 export async function listInvitations(
-  actor: CurrentUser, slug: unknown, options: { status?: InvitationStatus; limit?: number } = {},
+  actor: CurrentUser, slug: unknown, options: InvitationListOptions = {},
 ): Promise<Result<InvitationListItem[]>> {
   const access = await checkOrgPermission(actor.id, slug, "view_invitations");
   if (!access.ok) return access;
+  return ok(await invitationsOf(access.value.organization.id, options));
+}
+
+export type InvitationListOptions = { status?: InvitationStatus; limit?: number };
+
+/** The list itself, for callers that already checked who is looking (listInvitations; the console, lib/orgs/console-organization.ts). */
+export async function invitationsOf(organizationId: string, options: InvitationListOptions = {}): Promise<InvitationListItem[]> {
   const now = new Date();
   const stored = options.status === "expired" ? "pending" : options.status;
   const expiry = options.status === "expired" ? { lte: now } : options.status === "pending" ? { gt: now } : undefined;
   const rows = await db.invitation.findMany({
-    where: { organizationId: access.value.organization.id, ...(stored ? { status: stored } : {}), ...(expiry ? { expiresAt: expiry } : {}) },
+    where: { organizationId, ...(stored ? { status: stored } : {}), ...(expiry ? { expiresAt: expiry } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(Math.trunc(options.limit ?? 200) || 1, 1), 500),
     include: { invitedBy: { select: { name: true, email: true } } },
@@ -48,19 +55,17 @@ export async function listInvitations(
   const messages = new Map(
     (await db.emailMessage.findMany({ where: { id: { in: messageIds } }, select: { id: true, status: true } })).map((m) => [m.id, m.status as OutboxStatus]),
   );
-  return ok(
-    rows.flatMap((row) => {
-      if (!isOrgRole(row.role)) return [];
-      const status = invitationStatus(row, now);
-      const resendable = (status === "pending" || status === "expired") && row.sendCount < MAX_SENDS_PER_INVITATION;
-      return [{
-        id: row.id, email: row.email, role: row.role, status, expiresAt: row.expiresAt, createdAt: row.createdAt,
-        invitedBy: row.invitedBy ? row.invitedBy.name || row.invitedBy.email : null,
-        sendCount: row.sendCount, lastSentAt: row.lastSentAt,
-        delivery: row.emailMessageId ? (messages.get(row.emailMessageId) ?? null) : null,
-        resendInSeconds: resendable ? resendWait(row.lastSentAt, now) : null,
-        acceptedAt: row.acceptedAt, closedAt: row.closedAt,
-      }];
-    }),
-  );
+  return rows.flatMap((row) => {
+    if (!isOrgRole(row.role)) return [];
+    const status = invitationStatus(row, now);
+    const resendable = (status === "pending" || status === "expired") && row.sendCount < MAX_SENDS_PER_INVITATION;
+    return [{
+      id: row.id, email: row.email, role: row.role, status, expiresAt: row.expiresAt, createdAt: row.createdAt,
+      invitedBy: row.invitedBy ? row.invitedBy.name || row.invitedBy.email : null,
+      sendCount: row.sendCount, lastSentAt: row.lastSentAt,
+      delivery: row.emailMessageId ? (messages.get(row.emailMessageId) ?? null) : null,
+      resendInSeconds: resendable ? resendWait(row.lastSentAt, now) : null,
+      acceptedAt: row.acceptedAt, closedAt: row.closedAt,
+    }];
+  });
 }

@@ -12,14 +12,18 @@ export type MemberListItem = { userId: string; email: string; name: string | nul
 export async function listMembers(actor: CurrentUser, slug: unknown): Promise<Result<{ access: OrgAccess; members: MemberListItem[] }>> {
   const access = await checkOrgPermission(actor.id, slug, "view_members");
   if (!access.ok) return access;
+  return ok({ access: access.value, members: await membersOf(access.value.organization.id, actor.id) });
+}
+
+/** The list itself, for callers that already checked who is looking (listMembers; the console). */
+export async function membersOf(organizationId: string, viewerId: string): Promise<MemberListItem[]> {
   const rows = await db.membership.findMany({
-    where: { organizationId: access.value.organization.id },
+    where: { organizationId },
     orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
     select: { role: true, joinedAt: true, user: { select: { id: true, email: true, name: true } } },
   });
   const order: Record<OrgRole, number> = { owner: 0, admin: 1, member: 2 };
-  const members = rows
-    .flatMap((r) => (isOrgRole(r.role) ? [{ userId: r.user.id, email: r.user.email, name: r.user.name, role: r.role, joinedAt: r.joinedAt, isYou: r.user.id === actor.id }] : []))
+  return rows
+    .flatMap((r) => (isOrgRole(r.role) ? [{ userId: r.user.id, email: r.user.email, name: r.user.name, role: r.role, joinedAt: r.joinedAt, isYou: r.user.id === viewerId }] : []))
     .sort((a, b) => order[a.role] - order[b.role]);
-  return ok({ access: access.value, members });
 }
