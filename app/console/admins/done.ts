@@ -1,4 +1,6 @@
-/** What the admins page says after a change (`?done=`); anything else in the query shows nothing. */
+import { doneMessage as pick } from "@/components/console/done-message";
+
+/** What the admins page says after a change (`?done=`). */
 export const DONE_MESSAGES = {
   granted: "Done: that account is now an admin.",
   removed: "The admin role was removed.",
@@ -7,5 +9,4 @@ export const DONE_MESSAGES = {
 
 export type AdminChange = keyof typeof DONE_MESSAGES;
 
-export const doneMessage = (value: unknown): string | undefined =>
-  typeof value === "string" && Object.hasOwn(DONE_MESSAGES, value) ? DONE_MESSAGES[value as AdminChange] : undefined;
+export const doneMessage = (value: unknown): string | undefined => pick(DONE_MESSAGES, value);

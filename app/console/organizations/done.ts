@@ -1,0 +1,11 @@
+import { doneMessage as pick } from "@/components/console/done-message";
+
+/** What an organization's console page says after a change (`?done=`). */
+export const DONE_MESSAGES = {
+  revoked: "The invitation was revoked: its link no longer works.",
+  removed: "The member was removed from the organization.",
+} as const;
+
+export type OrganizationChange = keyof typeof DONE_MESSAGES;
+
+export const doneMessage = (value: unknown): string | undefined => pick(DONE_MESSAGES, value);
