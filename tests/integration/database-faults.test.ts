@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { chmodSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { makeCtx, makeUser } from "@/lib/account/test-fixtures";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "@/lib/account/test-fixtures";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { validateSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { DatabaseUnavailableError } from "@/lib/db-unavailable";
+import { call, signInAs } from "./api-client";
 
 /**
  * Real database faults against the real Account API handlers and lib/db.ts:
@@ -16,36 +16,22 @@ import { DatabaseUnavailableError } from "@/lib/db-unavailable";
  * dropped connection (retried); anything else answers 503
  * `database_unavailable`, never a bare 500.
  */
+// As in account-api.test.ts (./api-client.ts): only who the session cookie belongs to and the request context are replaced.
 let signedIn: CurrentUser | null = null;
-// As in account-api.test.ts: only who the session cookie belongs to and the request context are replaced.
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => (signedIn && (await validateSession(signedIn.sessionId)) ? signedIn : null),
-}));
-vi.mock("@/lib/auth/request-context", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/request-context")>()),
-  getRequestContext: async () => makeCtx(),
-}));
 
 const account = await import("@/app/api/my-account/route");
 const profile = await import("@/app/api/my-account/profile/route");
 
 const databaseUrl = process.env.DATABASE_URL!;
 const onPostgres = /^postgres(ql)?:\/\//.test(databaseUrl);
-const noParams = { params: Promise.resolve({}) };
-
 async function getAccount() {
-  const response = await account.GET(new Request("http://127.0.0.1:3000/api/my-account"), noParams);
-  return { status: response.status, body: await response.json() };
+  const { status, json } = await call(account.GET, "GET");
+  return { status, body: json };
 }
 
 async function patchProfile(name: string) {
-  const request = new Request("http://127.0.0.1:3000/api/my-account/profile", {
-    method: "PATCH",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name }),
-  });
-  const response = await profile.PATCH(request, noParams);
-  return { status: response.status, body: await response.json() };
+  const { status, json } = await call(profile.PATCH, "PATCH", { body: { name } });
+  return { status, body: json };
 }
 
 const WAITING_COUNT = `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE 'SELECT COUNT(%'`;
@@ -74,7 +60,7 @@ describe.runIf(onPostgres)("PostgreSQL connections terminated", () => {
     await admin.connect();
     await sameDatabase.connect();
     lockHolder = (await sameDatabase.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-    signedIn = await makeUser();
+    signedIn = signInAs(await makeUser());
   });
   afterAll(async () => {
     await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
@@ -114,7 +100,7 @@ describe.runIf(!onPostgres)("SQLite file read-only", () => {
   const setReadOnly = (on: boolean) => (asRoot ? execFileSync("chattr", [on ? "+i" : "-i", file]) : chmodSync(file, on ? 0o444 : 0o644));
 
   beforeAll(async () => {
-    signedIn = await makeUser();
+    signedIn = signInAs(await makeUser());
     // Reopened below onto a read-only file, as after a restart: one file, no WAL beside it.
     await db.$disconnect();
     const sqlite = new Database(file);
