@@ -1,19 +1,17 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
 import { fail, fieldFail, ok, type Result } from "@/lib/result";
 import { verifyFailureMessage } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
-import { claimOwnership } from "./roles";
+import { createVerifiedAccount } from "./create-verified-account";
 import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
 import { startCodeFlow } from "./flow-code";
 import { notifyLockout } from "./notify-lockout";
 import { createSessionTicket } from "./session";
-import { recordEvent } from "@/lib/account/audit";
 import { parseEmail, parseNewPassword } from "./validate";
 
 type SignUpInput = { email: unknown; password: unknown; name: unknown };
@@ -72,16 +70,9 @@ export async function completeSignUp(flowId: string | undefined, code: unknown, 
 
 async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext): Promise<string> {
   if (!(await claimFlow(flow.id, false, tx))) throw new SignUpRefused("This sign-up was already completed.");
-  const userId = randomUUID();
-  await tx.user.create({
-    data: {
-      id: userId, email: flow.email, name: (flow.data.name as string | null) ?? null,
-      passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
-      emailVerifiedAt: new Date(),
-    },
-  });
-  const audit = { userId, ip: ctx.ip, userAgent: ctx.userAgent };
-  if (await claimOwnership(tx, userId)) await recordEvent("ownership_claimed", audit, {}, tx);
-  await recordEvent("sign_in", audit, { method: "sign_up" }, tx);
-  return createSessionTicket(userId, ctx, tx);
+  const account = {
+    email: flow.email, name: (flow.data.name as string | null) ?? null,
+    passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
+  };
+  return createSessionTicket(await createVerifiedAccount(tx, account, ctx), ctx, tx);
 }
