@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { CONSOLE_URL, consoleUrl, expect, expectNotFound, failNextSmtp, signUpUser, test } from "./console-fixtures";
+import { CONSOLE_URL, consoleUrl, expect, expectNotFound, failNextSmtp, test } from "./console-fixtures";
 
 /*
  * Console → Organizations on the console instance. The organization is made
- * the way an app built on Mailgate makes one: its owner (signed up through
- * the UI) calls the JSON API (/api/organizations) from their browser
- * session; a second user accepts an invitation through /api/my-account.
+ * the way an app built on Mailgate makes one: its owner (a seeded, signed-in
+ * user) calls the JSON API (/api/organizations) from their browser session;
+ * a second user accepts an invitation through /api/my-account.
  * One invitation's email is refused by the SMTP sink (550), so the list has
  * a failed invitation email to count. STATE LEFT BEHIND: one organization
  * with its owner and one pending invitation.
@@ -36,15 +36,17 @@ const memberRow = (page: Page, email: string) => row(page.getByRole("region", { 
 const invitationRow = (page: Page, email: string) => row(page.getByRole("region", { name: /^Invitations/ }), email);
 
 test("the console lists organizations with their counts; an admin revokes an invitation and removes a member (also without JavaScript)", async ({
-  adminPage, newConsolePage, uniqueEmail, browser,
+  adminPage, newConsolePage, users, uniqueEmail, browser,
 }) => {
   test.setTimeout(120_000);
   const hex = randomBytes(4).toString("hex");
   const org = { name: `Console Org ${hex}`, slug: `console-${hex}` };
   const ownerPage = await newConsolePage();
   const memberPage = await newConsolePage();
-  const owner = await signUpUser(ownerPage, uniqueEmail("org-owner"));
-  const member = await signUpUser(memberPage, uniqueEmail("org-member"));
+  const owner = await users.create({ prefix: "org-owner" });
+  const member = await users.create({ prefix: "org-member" });
+  await users.signIn(ownerPage, owner);
+  await users.signIn(memberPage, member);
   const [pending, failing] = [uniqueEmail("org-pending"), uniqueEmail("org-failing")];
 
   const organizationId = await test.step("the owner creates the organization and invites people through the JSON API", async () => {
