@@ -3,13 +3,14 @@
 import { useActionState } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { idle } from "@/lib/result";
-import type { FormValues, NumberSpec, ToggleSpec } from "./fields";
+import type { ChoiceSpec, FormValues, NumberSpec, ToggleSpec } from "./fields";
 import type { SignInExperienceFormState } from "./form-state";
 
 type Props = {
   action: (state: SignInExperienceFormState, form: FormData) => Promise<SignInExperienceFormState>;
   saved: FormValues;
   toggles: ToggleSpec[];
+  signUpMode: ChoiceSpec;
   passwordFields: NumberSpec[];
   codeFields: NumberSpec[];
 };
@@ -20,7 +21,7 @@ type Props = {
  * saved); React resets a form after its action, so each input is keyed by
  * the value it should show.
  */
-export function SignInExperienceForm({ action, saved, toggles, passwordFields, codeFields }: Props) {
+export function SignInExperienceForm({ action, saved, toggles, signUpMode, passwordFields, codeFields }: Props) {
   const [state, formAction, pending] = useActionState<SignInExperienceFormState, FormData>(action, idle);
   const values = state.status === "idle" ? saved : (state.values ?? saved);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -64,6 +65,7 @@ export function SignInExperienceForm({ action, saved, toggles, passwordFields, c
           );
         })}
         <p className="field-help">At least one of the two sign-in methods must stay on.</p>
+        <Choice key={`${signUpMode.name}-${values[signUpMode.name] ?? ""}`} spec={signUpMode} value={values[signUpMode.name]} errors={fieldErrors?.[signUpMode.name]} />
       </fieldset>
 
       <fieldset className="card stack">
@@ -82,5 +84,34 @@ export function SignInExperienceForm({ action, saved, toggles, passwordFields, c
         </button>
       </div>
     </form>
+  );
+}
+
+/** A group of radio buttons (keyed by its value where used, like the inputs above, so a post's answer shows). */
+function Choice({ spec, value, errors }: { spec: ChoiceSpec; value: string | undefined; errors?: string[] }) {
+  const errorId = `choice-${spec.name}-error`;
+  return (
+    <fieldset className="sie-choice" aria-describedby={errors?.length ? errorId : undefined}>
+      <legend>{spec.legend}</legend>
+      {spec.options.map((option) => {
+        const id = `choice-${spec.name}-${option.value}`;
+        return (
+          <div key={option.value} className="sie-toggle">
+            <div className="checkbox-row">
+              <input type="radio" id={id} name={spec.name} value={option.value} defaultChecked={value === option.value} aria-describedby={`${id}-help`} />
+              <label htmlFor={id}>{option.label}</label>
+            </div>
+            <p id={`${id}-help`} className="field-help">
+              {option.help}
+            </p>
+          </div>
+        );
+      })}
+      {errors?.length ? (
+        <p id={errorId} className="field-error" role="alert">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
