@@ -8,7 +8,7 @@ const HOUR_MS = 60 * 60 * 1000;
 /** "in 6 days" / "in 5 hours" / "within the hour": a server render happens once per request, so reading the clock is fine. */
 function timeLeft(expiresAt: Date): string {
   const hours = Math.floor((expiresAt.getTime() - Date.now()) / HOUR_MS);
-  if (hours >= 48) return `in ${Math.floor(hours / 24)} days`;
+  if (hours >= 48) return `in ${Math.round(hours / 24)} days`;
   if (hours >= 1) return `in ${hours} ${hours === 1 ? "hour" : "hours"}`;
   return "within the hour";
 }

@@ -6,8 +6,9 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { InviteeAnswer, SignedOutChoices, WrongAccount } from "./invitation-answers";
 import { InvitationClosed, InvitationSummary } from "./invitation-summary";
 
-// The URL holds the token: never sent on as a Referer, never indexed.
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false, follow: false } };
+// The URL holds the token: never sent to another site as a Referer (same-origin: "no-referrer" would make the
+// forms' Origin "null", which the app refuses), never indexed.
+export const metadata: Metadata = { title: "Invitation", referrer: "same-origin", robots: { index: false, follow: false } };
 
 /**
  * The page an invitation email links to. Opening it only reads (mail

@@ -5,7 +5,7 @@ import { isInvitationToken } from "@/lib/orgs/invitation-token";
 import { CodeStep } from "../../../code-step";
 import { resendInvitationCodeAction, verifyInvitationCodeAction } from "../actions";
 
-export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: "Confirm your email", referrer: "same-origin", robots: { index: false, follow: false } };
 
 /** The code sent to the invited address: the right one creates the account and joins the organization. */
 export default async function InvitationVerifyPage({ params }: { params: Promise<{ token: string }> }) {
