@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type InputHTMLAttributes } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { idle } from "@/lib/result";
 import type { ChoiceSpec, FormValues, NumberSpec, ToggleSpec } from "./fields";
@@ -50,20 +50,15 @@ export function SignInExperienceForm({ action, saved, toggles, signUpMode, passw
 
       <fieldset className="card stack">
         <legend>Sign-up and sign-in methods</legend>
-        {toggles.map((toggle) => {
-          const id = `toggle-${toggle.name}`;
-          return (
-            <div key={`${toggle.name}-${values[toggle.name] ?? ""}`} className="sie-toggle">
-              <div className="checkbox-row">
-                <input type="checkbox" id={id} name={toggle.name} defaultChecked={values[toggle.name] === "on"} aria-describedby={`${id}-help`} />
-                <label htmlFor={id}>{toggle.label}</label>
-              </div>
-              <p id={`${id}-help`} className="field-help">
-                {toggle.help}
-              </p>
-            </div>
-          );
-        })}
+        {toggles.map((toggle) => (
+          <OptionRow
+            key={`${toggle.name}-${values[toggle.name] ?? ""}`}
+            id={`toggle-${toggle.name}`}
+            input={{ type: "checkbox", name: toggle.name, defaultChecked: values[toggle.name] === "on" }}
+            label={toggle.label}
+            help={toggle.help}
+          />
+        ))}
         <p className="field-help">At least one of the two sign-in methods must stay on.</p>
         <Choice key={`${signUpMode.name}-${values[signUpMode.name] ?? ""}`} spec={signUpMode} value={values[signUpMode.name]} errors={fieldErrors?.[signUpMode.name]} />
       </fieldset>
@@ -93,25 +88,35 @@ function Choice({ spec, value, errors }: { spec: ChoiceSpec; value: string | und
   return (
     <fieldset className="sie-choice" aria-describedby={errors?.length ? errorId : undefined}>
       <legend>{spec.legend}</legend>
-      {spec.options.map((option) => {
-        const id = `choice-${spec.name}-${option.value}`;
-        return (
-          <div key={option.value} className="sie-toggle">
-            <div className="checkbox-row">
-              <input type="radio" id={id} name={spec.name} value={option.value} defaultChecked={value === option.value} aria-describedby={`${id}-help`} />
-              <label htmlFor={id}>{option.label}</label>
-            </div>
-            <p id={`${id}-help`} className="field-help">
-              {option.help}
-            </p>
-          </div>
-        );
-      })}
+      {spec.options.map((option) => (
+        <OptionRow
+          key={option.value}
+          id={`choice-${spec.name}-${option.value}`}
+          input={{ type: "radio", name: spec.name, value: option.value, defaultChecked: value === option.value }}
+          label={option.label}
+          help={option.help}
+        />
+      ))}
       {errors?.length ? (
         <p id={errorId} className="field-error" role="alert">
           {errors.join(" ")}
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** A checkbox or radio button with its label and the help under it. */
+function OptionRow({ id, input, label, help }: { id: string; input: InputHTMLAttributes<HTMLInputElement>; label: string; help: string }) {
+  return (
+    <div className="sie-toggle">
+      <div className="checkbox-row">
+        <input id={id} aria-describedby={`${id}-help`} {...input} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <p id={`${id}-help`} className="field-help">
+        {help}
+      </p>
+    </div>
   );
 }
