@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { appEnv, serve } from "./e2e/instance-env";
 import { DATABASES, PORTS } from "./e2e/ports";
 
 /**
@@ -29,22 +30,6 @@ const FRONT_DOOR_SPECS = /front-door\.spec\.ts$/;
 /** Fresh SQLite file (and its WAL/journal) for one app instance. */
 const freshDatabase = (name: string) =>
   `rm -f .data/${name} .data/${name}-journal .data/${name}-wal .data/${name}-shm && node scripts/prepare.mjs`;
-
-/** The server on one port of 127.0.0.1 (HOST and PORT are read by scripts/server.mjs). */
-const serve = (port: number) => ({ HOST: "127.0.0.1", PORT: String(port), APP_URL: `http://127.0.0.1:${port}` });
-
-/** What every app instance shares: SMTP to the open sink listener, fast retries. */
-const appEnv = {
-  EMAIL_CONNECTOR: "smtp",
-  SMTP_HOST: "127.0.0.1",
-  SMTP_PORT: String(PORTS.smtp),
-  SMTP_SECURE: "false",
-  EMAIL_FROM: "Mailgate E2E <no-reply@mailgate.test>",
-  // Retries within seconds, so a test can watch a failed email being retried.
-  OUTBOX_RETRY_BASE_SECONDS: "2",
-  OUTBOX_POLL_SECONDS: "0.5",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
 
 /**
  * The sign-in and console instances trust one proxy hop: the specs play the

@@ -18,19 +18,24 @@ type AuthFormProps = {
   fields: FieldSpec[];
   submitLabel: string;
   pendingLabel?: string;
+  /** Values the page carries through the post (where a sign-in returns to); never secrets. */
+  hidden?: Record<string, string>;
 };
 
 /**
  * A server-action form that also works without JavaScript: React posts it
  * as a plain form and renders the returned state on the next page.
  */
-export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please wait…" }: AuthFormProps) {
+export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please wait…", hidden = {} }: AuthFormProps) {
   const [state, formAction, pending] = useActionState(action, idle);
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="stack" noValidate>
       <FormAlert error={state.status === "error" ? state.formError : undefined} message={state.status === "ok" ? state.message : undefined} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {fields.map((f) => (
         <Field
           key={`${f.name}-${values?.[f.name] ?? ""}`}

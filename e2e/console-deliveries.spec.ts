@@ -244,6 +244,31 @@ test("turning email-code sign-in off removes “Email me a code” from the sign
   await expect(visitor.getByRole("link", { name: "Email me a code instead" })).toBeVisible();
 });
 
+test("“Sign-up: open / by invitation only”: by invitation, /sign-up explains instead of showing its form", async ({ adminPage: page, newConsolePage }) => {
+  await openSignInExperience(page);
+  const modes = page.getByRole("group", { name: "Sign-up: open / by invitation only" });
+  const open = modes.getByLabel("Open", { exact: true });
+  const byInvitation = modes.getByLabel("By invitation only", { exact: true });
+  await expect(open).toBeChecked();
+  const visitor = await newConsolePage();
+  try {
+    await byInvitation.check();
+    await save(page);
+    await expect(page.getByText("Saved. The sign-in pages use these settings from now on.")).toBeVisible();
+    await expect(byInvitation).toBeChecked();
+    await visitor.goto(consoleUrl("/sign-up"));
+    await expect(visitor.getByText(/^Sign-up is by invitation only\./)).toBeVisible();
+    await expect(visitor.getByLabel("Email")).toHaveCount(0);
+  } finally {
+    await openSignInExperience(page);
+    await open.check();
+    await save(page);
+    await expect(page.getByText("Saved. The sign-in pages use these settings from now on.")).toBeVisible();
+  }
+  await visitor.goto(consoleUrl("/sign-up"));
+  await expect(visitor.getByLabel("Email", { exact: true })).toBeVisible();
+});
+
 test("sign-in experience refuses turning both sign-in methods off and out-of-range limits, and saves nothing", async ({ adminPage: page }) => {
   await openSignInExperience(page);
   const lifetime = page.getByLabel("Code lifetime", { exact: true });

@@ -1,4 +1,5 @@
 import { test as base, devices, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { appEnv, serve } from "./instance-env";
 import { DATABASES, PORTS } from "./ports";
 import { closeSeeder } from "./seed/seeders";
 import { browserDetails, uniqueEmail, uniquePassword, usersOf, type Instance, type UserWithPassword, type Users } from "./seed/users";
@@ -177,7 +178,7 @@ const DATABASE_AT: Record<string, string> = {
 export function instanceAt(baseURL: string): Instance {
   const file = DATABASE_AT[new URL(baseURL).origin];
   if (!file) throw new Error(`No database known for ${baseURL}: accounts can only be seeded into an instance this suite started.`);
-  return { baseURL, databaseUrl: `file:./.data/${file}` };
+  return { baseURL, databaseUrl: `file:./.data/${file}`, env: { ...appEnv, ...serve(Number(new URL(baseURL).port)) } };
 }
 
 type Fixtures = {

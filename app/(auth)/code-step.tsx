@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { maskEmail } from "@/emails/components/mask-email";
 import { CodeForm } from "@/components/code-form";
 import { readFlowCookie, type FlowKind } from "@/lib/auth/flow";
 import { getCodePageState } from "@/lib/auth/resend-code";
@@ -8,8 +9,20 @@ import type { ActionState } from "@/lib/result";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
+type CodeStepProps = {
+  kind: FlowKind;
+  title: string;
+  startPath: string;
+  verifyAction: Action;
+  resendAction: Action;
+  /** Show the address masked: an invitation's address was not typed by whoever holds the link. */
+  masked?: boolean;
+  /** @default "Use a different email" */
+  startLabel?: string;
+};
+
 /** The code page of a flow; without a live flow it sends the user back to the start. */
-export async function CodeStep(props: { kind: FlowKind; title: string; startPath: string; verifyAction: Action; resendAction: Action }) {
+export async function CodeStep(props: CodeStepProps) {
   const state = await getCodePageState(props.kind, await readFlowCookie());
   if (!state) redirect(props.startPath);
   return (
@@ -17,7 +30,7 @@ export async function CodeStep(props: { kind: FlowKind; title: string; startPath
       <div>
         <h1>{props.title}</h1>
         <p className="muted">
-          We sent a code to <strong>{state.email}</strong>. It expires in {state.ttlMinutes} minutes. Check your spam folder if it
+          We sent a code to <strong>{props.masked ? maskEmail(state.email) : state.email}</strong>. It expires in {state.ttlMinutes} minutes. Check your spam folder if it
           doesn&apos;t arrive.
         </p>
       </div>
@@ -37,7 +50,7 @@ export async function CodeStep(props: { kind: FlowKind; title: string; startPath
         cooldownSeconds={state.cooldownSeconds}
       />
       <div className="links">
-        <Link href={props.startPath}>Use a different email</Link>
+        <Link href={props.startPath}>{props.startLabel ?? "Use a different email"}</Link>
       </div>
     </div>
   );

@@ -19,7 +19,24 @@ export type SeedRequest =
       ifMissing?: boolean;
       ctx: RequestContext;
     }
-  | { n: number; op: "ticket"; userId: string; ctx: RequestContext };
+  | { n: number; op: "ticket"; userId: string; ctx: RequestContext }
+  | OrgSeedRequest;
 
-/** `email` is the stored address (the account key, lower case). */
-export type SeedAnswer = { n: number; ok: true; userId?: string; email?: string; ticket?: string } | { n: number; ok: false; error: string };
+/**
+ * Organizations and invitations (e2e/seed/org-seeder.ts): what an admin
+ * would do on pages this branch may not have yet, run through the same lib
+ * functions; and the states time or settings bring (an expired invitation,
+ * invitation-only sign-up, a second factor).
+ */
+export type OrgSeedRequest =
+  | { n: number; op: "organization"; ownerId: string; name: string; slug: string; ctx: RequestContext }
+  | { n: number; op: "invite"; actorId: string; slug: string; email: string; role: "owner" | "admin" | "member"; ctx: RequestContext }
+  | { n: number; op: "revoke"; actorId: string; slug: string; email: string; ctx: RequestContext }
+  | { n: number; op: "expire"; slug: string; email: string }
+  | { n: number; op: "emailFactor"; userId: string }
+  | { n: number; op: "signUpMode"; mode: "open" | "invitation" };
+
+/** `email` is the stored address (the account key, lower case); `status` an invitation outcome. */
+export type SeedAnswer =
+  | { n: number; ok: true; userId?: string; email?: string; ticket?: string; slug?: string; status?: string }
+  | { n: number; ok: false; error: string };

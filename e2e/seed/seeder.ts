@@ -1,9 +1,10 @@
 // The end-to-end seeder: a child process the fixtures (e2e/seed/users.ts)
 // start once per app database, running the app's own account and session
 // code against that database (DATABASE_URL), with AUTH_SECRET and the rest
-// from the same .env files the server reads. Run with
-// `node --conditions=react-server --import tsx`, as `npm run worker` is:
-// the lib code is server-only. One JSON request per stdin line, one JSON
+// from the same .env files the server reads. The lib code is server-only:
+// e2e/seed/seeders.ts runs this with a hook that resolves `server-only`
+// (not the react-server condition, under which emails cannot be rendered).
+// One JSON request per stdin line, one JSON
 // answer per stdout line, handled one at a time (SQLite has one writer).
 import { createInterface } from "node:readline";
 import { loadEnvFiles } from "../../scripts/load-env.mjs";
@@ -17,6 +18,7 @@ const { createSessionTicket } = await import("@/lib/auth/session");
 const { parseEmail, parseNewPassword } = await import("@/lib/auth/validate");
 const { pickLocale } = await import("@/lib/mail/locale");
 const { getSettings } = await import("@/lib/settings/get-settings");
+const { seedOrg } = await import("./org-seeder");
 
 /** What startSignUp checks and stores, then what completeSignUp creates. */
 async function createUser(request: Extract<SeedRequest, { op: "create" }>): Promise<{ userId: string; email: string }> {
@@ -39,7 +41,8 @@ async function createUser(request: Extract<SeedRequest, { op: "create" }>): Prom
 async function answer(request: SeedRequest): Promise<SeedAnswer> {
   try {
     if (request.op === "create") return { n: request.n, ok: true, ...(await createUser(request)) };
-    return { n: request.n, ok: true, ticket: await createSessionTicket(request.userId, request.ctx) };
+    if (request.op === "ticket") return { n: request.n, ok: true, ticket: await createSessionTicket(request.userId, request.ctx) };
+    return { n: request.n, ok: true, ...(await seedOrg(request)) };
   } catch (error) {
     return { n: request.n, ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -19,9 +19,12 @@ class Seeder {
   private next = 1;
   private stderr = "";
 
-  constructor(readonly databaseUrl: string) {
-    this.child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "e2e/seed/seeder.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+  /** `env`: the instance's own settings (its APP_URL and email connector), so what the seeder sends links and mails as the instance would. */
+  constructor(readonly databaseUrl: string, env: Record<string, string> = {}) {
+    // Not under the react-server condition: an invitation renders its email, and React's server
+    // renderer refuses to load there; the hook resolves `server-only` instead (as the integration tests' second instance does).
+    this.child = spawn(process.execPath, ["--import", "./tests/integration/server-only-hook.mjs", "--import", "tsx", "e2e/seed/seeder.ts"], {
+      env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4_000)));
@@ -64,10 +67,10 @@ class Seeder {
 
 const seeders = new Map<string, Seeder>();
 
-/** The worker's seeder for `databaseUrl`, started on first use. */
-export function seederFor(databaseUrl: string): Seeder {
+/** The worker's seeder for `databaseUrl`, started on first use (with `env`). */
+export function seederFor(databaseUrl: string, env?: Record<string, string>): Seeder {
   let seeder = seeders.get(databaseUrl);
-  if (!seeder) seeders.set(databaseUrl, (seeder = new Seeder(databaseUrl)));
+  if (!seeder) seeders.set(databaseUrl, (seeder = new Seeder(databaseUrl, env)));
   return seeder;
 }
 

@@ -39,7 +39,7 @@ export type Users = {
 };
 
 /** An app instance the test process can reach over HTTP and whose database file (or URL) it knows. */
-export type Instance = { baseURL: string; databaseUrl: string };
+export type Instance = { baseURL: string; databaseUrl: string; env?: Record<string, string> };
 
 /** e.g. `e2e-signup-3f9a1c2b7d@mailgate.test`; unique per call, all lower case. */
 export function uniqueEmail(prefix: string): string {
@@ -78,7 +78,7 @@ async function redeemTicket(context: BrowserContext, baseURL: string, ticket: st
 
 /** Accounts and sessions on `instance`; `defaults` describe the test's browser (its User-Agent, address, language). */
 export function usersOf(instance: Instance, defaults: RequestContext): Users {
-  const seeder = seederFor(instance.databaseUrl);
+  const seeder = seederFor(instance.databaseUrl, instance.env);
   return {
     async create<O extends UserOptions>(options: O = {} as O) {
       const email = options.email ?? uniqueEmail(options.prefix ?? "user");

@@ -6,10 +6,10 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
 import { verifyFailure } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
+import { createVerifiedAccount } from "./create-verified-account";
 import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { notifyLockout } from "./notify-lockout";
 import type { RequestContext } from "./request-context";
-import { createVerifiedAccount } from "./create-verified-account";
 import { createSessionTicket } from "./session";
 
 /** Why the account could not be created after all; thrown (by `alongside` too) to roll the code's consumption back. */
@@ -25,9 +25,10 @@ export type Alongside = (tx: Tx, userId: string, flow: Flow) => Promise<void>;
 /**
  * The last step of a flow that creates an account (sign-up, an invitation
  * for a new address): the right code creates the verified account and a
- * session. The code's consumption, the end of the flow, the account (and,
- * for the first account, the ownership), `alongside`, the session and the
- * first activity row are one transaction: if any of it fails, the code is
+ * session. The code's consumption, the end of the flow, the account (with,
+ * for the first account, the ownership, and its first activity row:
+ * createVerifiedAccount, which the e2e seeder uses too), `alongside` and the
+ * session are one transaction: if any of it fails, the code is
  * still unused and the same code can be entered again.
  */
 export async function finishAccountFlow(

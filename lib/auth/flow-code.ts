@@ -21,7 +21,10 @@ import { ipOf, type RequestContext } from "./request-context";
  * emails a notice instead. A code is issued either way so the cooldown,
  * limits and timing are the same: the screen never tells who is registered.
  */
-export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits): Promise<Result<null>> {
+/** `noticeLink`: where the notice's "Sign in" goes instead of /sign-in (back to the invitation the flow started from). */
+export type FlowEmailOptions = { noticeLink?: string };
+
+export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits, options: FlowEmailOptions = {}): Promise<Result<null>> {
   const purpose = FLOW_KINDS[flow.kind];
   const user = await db.user.findUnique({ where: { email: flow.email }, select: { locale: true } });
   // Sign-up and the invitation's new account are for addresses without one; the rest for addresses with one.
@@ -29,10 +32,11 @@ export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpL
   const canUseCode = forNewAccount ? !user : Boolean(user);
   const kind: EmailKind = canUseCode ? purpose : forNewAccount ? "AccountExistsNotice" : "NoAccountNotice";
   const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
-  return issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode: canUseCode, ip: ipOf(ctx) });
+  const link = kind === "AccountExistsNotice" ? options.noticeLink : undefined;
+  return issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode: canUseCode, ip: ipOf(ctx), link });
 }
 
-export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean; ip?: string };
+export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean; ip?: string; link?: string };
 
 /**
  * Issues a code and writes its email to the outbox in one transaction (a
@@ -46,7 +50,7 @@ export async function issueAndEmail(issue: IssueInput, limits: OtpLimits, email:
   let queued: Enqueued | undefined;
   const issued = await issueCode(issue, limits, {
     withCode: async (code) => {
-      const vars = email.carriesCode ? { code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : {};
+      const vars = email.carriesCode ? { code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : email.link ? { link: email.link } : {};
       const ready = await composeEmail({ kind: email.kind, to: issue.email, locale: email.locale, vars, ip: email.ip });
       composed = ready;
       return async (tx) => {
@@ -83,10 +87,10 @@ export async function verifyAndNotify(input: VerifyInput, limits: OtpLimits): Pr
 
 /** Step 1 of every code flow: a new flow for the address, and its email. */
 export async function startCodeFlow(
-  kind: FlowKind, email: string, ctx: RequestContext, limits: OtpLimits, data: Record<string, unknown> = {},
+  kind: FlowKind, email: string, ctx: RequestContext, limits: OtpLimits, data: Record<string, unknown> = {}, options: FlowEmailOptions = {},
 ): Promise<Result<{ flowId: string; email: string }>> {
   const flow = await createFlow(kind, email, data);
-  const sent = await sendFlowCode(flow, ctx, limits);
+  const sent = await sendFlowCode(flow, ctx, limits, options);
   return sent.ok ? ok({ flowId: flow.id, email }) : sent;
 }
 

@@ -8,10 +8,12 @@ import { FLOW_KINDS, getFlow, type FlowKind } from "./flow";
 import type { RequestContext } from "./request-context";
 import { sendFlowCode } from "./flow-code";
 
+export const FLOW_EXPIRED = "This request has expired. Start again.";
+
 export async function resendFlowCode(kind: FlowKind, flowId: string | undefined, ctx: RequestContext): Promise<Result<null>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, kind);
-  if (!flow) return failWith("not_found", "This request has expired. Start again.");
+  if (!flow) return failWith("not_found", FLOW_EXPIRED);
   return sendFlowCode(flow, ctx, sie.otp);
 }
 

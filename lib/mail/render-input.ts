@@ -26,7 +26,7 @@ export type RenderInput = {
   code?: string;
   /** Code lifetime stated in the email; required for every Purpose kind. */
   ttlMinutes?: number;
-  /** Optional extra link (an invitation's accept URL); http(s) only. */
+  /** Optional extra link (an invitation's accept URL, or AccountExistsNotice's sign-in back to it); http(s) only. */
   link?: string;
   /** Length of the pause; required for CodeLockoutNotice and MfaLockoutNotice. */
   lockMinutes?: number;
@@ -119,6 +119,8 @@ function requireLink(value: string | undefined, kind: EmailKind): string {
 }
 
 const INVITATION: EmailKind = "OrganizationInvitationNotice";
+/** Notices that may carry an optional link: "you already have an account", sent from an invitation's page, signs in back to it. */
+const LINK_NOTICES: ReadonlySet<EmailKind> = new Set(["AccountExistsNotice"]);
 const LOCKOUT_KINDS: ReadonlySet<EmailKind> = new Set(["CodeLockoutNotice", "MfaLockoutNotice"]);
 const FACTOR_KINDS: ReadonlySet<EmailKind> = new Set(["MfaFactorAdded", "MfaFactorRemoved"]);
 
@@ -139,7 +141,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
     appUrl: appUrl.replace(/\/+$/, ""),
     code: notice ? "" : code,
     ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", kind),
-    link: invitation ? requireLink(input.link, kind) : notice ? null : httpUrl(input.link),
+    link: invitation ? requireLink(input.link, kind) : notice && !LINK_NOTICES.has(kind) ? null : httpUrl(input.link),
     lockMinutes: LOCKOUT_KINDS.has(kind) ? requireMinutes(input.lockMinutes, "lockMinutes", kind) : 0,
     provider: kind === "ConnectorTest" ? requireLine(input.provider, "provider", kind) : "",
     newEmail: kind === "EmailChanged" ? requireEmail(input.newEmail, "newEmail", kind) : "",

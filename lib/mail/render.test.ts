@@ -124,6 +124,17 @@ describe("renderEmail: copy and links", () => {
     expect(text).toContain("but you already have one");
   });
 
+  it("AccountExistsNotice from an invitation's page signs in back to the invitation", async () => {
+    const link = "https://auth.acme.test/sign-in?next=%2Finvite%2Ftok3n";
+    const { html, text } = await renderEmail(input("AccountExistsNotice", "en", { link }));
+    expect(html).toContain(`href="${link}"`);
+    expect(text).toContain(`Sign in: ${link}`);
+    expect(html).not.toContain('href="https://auth.acme.test/sign-in"');
+    expect(text).toContain("Reset your password: https://auth.acme.test/forgot-password");
+    // Other notices never carry one.
+    expect((await renderEmail(input("NoAccountNotice", "en", { link }))).html).not.toContain("tok3n");
+  });
+
   it("NoAccountNotice links to sign-up and says what to do if it wasn't you", async () => {
     const { html, text } = await renderEmail(input("NoAccountNotice"));
     expect(html).toContain('href="https://auth.acme.test/sign-up"');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { getDevMessage, listDevMessages } from "@/lib/connectors/dev/mailbox";
 import { latestCode, makeCtx, makeUser, PASSWORD, subjectsTo, wrongCode } from "@/lib/account/test-fixtures";
 import { verifyPassword } from "@/lib/auth/password";
 import { completeSignUp, SIGN_UP_BY_INVITATION, startSignUp } from "@/lib/auth/sign-up";
@@ -7,6 +8,7 @@ import { updateSettings } from "@/lib/settings/get-settings";
 import { acceptInvitationWithNewAccount } from "./accept-invitation-with-new-account";
 import { inviteMembers } from "./invite-members";
 import { revokeInvitation } from "./revoke-invitation";
+import { resendInvitationSignUpCode } from "./resend-invitation-sign-up-code";
 import { startInvitationSignUp } from "./start-invitation-sign-up";
 import { inviteeAddress, latestInvitationToken, makeOrg, roleOf } from "./test-fixtures";
 
@@ -16,6 +18,15 @@ async function invitation(role: "admin" | "member" = "member", email = inviteeAd
   if (!invited.ok) throw new Error(JSON.stringify(invited));
   return { org, owner, email, token: await latestInvitationToken(email), id: (await db.invitation.findFirstOrThrow({ where: { organizationId: org.id } })).id };
 }
+
+/** The text of the newest email to `to`, as the recipient reads it. */
+async function latestText(to: string): Promise<string> {
+  const [summary] = await listDevMessages({ to, limit: 1 });
+  return (summary && (await getDevMessage(summary.id))?.text) ?? "";
+}
+
+/** As if the last code to `to` was sent two minutes ago: past any resend cooldown. */
+const pastCooldown = (email: string) => db.verificationCode.updateMany({ where: { email }, data: { sentAt: new Date(Date.now() - 120_000) } });
 
 const setMode = (mode: "open" | "invitation") => updateSettings({ signInExperience: { signUp: { emailPassword: true, mode } } });
 
@@ -30,7 +41,9 @@ describe("joining by invitation with a new account", () => {
     expect(await db.user.count({ where: { email } })).toBe(0);
     const code = await latestCode(email);
     expect(await acceptInvitationWithNewAccount(started.value.flowId, wrongCode(code), ctx)).toMatchObject({ ok: false, fieldErrors: { code: [expect.any(String)] } });
-    expect(await acceptInvitationWithNewAccount(started.value.flowId, code, ctx)).toMatchObject({ ok: true, value: { ticket: expect.any(String) } });
+    expect(await acceptInvitationWithNewAccount(started.value.flowId, code, ctx)).toMatchObject({
+      ok: true, value: { ticket: expect.any(String), organization: { id: org.id, slug: org.slug } },
+    });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerifiedAt).not.toBeNull();
     expect(user.name).toBe("Ada");
@@ -46,7 +59,29 @@ describe("joining by invitation with a new account", () => {
     const started = await startInvitationSignUp(token, { password: PASSWORD, name: "" }, makeCtx());
     expect(started).toMatchObject({ ok: true, value: { flowId: expect.any(String), maskedEmail: expect.any(String) } });
     expect((await subjectsTo(email))[0]).toBe("You already have an account with Mailgate");
+    // Its "Sign in" comes back to this invitation.
+    expect(await latestText(email)).toMatch(new RegExp(`^Sign in: http\\S+/sign-in\\?next=%2Finvite%2F${token}$`, "m"));
     expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("resends the code only for the flow's own, still pending invitation, and the notice links back to it", async () => {
+    const { org, owner, email, token, id } = await invitation();
+    const other = await invitation();
+    await makeUser({ email });
+    const ctx = makeCtx();
+    const started = await startInvitationSignUp(token, { password: PASSWORD, name: "" }, ctx);
+    if (!started.ok) throw new Error("not started");
+    const { flowId } = started.value;
+    expect(await resendInvitationSignUpCode(token, flowId, ctx)).toMatchObject({ ok: false, code: "rate_limited" });
+    await pastCooldown(email);
+    expect(await resendInvitationSignUpCode(other.token, flowId, ctx)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await resendInvitationSignUpCode(token, "no-such-flow", ctx)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await resendInvitationSignUpCode(token, flowId, ctx)).toEqual({ ok: true, value: null });
+    expect(await subjectsTo(email)).toEqual(["You already have an account with Mailgate", "You already have an account with Mailgate", expect.stringMatching(/invited you/)]);
+    expect(await latestText(email)).toContain(`/sign-in?next=%2Finvite%2F${token}`);
+    await pastCooldown(email);
+    expect((await revokeInvitation(owner, org.slug, id, ctx)).ok).toBe(true);
+    expect(await resendInvitationSignUpCode(token, flowId, ctx)).toMatchObject({ ok: false, code: "gone", formError: expect.stringMatching(/withdrawn/) });
   });
 
   it("an invitation revoked before the code is entered creates nothing, and the code stays unused", async () => {

@@ -15,8 +15,11 @@ export function generateInvitationToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** What a token looks like (32 bytes, base64url); pages check it before building a path from one. */
+export const isInvitationToken = (token: unknown): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
+
 /** The stored form of a token; null for anything that cannot be one (so it is never looked up). */
 export function hashInvitationToken(token: unknown): string | null {
-  if (typeof token !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!isInvitationToken(token)) return null;
   return createHmac("sha256", key).update(token).digest("hex");
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
 import { ipOf, type RequestContext } from "@/lib/auth/request-context";
 import { pickLocale } from "@/lib/mail/locale";
 import { enqueue, type Enqueued } from "@/lib/mail/outbox";
 import { composeEmail, deliverInline, type ComposedEmail } from "@/lib/mail/send-email";
 import type { OrgSummary } from "./find-org-access";
+import { invitationUrl } from "./invitation-links";
 import type { OrgRole } from "./permissions";
 import { withdrawInvitationEmail } from "./withdraw-invitation-email";
 
@@ -42,7 +42,7 @@ export async function sendInvitation(mail: InvitationEmail, ctx: RequestContext,
     locale: pickLocale(invitee?.locale ?? null, ctx.acceptLanguage),
     vars: {
       organization: mail.organization.name, inviter: mail.inviter, role: mail.role, expiresInDays: mail.expiryDays,
-      link: `${env.APP_URL}/invite/${mail.token}`,
+      link: invitationUrl(mail.token),
     },
     ip: ipOf(ctx),
     // Not worth delivering once its link has expired.

@@ -9,6 +9,7 @@ import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
 import { invitationGone } from "./invitation-gone";
+import { signInToInvitationUrl } from "./invitation-links";
 import { invitationStatus } from "./invitation-rules";
 import { inviterName, locateInvitation } from "./locate-invitation";
 import { INVITATION_NOT_FOUND } from "./messages";
@@ -21,14 +22,15 @@ type NewAccountInput = { password: unknown; name: unknown };
  * not prove it (links get forwarded): an OrganizationInvitation code goes to
  * it, bound to a new flow whose id the page keeps in the flow cookie. As
  * with sign-up, an address that already has an account gets a notice to
- * sign in instead, with the same answer here, so the page reveals nothing.
+ * sign in instead (its link signs in and comes back to this invitation),
+ * with the same answer here, so the page reveals nothing.
  * Works in invitation-only mode: this is the way in.
  */
 export async function startInvitationSignUp(
   token: unknown, input: NewAccountInput, ctx: RequestContext,
 ): Promise<Result<{ flowId: string; maskedEmail: string }>> {
   const invitation = typeof token === "string" ? await locateInvitation({ token }) : null;
-  if (!invitation) return failWith("not_found", INVITATION_NOT_FOUND);
+  if (!invitation || typeof token !== "string") return failWith("not_found", INVITATION_NOT_FOUND);
   const status = invitationStatus(invitation);
   if (status !== "pending") return invitationGone(status, invitation.organization.name, inviterName(invitation));
   const { signInExperience: sie } = await getSettings();
@@ -37,11 +39,7 @@ export async function startInvitationSignUp(
   const name = parseDisplayName(input.name);
   if (!name.ok) return name;
 
-  const started = await startCodeFlow("invitation", invitation.email, ctx, sie.otp, {
-    passwordHash: await hashPassword(password.value),
-    name: name.value,
-    locale: pickLocale(null, ctx.acceptLanguage),
-    invitationId: invitation.id,
-  });
+  const data = { passwordHash: await hashPassword(password.value), name: name.value, locale: pickLocale(null, ctx.acceptLanguage), invitationId: invitation.id };
+  const started = await startCodeFlow("invitation", invitation.email, ctx, sie.otp, data, { noticeLink: signInToInvitationUrl(token) });
   return started.ok ? ok({ flowId: started.value.flowId, maskedEmail: maskEmail(invitation.email) }) : started;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameOriginRedirect } from "./safe-redirect";
+import { safeReturnPath, sameOriginRedirect } from "./safe-redirect";
 
 const APP = "https://auth.acme.test";
 
@@ -21,5 +21,21 @@ describe("sameOriginRedirect (next-auth's redirect callback)", () => {
     ["account", "https://auth.acme.test/"],
   ])("%j → %j", (url, expected) => {
     expect(sameOriginRedirect(url, APP)).toBe(expected);
+  });
+});
+
+describe("safeReturnPath (where a sign-in comes back to)", () => {
+  it.each(["/invite/abc_DEF-123", "/account/security?x=1", "/orgs/acme#members", "/"])("keeps %j", (path) => {
+    expect(safeReturnPath(path)).toBe(path);
+  });
+  it.each([
+    "https://evil.test/", "//evil.test/x", "/\\evil.test", "/a\r\nSet-Cookie: x=1", "invite/x", "",
+    "javascript:alert(1)", "/sign-in?next=/invite/x", "/sign-up", "/forgot-password/reset", "/api/auth/signout", `/${"a".repeat(600)}`,
+  ])("refuses %j", (path) => {
+    expect(safeReturnPath(path)).toBeNull();
+  });
+  it("refuses what is not text", () => {
+    expect(safeReturnPath(undefined)).toBeNull();
+    expect(safeReturnPath(["/account"])).toBeNull();
   });
 });

@@ -21,3 +21,20 @@ function onOrigin(url: string, app: URL): URL | null {
     return null;
   }
 }
+
+/** Pages that must never be the place a sign-in returns to: it would start again, or end where next-auth answers. */
+const NOT_A_RETURN = /^\/(?:sign-in|sign-up|forgot-password|api)(?:[/?#]|$)/;
+
+/**
+ * Where to go once signed in (`/sign-in?next=/invite/…`): a path on this
+ * site from the root, or null. `//host` and `/\host` are other sites to a
+ * browser; control characters could split a header; the sign-in pages
+ * themselves would loop. Checked where it arrives and again where it is used.
+ */
+export function safeReturnPath(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw.length > 512 || !raw.startsWith("/")) return null;
+  if (raw.startsWith("//") || raw.includes("\\") || /[\u0000-\u001f\u007f]/.test(raw)) return null;
+  if (NOT_A_RETURN.test(raw)) return null;
+  // Any origin will do: the question is only whether the path stays on it.
+  return onOrigin(raw, new URL("http://return.invalid")) ? raw : null;
+}

@@ -8,9 +8,12 @@ import { goToCodePage, resendState, signInOrError } from "@/lib/auth/action-help
 import { readFlowCookie } from "@/lib/auth/flow";
 import { completePasswordReset, startPasswordReset, verifyPasswordReset } from "@/lib/auth/password-reset";
 import { resendFlowCode } from "@/lib/auth/resend-code";
+import { rememberReturn } from "@/lib/auth/return-to";
 import { errorState } from "@/lib/result";
 
-export const requestResetCodeAction = action({ guard, input: z.object({ email: field() }), refill: ["email"] }, async ({ input, ctx }) => {
+/** A reset ends signed in: back to where the sign-in was headed (`next`, lib/auth/return-to.ts). */
+export const requestResetCodeAction = action({ guard, input: z.object({ email: field(), next: field(600) }), refill: ["email"] }, async ({ input, ctx }) => {
+  await rememberReturn(input.next);
   return goToCodePage(await startPasswordReset(input, ctx), "/forgot-password/verify");
 });
 

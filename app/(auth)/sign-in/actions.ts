@@ -6,14 +6,20 @@ import { anyone as guard } from "@/lib/action-guards";
 import { goToCodePage, resendState, signInOrError } from "@/lib/auth/action-helpers";
 import { readFlowCookie } from "@/lib/auth/flow";
 import { resendFlowCode } from "@/lib/auth/resend-code";
+import { rememberReturn } from "@/lib/auth/return-to";
 import { completeCodeSignIn, signInWithPassword, startCodeSignIn } from "@/lib/auth/sign-in";
 
+// `next`: the page to come back to (/sign-in?next=…), remembered for the steps after this one (lib/auth/return-to.ts).
 export const passwordSignInAction = action(
-  { guard, input: z.object({ email: field(), password: field() }), refill: ["email"] },
-  async ({ input, ctx }) => signInOrError(await signInWithPassword(input, ctx)),
+  { guard, input: z.object({ email: field(), password: field(), next: field(600) }), refill: ["email"] },
+  async ({ input, ctx }) => {
+    await rememberReturn(input.next);
+    return signInOrError(await signInWithPassword(input, ctx));
+  },
 );
 
-export const requestSignInCodeAction = action({ guard, input: z.object({ email: field() }), refill: ["email"] }, async ({ input, ctx }) => {
+export const requestSignInCodeAction = action({ guard, input: z.object({ email: field(), next: field(600) }), refill: ["email"] }, async ({ input, ctx }) => {
+  await rememberReturn(input.next);
   return goToCodePage(await startCodeSignIn(input, ctx), "/sign-in/verify");
 });
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { SIGN_UP_BY_INVITATION } from "@/lib/auth/sign-up";
 import { getSettings } from "@/lib/settings/get-settings";
 import { signUpAction } from "./actions";
 
@@ -16,6 +17,18 @@ export default async function SignUpPage() {
       <div className="stack">
         <h1>Create account</h1>
         <p role="alert">Sign-up is turned off. <Link href="/sign-in">Sign in</Link> instead.</p>
+      </div>
+    );
+  }
+  // Invitation-only: no form at all (startSignUp would refuse it anyway); the invitation's page creates accounts.
+  if (sie.signUp.mode === "invitation") {
+    return (
+      <div className="stack">
+        <h1>Create account</h1>
+        <p role="status">{SIGN_UP_BY_INVITATION}</p>
+        <p className="muted">
+          Already have an account? <Link href="/sign-in">Sign in</Link>
+        </p>
       </div>
     );
   }

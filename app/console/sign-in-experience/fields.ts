@@ -9,6 +9,8 @@ import type { FieldErrors } from "@/lib/errors/failure";
  */
 
 export type ToggleSpec = { name: string; label: string; help: string };
+type Option<V extends string = string> = { value: V; label: string; help: string };
+export type ChoiceSpec = { name: string; legend: string; options: readonly Option[] };
 export type NumberSpec = { name: string; label: string; unit: string; min: number; max: number; default: number };
 export type FormValues = Record<string, string>;
 
@@ -21,12 +23,6 @@ const TOGGLES: readonly Toggle[] = [
     help: "New accounts confirm their address with a verification code first.",
     read: (s) => s.signUp.emailPassword,
   },
-  {
-    name: "signUpInvitationOnly",
-    label: "Sign-up by invitation only",
-    help: "The sign-up page creates no accounts; people join through an organization's invitation email.",
-    read: (s) => s.signUp.mode === "invitation",
-  },
   { name: "signInPassword", label: "Sign-in with password", help: "Email and password on the sign-in page.", read: (s) => s.signIn.password },
   { name: "signInEmailCode", label: "Sign-in with an email code", help: "“Email me a code”: a 6-digit code instead of the password.", read: (s) => s.signIn.emailCode },
   { name: "forgotPasswordEmailCode", label: "Password reset by email", help: "“Forgot password?”: a code by email, then a new password.", read: (s) => s.forgotPassword.emailCode },
@@ -37,6 +33,24 @@ const TOGGLES: readonly Toggle[] = [
     read: (s) => s.mfa.required,
   },
 ];
+
+type SignUpMode = SignInExperience["signUp"]["mode"];
+
+/** "Sign-up: open / by invitation only" (signUp.mode), a choice of two rather than a toggle, so both answers are named. */
+const SIGN_UP_MODE: ChoiceSpec & { options: readonly Option<SignUpMode>[] } = {
+  name: "signUpMode",
+  legend: "Sign-up: open / by invitation only",
+  options: [
+    { value: "open", label: "Open", help: "Anyone can create an account on the sign-up page." },
+    {
+      value: "invitation",
+      label: "By invitation only",
+      help: "The sign-up page creates no accounts; people join through an organization's invitation email.",
+    },
+  ],
+};
+
+const isSignUpMode = (value: string | undefined): value is SignUpMode => SIGN_UP_MODE.options.some((option) => option.value === value);
 
 type NumberField =
   | { name: string; label: string; unit: string; group: "password"; key: "minLength" | "maxFailuresPer15Minutes" }
@@ -77,6 +91,7 @@ function toSpec(field: NumberField): NumberSpec {
 }
 
 export const toggleSpecs = (): ToggleSpec[] => TOGGLES.map(({ name, label, help }) => ({ name, label, help }));
+export const signUpModeSpec = (): ChoiceSpec => SIGN_UP_MODE;
 export const passwordSpecs = (): NumberSpec[] => PASSWORD_FIELDS.map(toSpec);
 export const codeSpecs = (): NumberSpec[] => CODE_FIELDS.map(toSpec);
 
@@ -86,6 +101,7 @@ const readNumber = (s: SignInExperience, field: NumberField): number => (field.g
 export function formValues(s: SignInExperience): FormValues {
   const values: FormValues = {};
   for (const toggle of TOGGLES) values[toggle.name] = toggle.read(s) ? "on" : "";
+  values[SIGN_UP_MODE.name] = s.signUp.mode;
   for (const field of [...PASSWORD_FIELDS, ...CODE_FIELDS]) values[field.name] = String(readNumber(s, field));
   return values;
 }
@@ -93,7 +109,7 @@ export function formValues(s: SignInExperience): FormValues {
 export const ONE_SIGN_IN_METHOD = "At least one sign-in method must stay on: password sign-in or email-code sign-in.";
 
 /** Every field the form posts, for the action's input schema. */
-export const FORM_FIELD_NAMES: readonly string[] = [...TOGGLES, ...PASSWORD_FIELDS, ...CODE_FIELDS].map((field) => field.name);
+export const FORM_FIELD_NAMES: readonly string[] = [...TOGGLES, SIGN_UP_MODE, ...PASSWORD_FIELDS, ...CODE_FIELDS].map((field) => field.name);
 
 export type ParsedForm =
   | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp" | "mfa">; values: FormValues }
@@ -123,8 +139,11 @@ export function parseSignInExperienceForm(form: Readonly<Record<string, string |
     } else if (field.group === "password") password[field.key] = value;
     else otp[field.key] = value;
   }
+  const mode = form[SIGN_UP_MODE.name];
+  values[SIGN_UP_MODE.name] = mode ?? "";
+  if (!isSignUpMode(mode)) fieldErrors[SIGN_UP_MODE.name] = ["Choose open or by invitation only."];
   const patch = {
-    signUp: { emailPassword: on("signUpEmailPassword"), mode: on("signUpInvitationOnly") ? ("invitation" as const) : ("open" as const) },
+    signUp: { emailPassword: on("signUpEmailPassword"), mode: isSignUpMode(mode) ? mode : current.signUp.mode },
     signIn: { password: on("signInPassword"), emailCode: on("signInEmailCode") },
     forgotPassword: { emailCode: on("forgotPasswordEmailCode") },
     password,

@@ -3,7 +3,7 @@ import { consoleMetadata } from "@/components/console/console-metadata";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getSettings } from "@/lib/settings/get-settings";
 import { saveSignInExperienceAction } from "./actions";
-import { codeSpecs, formValues, passwordSpecs, toggleSpecs } from "./fields";
+import { codeSpecs, formValues, passwordSpecs, signUpModeSpec, toggleSpecs } from "./fields";
 import { SignInExperienceForm } from "./sign-in-experience-form";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Sign-in experience");
@@ -21,6 +21,7 @@ export default async function SignInExperiencePage() {
         action={saveSignInExperienceAction}
         saved={formValues(signInExperience)}
         toggles={toggleSpecs()}
+        signUpMode={signUpModeSpec()}
         passwordFields={passwordSpecs()}
         codeFields={codeSpecs()}
       />

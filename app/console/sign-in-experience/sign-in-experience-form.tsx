@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type InputHTMLAttributes } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { idle } from "@/lib/result";
-import type { FormValues, NumberSpec, ToggleSpec } from "./fields";
+import type { ChoiceSpec, FormValues, NumberSpec, ToggleSpec } from "./fields";
 import type { SignInExperienceFormState } from "./form-state";
 
 type Props = {
   action: (state: SignInExperienceFormState, form: FormData) => Promise<SignInExperienceFormState>;
   saved: FormValues;
   toggles: ToggleSpec[];
+  signUpMode: ChoiceSpec;
   passwordFields: NumberSpec[];
   codeFields: NumberSpec[];
 };
@@ -20,7 +21,7 @@ type Props = {
  * saved); React resets a form after its action, so each input is keyed by
  * the value it should show.
  */
-export function SignInExperienceForm({ action, saved, toggles, passwordFields, codeFields }: Props) {
+export function SignInExperienceForm({ action, saved, toggles, signUpMode, passwordFields, codeFields }: Props) {
   const [state, formAction, pending] = useActionState<SignInExperienceFormState, FormData>(action, idle);
   const values = state.status === "idle" ? saved : (state.values ?? saved);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -49,21 +50,17 @@ export function SignInExperienceForm({ action, saved, toggles, passwordFields, c
 
       <fieldset className="card stack">
         <legend>Sign-up and sign-in methods</legend>
-        {toggles.map((toggle) => {
-          const id = `toggle-${toggle.name}`;
-          return (
-            <div key={`${toggle.name}-${values[toggle.name] ?? ""}`} className="sie-toggle">
-              <div className="checkbox-row">
-                <input type="checkbox" id={id} name={toggle.name} defaultChecked={values[toggle.name] === "on"} aria-describedby={`${id}-help`} />
-                <label htmlFor={id}>{toggle.label}</label>
-              </div>
-              <p id={`${id}-help`} className="field-help">
-                {toggle.help}
-              </p>
-            </div>
-          );
-        })}
+        {toggles.map((toggle) => (
+          <OptionRow
+            key={`${toggle.name}-${values[toggle.name] ?? ""}`}
+            id={`toggle-${toggle.name}`}
+            input={{ type: "checkbox", name: toggle.name, defaultChecked: values[toggle.name] === "on" }}
+            label={toggle.label}
+            help={toggle.help}
+          />
+        ))}
         <p className="field-help">At least one of the two sign-in methods must stay on.</p>
+        <Choice key={`${signUpMode.name}-${values[signUpMode.name] ?? ""}`} spec={signUpMode} value={values[signUpMode.name]} errors={fieldErrors?.[signUpMode.name]} />
       </fieldset>
 
       <fieldset className="card stack">
@@ -82,5 +79,44 @@ export function SignInExperienceForm({ action, saved, toggles, passwordFields, c
         </button>
       </div>
     </form>
+  );
+}
+
+/** A group of radio buttons (keyed by its value where used, like the inputs above, so a post's answer shows). */
+function Choice({ spec, value, errors }: { spec: ChoiceSpec; value: string | undefined; errors?: string[] }) {
+  const errorId = `choice-${spec.name}-error`;
+  return (
+    <fieldset className="sie-choice" aria-describedby={errors?.length ? errorId : undefined}>
+      <legend>{spec.legend}</legend>
+      {spec.options.map((option) => (
+        <OptionRow
+          key={option.value}
+          id={`choice-${spec.name}-${option.value}`}
+          input={{ type: "radio", name: spec.name, value: option.value, defaultChecked: value === option.value }}
+          label={option.label}
+          help={option.help}
+        />
+      ))}
+      {errors?.length ? (
+        <p id={errorId} className="field-error" role="alert">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A checkbox or radio button with its label and the help under it. */
+function OptionRow({ id, input, label, help }: { id: string; input: InputHTMLAttributes<HTMLInputElement>; label: string; help: string }) {
+  return (
+    <div className="sie-toggle">
+      <div className="checkbox-row">
+        <input id={id} aria-describedby={`${id}-help`} {...input} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <p id={`${id}-help`} className="field-help">
+        {help}
+      </p>
+    </div>
   );
 }

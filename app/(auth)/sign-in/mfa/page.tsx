@@ -5,6 +5,7 @@ import { ActionButton } from "@/components/account/action-button";
 import { CodeForm } from "@/components/code-form";
 import { ChallengeForm } from "@/components/mfa/challenge-form";
 import { getChallengeState, readChallengeCookie, type ChallengeMethod } from "@/lib/auth/mfa-challenge";
+import { readReturn, withNext } from "@/lib/auth/return-to";
 import { getSettings } from "@/lib/settings/get-settings";
 import { resendMfaEmailCodeAction, sendMfaEmailCodeAction, verifyMfaAction } from "./actions";
 
@@ -60,7 +61,7 @@ export default async function SignInMfaPage({ searchParams }: { searchParams: Pr
         </p>
       )}
       <div className="links">
-        <Link href="/sign-in">Start over</Link>
+        <Link href={withNext("/sign-in", await readReturn())}>Start over</Link>
       </div>
     </div>
   );
