@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
-import { PORTS } from "./e2e/ports";
+import { DATABASES, PORTS } from "./e2e/ports";
 
 /**
  * End-to-end tests: `npm run test:e2e`. Starts an SMTP sink (e2e/smtp-sink.ts)
@@ -121,8 +121,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     // The first instance builds; the others start on its build once it is up.
-    app("e2e.db", APP_PORT, behindTestProxy, { build: true }),
-    app("e2e-console.db", CONSOLE_PORT, { ...behindTestProxy, ADMIN_EMAILS: "admin@console.test" }),
-    app("e2e-front-door.db", PORTS.frontDoor, {}),
+    app(DATABASES.app, APP_PORT, behindTestProxy, { build: true }),
+    app(DATABASES.console, CONSOLE_PORT, { ...behindTestProxy, ADMIN_EMAILS: "admin@console.test" }),
+    app(DATABASES.frontDoor, PORTS.frontDoor, {}),
   ],
 });

@@ -89,10 +89,8 @@ test("signed-out visitors are sent to sign-in from every account page", async ({
   }
 });
 
-test("profile: name, avatar and language are saved, and emails follow the language", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("profile");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("profile: name, avatar and language are saved, and emails follow the language", async ({ page, signedInUser }) => {
+  const { email } = signedInUser;
 
   await page.getByRole("link", { name: "Account", exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/account");
@@ -134,14 +132,10 @@ test("profile: name, avatar and language are saved, and emails follow the langua
   });
 });
 
-test("change email: a code to the old address, then one to the new address", async ({ page, signUp, uniqueEmail }) => {
-  const oldEmail = uniqueEmail("email-old");
+test("change email: a code to the old address, then one to the new address", async ({ page, signedInUser, uniqueEmail, users }) => {
+  const { email: oldEmail, password } = signedInUser;
   const newEmail = uniqueEmail("email-new");
-  const takenEmail = uniqueEmail("email-taken");
-  const password = uniquePassword();
-  await signUp(page, { email: takenEmail, password: uniquePassword() });
-  await signOut(page);
-  await signUp(page, { email: oldEmail, password });
+  const { email: takenEmail } = await users.create({ prefix: "email-taken" });
 
   await page.goto("/account/email");
   await expect(page.getByText(`You sign in with ${oldEmail}`)).toBeVisible();
@@ -191,11 +185,9 @@ test("change email: a code to the old address, then one to the new address", asy
   });
 });
 
-test("change password: confirmed with the password; other sessions end; the new password works", async ({ page, newPage, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("password");
-  const password = uniquePassword();
+test("change password: confirmed with the password; other sessions end; the new password works", async ({ page, newPage, signedInUser }) => {
+  const { email, password } = signedInUser;
   const newPassword = uniquePassword();
-  await signUp(page, { email, password });
   const other = await newPage(otherDevice);
   await signInOn(other, email, password);
 
@@ -246,10 +238,8 @@ test("change password: confirmed with the password; other sessions end; the new 
   });
 });
 
-test("sessions: another device shows up and is signed out on its next request", async ({ page, newPage, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("sessions");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("sessions: another device shows up and is signed out on its next request", async ({ page, newPage, signedInUser }) => {
+  const { email, password } = signedInUser;
   const other = await newPage(otherDevice);
   await signInOn(other, email, password);
   const third = await newPage({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.44" } });
@@ -293,10 +283,8 @@ test("sessions: another device shows up and is signed out on its next request", 
   await expect(page.getByRole("row").filter({ hasText: "Signed out another session" })).toHaveCount(1);
 });
 
-test("delete account: confirmed, typed email, everything gone", async ({ page, newPage, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("delete");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("delete account: confirmed, typed email, everything gone", async ({ page, newPage, signedInUser }) => {
+  const { email, password } = signedInUser;
   const other = await newPage(otherDevice);
   await signInOn(other, email, password);
 
@@ -332,10 +320,8 @@ test("delete account: confirmed, typed email, everything gone", async ({ page, n
   });
 });
 
-test("changes without a fresh confirmation are refused by the server", async ({ page, newPage, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("stepup");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("changes without a fresh confirmation are refused by the server", async ({ page, newPage, signedInUser }) => {
+  const { email, password } = signedInUser;
 
   await step("the return path stays inside the account centre", async () => {
     await page.goto("/account/verify?next=https://evil.test/account");
@@ -385,11 +371,9 @@ test("changes without a fresh confirmation are refused by the server", async ({ 
 });
 
 test.describe("without JavaScript", () => {
-  test("profile, confirmation and password change work as plain forms", async ({ page, newPage, signUp, uniqueEmail }) => {
-    const email = uniqueEmail("account-nojs");
-    const password = uniquePassword();
+  test("profile, confirmation and password change work as plain forms", async ({ page, newPage, signedInUser }) => {
+    const { email, password } = signedInUser;
     const newPassword = uniquePassword();
-    await signUp(page, { email, password });
 
     const noJs = await newPage({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": IP } });
     await signInOn(noJs, email, password);
@@ -421,10 +405,8 @@ test.describe("without JavaScript", () => {
     });
   });
 
-  test("confirming with an emailed code works as plain forms", async ({ page, newPage, signUp, uniqueEmail }) => {
-    const email = uniqueEmail("account-nojs-code");
-    const password = uniquePassword();
-    await signUp(page, { email, password });
+  test("confirming with an emailed code works as plain forms", async ({ page, newPage, signedInUser }) => {
+    const { email, password } = signedInUser;
     const noJs = await newPage({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": IP } });
     await signInOn(noJs, email, password);
     await noJs.goto("/account/sessions");

@@ -5,7 +5,6 @@ import {
   expectSignedIn,
   expectSignedOut,
   requestSignInCode,
-  signOut,
   submitCode,
   test,
   uniquePassword,
@@ -90,10 +89,7 @@ test("pasting the code as '123 456' into the code field works", async ({ page, m
   await expectSignedIn(page, email);
 });
 
-test("pasting the whole code into the sign-in code field works", async ({ page, mailbox, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("paste");
-  await signUp(page, { email, password: uniquePassword() });
-  await signOut(page);
+test("pasting the whole code into the sign-in code field works", async ({ page, mailbox, verifiedUser: { email } }) => {
 
   const after = new Date();
   await requestSignInCode(page, email);
@@ -129,10 +125,7 @@ test("right after a send, Resend code is disabled and counts down", async ({ pag
   await expect(page.getByRole("link", { name: "Use a different email", exact: true })).toBeVisible();
 });
 
-test("a permanent send failure shows “We couldn't send the email”", async ({ page, mailbox, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("sendfail");
-  await signUp(page, { email, password: uniquePassword() });
-  await signOut(page);
+test("a permanent send failure shows “We couldn't send the email”", async ({ page, mailbox, verifiedUser: { email } }) => {
 
   await mailbox.failNext(1, 550);
   const after = new Date();
@@ -142,10 +135,7 @@ test("a permanent send failure shows “We couldn't send the email”", async ({
   expect(await mailbox.messages(email).then((list) => list.filter((m) => new Date(m.date) >= after))).toHaveLength(0);
 });
 
-test("a temporary send failure says the email is delayed, and the outbox delivers the code", async ({ page, mailbox, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("senddelay");
-  await signUp(page, { email, password: uniquePassword() });
-  await signOut(page);
+test("a temporary send failure says the email is delayed, and the outbox delivers the code", async ({ page, mailbox, verifiedUser: { email } }) => {
 
   await mailbox.failNext(1, 451);
   const after = new Date();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ADMIN, consoleUrl, expect, expectNotFound, signUpUser, test, uniqueConsoleEmail } from "./console-fixtures";
+import { ADMIN, consoleUrl, expect, expectNotFound, test, uniqueConsoleEmail } from "./console-fixtures";
 
 /*
  * Console → Admins on the console instance, whose owner is admin@console.test
@@ -19,10 +19,11 @@ async function confirmWithPassword(page: Page, password: string) {
   await expect(page).toHaveURL((url) => url.pathname === "/console/admins");
 }
 
-test("the owner makes an admin, must hand ownership over before deleting, and gets it back", async ({ adminPage, newConsolePage }) => {
+test("the owner makes an admin, must hand ownership over before deleting, and gets it back", async ({ adminPage, newConsolePage, users }) => {
   test.setTimeout(120_000);
   const userPage = await newConsolePage();
-  const user = await signUpUser(userPage, uniqueConsoleEmail("admins"));
+  const user = await users.create({ email: uniqueConsoleEmail("admins") });
+  await users.signIn(userPage, user);
 
   await test.step("a plain account gets the console's 404", () => expectNotFound(userPage, "/console/admins"));
 

@@ -8,7 +8,6 @@ import {
   hookBody,
   hookType,
   mailbox,
-  signInAsAdmin,
   signUpUser,
   SINK_AUTH,
   SINK_AUTH_SMTP_PORT,
@@ -105,12 +104,12 @@ async function saveAndExpectOverview(page: Page, provider: string) {
   await expect(region).toContainText(`Console E2E <${FROM_ADDRESS}>`);
 }
 
-test("non-admins and signed-out visitors get a 404 for every console page", async ({ page, newConsolePage }) => {
+test("non-admins and signed-out visitors get a 404 for every console page", async ({ page, newConsolePage, users }) => {
   const paths = ["/console", "/console/connectors", "/console/connectors/new", "/console/connectors/setup/smtp"];
   for (const path of paths) await expectNotFound(page, path);
 
   const user = await newConsolePage();
-  await signUpUser(user, uniqueConsoleEmail("connectors-nonadmin"));
+  await users.signIn(user, await users.create({ email: uniqueConsoleEmail("connectors-nonadmin") }));
   for (const path of paths) await expectNotFound(user, path);
   await expect(user.getByText("Email connector")).toHaveCount(0);
 });
@@ -318,7 +317,7 @@ test("every provider's form labels every field, and works from the keyboard", as
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("conditional fields follow the select; Send test email and Save and done post as plain forms", async ({ page }) => {
+  test("conditional fields follow the select; Send test email and Save and done post as plain forms", async ({ page, signInAsAdmin }) => {
     await signInAsAdmin(page);
     await page.goto(consoleUrl("/console/connectors/setup/smtp"));
     await page.getByLabel("Authentication", { exact: true }).selectOption("none");

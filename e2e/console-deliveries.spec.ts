@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { consoleUrl, expect, expectNotFound, failNextSmtp, mailbox, signInAsAdmin, signUpUser, test, uniquePassword } from "./console-fixtures";
+import { consoleUrl, expect, expectNotFound, failNextSmtp, mailbox, test, uniquePassword } from "./console-fixtures";
 
 /**
  * The console's Deliveries and Sign-in experience pages, against the console
@@ -161,7 +161,7 @@ test("a temporary failure shows as failed with its next attempt, then is sent on
   await mailbox.waitForCode(email, { after });
 });
 
-test("the filters narrow the table, with or without JavaScript", async ({ adminPage: page, newConsolePage, uniqueEmail }) => {
+test("the filters narrow the table, with or without JavaScript", async ({ adminPage: page, newConsolePage, signInAsAdmin, uniqueEmail }) => {
   const email = uniqueEmail("deliveries-filter");
   const after = new Date();
   await startSignUp(await newConsolePage(), email);
@@ -197,11 +197,11 @@ test("the filters narrow the table, with or without JavaScript", async ({ adminP
   await expect(cell(rows(plain).first(), 2)).toHaveText(masked(email));
 });
 
-test("non-admins and signed-out visitors get a 404 for deliveries and sign-in experience", async ({ page, newConsolePage, uniqueEmail }) => {
+test("non-admins and signed-out visitors get a 404 for deliveries and sign-in experience", async ({ page, newConsolePage, users }) => {
   const paths = ["/console/deliveries", "/console/deliveries/00000000-0000-4000-8000-000000000000", "/console/sign-in-experience"];
   for (const path of paths) await expectNotFound(page, path);
   const user = await newConsolePage();
-  await signUpUser(user, uniqueEmail("deliveries-nonadmin"));
+  await users.signIn(user, await users.create({ prefix: "deliveries-nonadmin" }));
   for (const path of paths) await expectNotFound(user, path);
 });
 
@@ -270,7 +270,7 @@ test("sign-in experience refuses turning both sign-in methods off and out-of-ran
   await expect(emailCodeToggle(page)).toBeChecked();
 });
 
-test("sign-in experience saves without JavaScript", async ({ newConsolePage }) => {
+test("sign-in experience saves without JavaScript", async ({ newConsolePage, signInAsAdmin }) => {
   const page = await newConsolePage({ javaScriptEnabled: false });
   await signInAsAdmin(page);
   await openSignInExperience(page);

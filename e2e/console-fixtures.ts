@@ -6,9 +6,12 @@
  *
  * Accounts on 3101
  * - The console is for the owner (the first account ever created) and
- *   ADMIN_EMAILS. `signInAsAdmin` creates admin@console.test on first use;
- *   `signUpUser` makes sure the admin exists BEFORE it creates anyone else,
- *   so a plain user can never become the owner, whichever spec runs first.
+ *   ADMIN_EMAILS. admin@console.test is made straight in the database
+ *   (e2e/seed) the first time a worker needs it, BEFORE anyone else: the
+ *   `users` fixture and `signUpUser` make sure of it, so a plain user can
+ *   never become the owner, whichever spec runs first. Its session is made
+ *   once per worker and stored (storageState): `adminPage` and
+ *   `signInAsAdmin` reuse it instead of signing in again.
  *
  * Where the emails of 3101 go (read codes with `waitForAnyCode`)
  * - Fresh database: the environment's connector, SMTP to the sink's open
@@ -31,9 +34,12 @@
  * few seconds.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PORTS } from "./ports";
-import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { extractCode, mailbox, SINK_URL, step, submitCode, test as base, uniquePassword, type Credentials, type SinkMessage } from "./fixtures";
+import { expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { extractCode, instanceAt, mailbox, SINK_URL, step, submitCode, SUITE_BROWSER, test as base, uniquePassword, type Credentials, type SinkMessage } from "./fixtures";
+import { usersOf, type UserWithPassword } from "./seed/users";
 import type { HookMessage } from "./smtp-sink";
 
 export { expect, mailbox, SINK_URL, extractCode, uniquePassword };
@@ -146,43 +152,31 @@ export function uniqueConsoleEmail(prefix: string): string {
   return `${slug}-${randomBytes(5).toString("hex")}@users.console.test`;
 }
 
-/** Set once this worker knows the admin account exists (the database lives for the whole run). */
-let adminExists = false;
+/** Accounts on the console instance, made in its database, as if from the suite's Chromium. */
+const consoleUsers = () => usersOf(instanceAt(CONSOLE_URL), SUITE_BROWSER);
+
+let admin: Promise<UserWithPassword> | undefined;
 
 /**
- * Signs `page` in as admin@console.test. The first time in a run the
- * account does not exist yet: the password sign-in fails and the admin signs
- * up through the real sign-up page, with the code from the sink (or
- * /http-hook). Ends on the signed-in home page.
+ * admin@console.test, made once per worker. The database lives for the
+ * whole run (and longer when the server is reused), so an existing account
+ * is kept as it is.
  */
-export async function signInAsAdmin(page: Page): Promise<void> {
-  await step(`sign in as ${ADMIN.email}`, async () => {
-    await page.goto(consoleUrl("/sign-in"));
-    await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);
-    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    const signedIn = page.getByText(`Signed in as ${ADMIN.email}`);
-    // The form's own alert (Next.js also renders an empty role="alert" route announcer).
-    const refused = page.locator(".alert-error");
-    await expect(signedIn.or(refused).first()).toBeVisible();
-    if (await signedIn.isVisible()) {
-      adminExists = true;
-      return;
-    }
-    await signUpThroughUi(page, ADMIN);
-    adminExists = true;
-  });
+export function ensureAdmin(): Promise<UserWithPassword> {
+  admin ??= consoleUsers().create({ email: ADMIN.email, password: ADMIN.password, ifMissing: true });
+  return admin;
 }
 
 /**
- * Signs up `email` (not an admin) on 3101 in `page`, whose context must be
- * signed out. Creates the admin first if needed, in its own context, so this
- * user is never the owner. Returns the credentials and where the sign-up code
- * came from (`received.via`, the SMTP `port`…); ends signed in at "/".
+ * Signs up `email` (not an admin) through the sign-up page on 3101 in
+ * `page`, whose context must be signed out: for the specs about where
+ * sign-up codes go. (A spec that only needs an account uses the `users`
+ * fixture.) Makes sure the admin exists first, so this user is never the
+ * owner. Returns the credentials and where the sign-up code came from
+ * (`received.via`, the SMTP `port`…); ends signed in at "/".
  */
 export async function signUpUser(page: Page, email: string, password: string = uniquePassword()): Promise<Credentials & { received: ReceivedCode }> {
-  const browser = page.context().browser();
-  if (!adminExists && browser) await ensureAdmin(browser);
+  await ensureAdmin();
   const credentials = { email, password };
   const received = await step(`sign up ${email} on the console instance`, () => signUpThroughUi(page, credentials));
   return { ...credentials, received };
@@ -192,7 +186,7 @@ export async function signUpUser(page: Page, email: string, password: string = u
  * The sign-up page, step by step, returning where the code came from (SMTP
  * listener port or /http-hook) so a test can prove which connector sent it.
  */
-export async function signUpThroughUi(page: Page, { email, password }: Credentials): Promise<ReceivedCode> {
+async function signUpThroughUi(page: Page, { email, password }: Credentials): Promise<ReceivedCode> {
   await page.goto(consoleUrl("/sign-up"));
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -204,15 +198,6 @@ export async function signUpThroughUi(page: Page, { email, password }: Credentia
   await expect(page).toHaveURL((url) => url.pathname === "/");
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   return received;
-}
-
-async function ensureAdmin(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ baseURL: CONSOLE_URL });
-  try {
-    await signInAsAdmin(await context.newPage());
-  } finally {
-    await context.close();
-  }
 }
 
 /** What a page shows a reader: its document title and its visible text. */
@@ -237,23 +222,55 @@ export async function expectNotFound(page: Page, path: string): Promise<void> {
 // ---------------------------------------------------------------- fixtures
 
 type ConsoleFixtures = {
-  /** A page in its own context on 3101, signed in as the admin. */
+  /** A page in its own context on 3101, signed in as the admin (the stored session). */
   adminPage: Page;
+  /** Signs `page`'s context in as the admin with the stored session; ends on the signed-in home page. */
+  signInAsAdmin: (page: Page) => Promise<void>;
   /** Pages in extra contexts on 3101 (signed out), closed after the test. */
   newConsolePage: (options?: BrowserContextOptions) => Promise<Page>;
 };
 
-/** `test` from ./fixtures (mailbox, uniqueEmail…) plus the console fixtures above. */
-export const test = base.extend<ConsoleFixtures>({
-  adminPage: async ({ browser }, provide) => {
-    const context = await browser.newContext({ baseURL: CONSOLE_URL });
+type ConsoleWorkerFixtures = {
+  /** The storageState file of the admin's session, made once per worker. */
+  adminState: string;
+};
+
+/** `test` from ./fixtures (mailbox, uniqueEmail, users…) plus the console fixtures above. */
+export const test = base.extend<ConsoleFixtures, ConsoleWorkerFixtures>({
+  adminState: [
+    async ({ browser }, provide, workerInfo) => {
+      const context = await browser.newContext({ baseURL: CONSOLE_URL, userAgent: SUITE_BROWSER.userAgent ?? undefined });
+      await consoleUsers().signIn(await context.newPage(), await ensureAdmin());
+      const path = join(workerInfo.project.outputDir, ".auth", `admin-${workerInfo.workerIndex}.json`);
+      await context.storageState({ path });
+      await context.close();
+      await provide(path);
+    },
+    { scope: "worker" },
+  ],
+  // The admin exists before any account a test makes, so no test user becomes the owner.
+  users: async ({ users }, provide) => {
+    await ensureAdmin();
+    await provide(users);
+  },
+  adminPage: async ({ browser, adminState }, provide) => {
+    const context = await browser.newContext({ baseURL: CONSOLE_URL, storageState: adminState });
     const page = await context.newPage();
-    await signInAsAdmin(page);
+    await page.goto(consoleUrl("/"));
+    await expect(page.getByText(`Signed in as ${ADMIN.email}`)).toBeVisible();
     await provide(page);
     await context.close();
   },
+  signInAsAdmin: async ({ adminState }, provide) => {
+    const { cookies } = JSON.parse(readFileSync(adminState, "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+    await provide(async (page) => {
+      await page.context().addCookies(cookies);
+      await page.goto(consoleUrl("/"));
+      await expect(page.getByText(`Signed in as ${ADMIN.email}`)).toBeVisible();
+    });
+  },
   newConsolePage: async ({ browser }, provide) => {
-    const contexts: Awaited<ReturnType<Browser["newContext"]>>[] = [];
+    const contexts: BrowserContext[] = [];
     await provide(async (options) => {
       const context = await browser.newContext({ baseURL: CONSOLE_URL, ...options });
       contexts.push(context);

@@ -4,9 +4,11 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
-import { expect, signUp, submitPasswordSignIn, test, uniqueEmail, uniquePassword } from "./fixtures";
+import { expect, submitPasswordSignIn, SUITE_BROWSER, test } from "./fixtures";
 import { startApp, type AppInstance } from "./app-instance";
 import { PORTS } from "./ports";
+import { closeSeeder } from "./seed/seeders";
+import { usersOf } from "./seed/users";
 
 /*
  * Item 15: the database goes away under a production build, for real —
@@ -21,15 +23,13 @@ const MESSAGE = /We couldn.t reach the database/;
 
 test.describe.configure({ mode: "serial" });
 
-async function signedInPage(browser: Browser, app: AppInstance, javaScriptEnabled = true): Promise<Page> {
-  const credentials = { email: uniqueEmail("db-fault"), password: uniquePassword() };
-  const context = await browser.newContext({ baseURL: app.url });
-  const page = await context.newPage();
-  await signUp(page, credentials);
-  if (javaScriptEnabled) return page;
-  const noJs = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
-  await noJs.addCookies(await context.cookies());
-  return noJs.newPage();
+async function signedInPage(browser: Browser, app: AppInstance): Promise<Page> {
+  const users = usersOf({ baseURL: app.url, databaseUrl: app.databaseUrl }, SUITE_BROWSER);
+  const page = await (await browser.newContext({ baseURL: app.url })).newPage();
+  await users.signIn(page, await users.create({ prefix: "db-fault" }));
+  // The test takes this database away next: the seeder lets go of it first.
+  await closeSeeder(app.databaseUrl);
+  return page;
 }
 
 /** The JSON API, a page and a form, each while the database is away. */

@@ -1,10 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { PORTS } from "./ports";
+import { test as base, devices, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { DATABASES, PORTS } from "./ports";
+import { closeSeeder } from "./seed/seeders";
+import { browserDetails, uniqueEmail, uniquePassword, usersOf, type Instance, type UserWithPassword, type Users } from "./seed/users";
 import type { SinkMessage } from "./smtp-sink";
 
-export { expect };
-export type { SinkMessage };
+export { expect, uniqueEmail, uniquePassword };
+export type { SinkMessage, UserWithPassword, Users };
 
 export const APP_URL = process.env.E2E_APP_URL ?? `http://127.0.0.1:${PORTS.app}`;
 export const SINK_URL = process.env.SMTP_SINK_URL ?? `http://127.0.0.1:${PORTS.sinkHttp}`;
@@ -100,17 +101,6 @@ export const mailbox: Mailbox = {
   },
 };
 
-/** e.g. `e2e-signup-3f9a1c2b7d@mailgate.test`; unique per call, all lower case. */
-export function uniqueEmail(prefix: string): string {
-  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "user";
-  return `e2e-${slug}-${randomBytes(5).toString("hex")}@mailgate.test`;
-}
-
-/** A password comfortably over the 12-character minimum. */
-export function uniquePassword(): string {
-  return `E2e pass ${randomBytes(6).toString("hex")}!`;
-}
-
 /** Wraps a step so a failure names the step. */
 export async function step<T>(title: string, body: () => Promise<T>): Promise<T> {
   return base.step(title, body);
@@ -136,23 +126,6 @@ export async function expectSignedOut(page: Page) {
   await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Create account", exact: true })).toBeVisible();
   await expect(page.getByText(/Signed in as/)).toHaveCount(0);
-}
-
-/** Full UI sign-up: form → code from the sink → Verify → signed-in home. */
-export async function signUp(page: Page, { email, password, name }: Credentials): Promise<void> {
-  await step(`sign up ${email}`, async () => {
-    await page.goto("/sign-up");
-    if (name) await page.getByLabel("Name (optional)", { exact: true }).fill(name);
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    const after = new Date();
-    await page.getByRole("button", { name: "Create account", exact: true }).click();
-    await expect(page).toHaveURL((url) => url.pathname === "/sign-up/verify");
-    await expect(page.getByText(`We sent a code to ${email}`)).toBeVisible();
-    const code = await mailbox.waitForCode(email, { after });
-    await submitCode(page, code);
-    await expectSignedIn(page, email);
-  });
 }
 
 /** Signs out from the home page. */
@@ -190,15 +163,42 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return context.newPage();
 }
 
+/** How the app sees the suite's Chromium (playwright.config.ts `use`): for sessions made outside a test's own browser options. */
+export const SUITE_BROWSER = browserDetails(devices["Desktop Chrome"].userAgent, undefined, undefined);
+
+/** The database file of each instance playwright.config.ts starts, by origin. */
+const DATABASE_AT: Record<string, string> = {
+  [`http://127.0.0.1:${PORTS.app}`]: DATABASES.app,
+  [`http://127.0.0.1:${PORTS.console}`]: DATABASES.console,
+  [`http://127.0.0.1:${PORTS.frontDoor}`]: DATABASES.frontDoor,
+};
+
+/** The instance at `baseURL` with its database; only the suite's own instances have one the fixtures can reach. */
+export function instanceAt(baseURL: string): Instance {
+  const file = DATABASE_AT[new URL(baseURL).origin];
+  if (!file) throw new Error(`No database known for ${baseURL}: accounts can only be seeded into an instance this suite started.`);
+  return { baseURL, databaseUrl: `file:./.data/${file}` };
+}
+
 type Fixtures = {
   mailbox: Mailbox;
   /** Pages in extra browser contexts (other "devices"), closed after the test. */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
   uniqueEmail: (prefix: string) => string;
-  signUp: (page: Page, credentials: Credentials) => Promise<void>;
+  /** Verified accounts made straight in the database of the test's instance (its baseURL), and sessions for them. */
+  users: Users;
+  /** A fresh verified account with a password, signed out (for specs about signing in). */
+  verifiedUser: UserWithPassword;
+  /** A fresh verified account with a password, signed in on `page`, which starts on the signed-in home page. */
+  signedInUser: UserWithPassword;
 };
 
-export const test = base.extend<Fixtures>({
+type WorkerFixtures = {
+  /** Ends the worker's seeder processes (e2e/seed/seeders.ts) when the worker ends. */
+  seedersClosed: void;
+};
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
   mailbox: async ({}, provide) => {
     await provide(mailbox);
     // Never leave a pending failure behind for the next test.
@@ -216,7 +216,22 @@ export const test = base.extend<Fixtures>({
   uniqueEmail: async ({}, provide) => {
     await provide(uniqueEmail);
   },
-  signUp: async ({}, provide) => {
-    await provide(signUp);
+  users: async ({ baseURL, userAgent, extraHTTPHeaders, locale }, provide) => {
+    await provide(usersOf(instanceAt(baseURL ?? APP_URL), browserDetails(userAgent, extraHTTPHeaders, locale)));
   },
+  verifiedUser: async ({ users }, provide, testInfo) => {
+    // The spec's name in the address, so the sink and the database say whose account it is.
+    await provide(await users.create({ prefix: testInfo.titlePath[0]?.replace(/\.spec\.ts$/, "") }));
+  },
+  signedInUser: async ({ users, verifiedUser, page }, provide) => {
+    await users.signIn(page, verifiedUser);
+    await provide(verifiedUser);
+  },
+  seedersClosed: [
+    async ({}, provide) => {
+      await provide();
+      await closeSeeder();
+    },
+    { scope: "worker", auto: true },
+  ],
 });

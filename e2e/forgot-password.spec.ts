@@ -2,7 +2,6 @@ import {
   expect,
   expectSignedIn,
   expectSignedOut,
-  signOut,
   submitCode,
   submitPasswordSignIn,
   test,
@@ -13,15 +12,9 @@ test("reset a forgotten password: other sessions end, only the new password work
   page,
   newPage,
   mailbox,
-  signUp,
-  uniqueEmail,
+  verifiedUser: { email, password: oldPassword },
 }) => {
-  const email = uniqueEmail("forgot");
-  const oldPassword = uniquePassword();
   const newPassword = uniquePassword();
-
-  await signUp(page, { email, password: oldPassword });
-  await signOut(page);
 
   // Another device, signed in before the reset.
   const otherDevice = await newPage();

@@ -1,9 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { randomInt } from "node:crypto";
-import { expect, signUp, test, uniqueEmail, uniquePassword } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, SUITE_BROWSER, test, uniqueEmail, uniquePassword } from "./fixtures";
 import { startApp, type AppInstance } from "./app-instance";
 import { PORTS } from "./ports";
+import { closeSeeder } from "./seed/seeders";
+import { usersOf, type Users, type UserWithPassword } from "./seed/users";
 import { actionCase } from "./fuzz/action-cases";
 import { readBuild } from "./fuzz/build-info";
 import { routeCase, type FuzzCase, type Target } from "./fuzz/cases";
@@ -32,9 +35,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => app?.stop());
 
-async function sessionCookie(browser: import("@playwright/test").Browser, who: typeof admin): Promise<string> {
+/** A session cookie for `who`, an account made in the instance's database. */
+async function sessionCookie(browser: Browser, users: Users, who: UserWithPassword): Promise<string> {
   const context = await browser.newContext({ baseURL: app.url });
-  await signUp(await context.newPage(), who);
+  await users.signIn(await context.newPage(), who);
   const cookies = await context.cookies();
   await context.close();
   return cookies.filter((c) => c.name.startsWith("authjs.")).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -78,7 +82,11 @@ function report(failures: Failure[], origin: string): string {
 
 test("no malformed request gets a 5xx", async ({ browser }) => {
   test.setTimeout(240_000);
-  const sessions = ["", await sessionCookie(browser, admin), await sessionCookie(browser, member)];
+  const users = usersOf({ baseURL: app.url, databaseUrl: app.databaseUrl }, SUITE_BROWSER);
+  // The admin first, so it is the owner too, as the first sign-up would be.
+  const accounts = [await users.create(admin), await users.create(member)];
+  const sessions = ["", await sessionCookie(browser, users, accounts[0]!), await sessionCookie(browser, users, accounts[1]!)];
+  await closeSeeder(app.databaseUrl);
   const build = readBuild();
   const target: Target = { origin: app.url, pages: build.pages, apis: build.apis, sessions };
   const random = seededRandom(SEED);

@@ -11,7 +11,6 @@ import {
   submitCode,
   submitPasswordSignIn,
   test,
-  uniquePassword,
 } from "./fixtures";
 import { codeForStep, freshTotp, stepAt } from "./totp";
 
@@ -124,10 +123,8 @@ async function answerWithBackupCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Verify", exact: true }).click();
 }
 
-test("email codes as the second step of a password sign-in", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("mfa-email");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("email codes as the second step of a password sign-in", async ({ page, signedInUser }) => {
+  const { email, password } = signedInUser;
 
   await step("the page says nothing is on and asks to confirm first", async () => {
     await page.goto(SECURITY);
@@ -180,11 +177,9 @@ test("email codes as the second step of a password sign-in", async ({ page, sign
   });
 });
 
-test("an authenticator app, then sign-in with its codes", async ({ page, signUp, uniqueEmail }) => {
+test("an authenticator app, then sign-in with its codes", async ({ page, signedInUser }) => {
   test.slow(); // a second sign-in within 30 s waits for the next time step
-  const email = uniqueEmail("mfa-totp");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+  const { email, password } = signedInUser;
 
   const totp = await enableTotp(page, password);
   await readBackupCodes(page);
@@ -210,10 +205,8 @@ test("an authenticator app, then sign-in with its codes", async ({ page, signUp,
   });
 });
 
-test("a backup code signs in once", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("mfa-backup");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("a backup code signs in once", async ({ page, signedInUser }) => {
+  const { email, password } = signedInUser;
   await enableTotp(page, password);
   const [first, second] = await readBackupCodes(page);
   await signOut(page);
@@ -239,10 +232,8 @@ test("a backup code signs in once", async ({ page, signUp, uniqueEmail }) => {
   });
 });
 
-test("after an email-code sign-in, email is not offered as the second step", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("mfa-code-first");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("after an email-code sign-in, email is not offered as the second step", async ({ page, signedInUser }) => {
+  const { email, password } = signedInUser;
   await enableEmailCodes(page, email, password);
   await readBackupCodes(page);
   await signOut(page);
@@ -274,10 +265,8 @@ test("after an email-code sign-in, email is not offered as the second step", asy
   expect((await mailbox.messages(email)).filter((m) => MFA_CODE.test(m.subject))).toHaveLength(0);
 });
 
-test("five wrong authenticator codes end the challenge", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("mfa-wrong");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("five wrong authenticator codes end the challenge", async ({ page, signedInUser }) => {
+  const { email, password } = signedInUser;
   const totp = await enableTotp(page, password);
   await signOut(page);
 
@@ -305,10 +294,8 @@ test("five wrong authenticator codes end the challenge", async ({ page, signUp, 
   });
 });
 
-test("turning a factor off needs a fresh confirmation", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("mfa-off");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("turning a factor off needs a fresh confirmation", async ({ page, signedInUser }) => {
+  const { email, password } = signedInUser;
   await enableTotp(page, password);
   await readBackupCodes(page);
   await enableEmailCodes(page, email, password);
@@ -342,10 +329,8 @@ test("turning a factor off needs a fresh confirmation", async ({ page, signUp, u
   });
 });
 
-test("regenerated backup codes replace the old ones", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("mfa-regen");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
+test("regenerated backup codes replace the old ones", async ({ page, signedInUser }) => {
+  const { email, password } = signedInUser;
   await enableTotp(page, password);
   const old = await readBackupCodes(page);
 
@@ -366,11 +351,8 @@ test("regenerated backup codes replace the old ones", async ({ page, signUp, uni
 });
 
 test.describe("without JavaScript", () => {
-  test("set up an authenticator app and sign in with a backup code", async ({ page, newPage, signUp, uniqueEmail }) => {
-    const email = uniqueEmail("mfa-nojs");
-    const password = uniquePassword();
-    await signUp(page, { email, password });
-
+  test("set up an authenticator app and sign in with a backup code", async ({ newPage, verifiedUser }) => {
+    const { email, password } = verifiedUser;
     const noJs = await newPage({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": IP } });
     await submitPasswordSignIn(noJs, email, password);
     await expectSignedIn(noJs, email);

@@ -1,28 +1,20 @@
-import { expect, expectSignedIn, mailbox, openPage, requestSignInCode, signUp, submitCode, submitPasswordSignIn, test, uniqueEmail, uniquePassword } from "./fixtures";
+import { expect, expectSignedIn, mailbox, requestSignInCode, submitCode, submitPasswordSignIn, test } from "./fixtures";
 
 // Forms are server actions: they must work as plain HTML forms.
 test.use({ javaScriptEnabled: false });
 
-const account = { email: uniqueEmail("nojs"), password: uniquePassword() };
-
-test.beforeAll(async ({ browser }) => {
-  // The account itself is made with JavaScript on; only sign-in is under test.
-  const page = await openPage(browser, { javaScriptEnabled: true });
-  await signUp(page, account);
-  await page.context().close();
+// The account is made in the database (the `verifiedUser` fixture); only sign-in is under test.
+test("password sign-in works without JavaScript", async ({ page, verifiedUser: { email, password } }) => {
+  await submitPasswordSignIn(page, email, password);
+  await expectSignedIn(page, email);
 });
 
-test("password sign-in works without JavaScript", async ({ page }) => {
-  await submitPasswordSignIn(page, account.email, account.password);
-  await expectSignedIn(page, account.email);
-});
-
-test("code sign-in works without JavaScript", async ({ page }) => {
+test("code sign-in works without JavaScript", async ({ page, verifiedUser: { email } }) => {
   const after = new Date();
-  await requestSignInCode(page, account.email);
+  await requestSignInCode(page, email);
   await expect(page).toHaveURL((url) => url.pathname === "/sign-in/verify");
-  await expect(page.getByText(`We sent a code to ${account.email}`)).toBeVisible();
-  const code = await mailbox.waitForCode(account.email, { after });
+  await expect(page.getByText(`We sent a code to ${email}`)).toBeVisible();
+  const code = await mailbox.waitForCode(email, { after });
   await submitCode(page, code);
-  await expectSignedIn(page, account.email);
+  await expectSignedIn(page, email);
 });

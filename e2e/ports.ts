@@ -17,3 +17,10 @@ export const PORTS = {
   fuzz: 3103 + offset,
   faults: 3104 + offset,
 } as const;
+
+/** The SQLite file under .data of each instance playwright.config.ts starts; fixtures seed accounts into them. */
+export const DATABASES = {
+  app: "e2e.db",
+  console: "e2e-console.db",
+  frontDoor: "e2e-front-door.db",
+} as const;

@@ -1,19 +1,13 @@
 import {
   expect,
   expectSignedIn,
-  signOut,
   submitCode,
   submitPasswordSignIn,
   test,
-  uniquePassword,
 } from "./fixtures";
 
-test("sign in with email and password", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("password");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
-  await signOut(page);
-
+test("sign in with email and password", async ({ page, verifiedUser: { email, password } }) => {
+  await page.goto("/");
   await page.getByRole("link", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
   await page.getByLabel("Email", { exact: true }).fill(email);
@@ -22,12 +16,7 @@ test("sign in with email and password", async ({ page, signUp, uniqueEmail }) =>
   await expectSignedIn(page, email);
 });
 
-test("a wrong password and an unknown email get the same error", async ({ page, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("wrongpw");
-  const password = uniquePassword();
-  await signUp(page, { email, password });
-  await signOut(page);
-
+test("a wrong password and an unknown email get the same error", async ({ page, uniqueEmail, verifiedUser: { email, password } }) => {
   await submitPasswordSignIn(page, email, `${password}-nope`);
   await expect(page.getByText("Email or password is wrong.")).toBeVisible();
   await expect(page.getByText(/Signed in as/)).toHaveCount(0);
@@ -37,11 +26,7 @@ test("a wrong password and an unknown email get the same error", async ({ page, 
   await expect(page.getByText(/Signed in as/)).toHaveCount(0);
 });
 
-test("sign in with a code from the email", async ({ page, mailbox, signUp, uniqueEmail }) => {
-  const email = uniqueEmail("code");
-  await signUp(page, { email, password: uniquePassword() });
-  await signOut(page);
-
+test("sign in with a code from the email", async ({ page, mailbox, verifiedUser: { email } }) => {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Email me a code instead", exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("method") === "code");

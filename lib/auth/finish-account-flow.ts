@@ -1,17 +1,15 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { recordEvent } from "@/lib/account/audit";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { failWith } from "@/lib/errors/failure";
 import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
 import { verifyFailure } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
+import { createVerifiedAccount } from "./create-verified-account";
 import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { notifyLockout } from "./notify-lockout";
 import type { RequestContext } from "./request-context";
-import { claimOwnership } from "./roles";
 import { createSessionTicket } from "./session";
 
 /** Why the account could not be created after all; thrown (by `alongside` too) to roll the code's consumption back. */
@@ -27,10 +25,11 @@ export type Alongside = (tx: Tx, userId: string, flow: Flow) => Promise<void>;
 /**
  * The last step of a flow that creates an account (sign-up, an invitation
  * for a new address): the right code creates the verified account and a
- * session. The code's consumption, the end of the flow, the account (and,
- * for the first account, the ownership), `alongside`, the session and the
- * first activity row are one transaction: if any of it fails, the code is
- * still unused and the same code can be entered again.
+ * session. The code's consumption, the end of the flow, the account with
+ * its first activity row (and, for the first account, the ownership:
+ * createVerifiedAccount, which the e2e seeder calls too), `alongside` and
+ * the session are one transaction: if any of it fails, the code is still
+ * unused and the same code can be entered again.
  */
 export async function finishAccountFlow(
   kind: "sign-up" | "invitation", flowId: string | undefined, code: unknown, ctx: RequestContext, alongside?: Alongside,
@@ -57,17 +56,11 @@ export async function finishAccountFlow(
 
 async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext, alongside?: Alongside): Promise<string> {
   if (!(await claimFlow(flow.id, false, tx))) throw new AccountRefused("This sign-up was already completed.");
-  const userId = randomUUID();
-  await tx.user.create({
-    data: {
-      id: userId, email: flow.email, name: (flow.data.name as string | null) ?? null,
-      passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
-      emailVerifiedAt: new Date(),
-    },
-  });
-  const audit = { userId, ip: ctx.ip, userAgent: ctx.userAgent };
-  if (await claimOwnership(tx, userId)) await recordEvent("ownership_claimed", audit, {}, tx);
+  const account = {
+    email: flow.email, name: (flow.data.name as string | null) ?? null,
+    passwordHash: String(flow.data.passwordHash), locale: (flow.data.locale as string | undefined) ?? null,
+  };
+  const userId = await createVerifiedAccount(tx, account, ctx);
   await alongside?.(tx, userId, flow);
-  await recordEvent("sign_in", audit, { method: "sign_up" }, tx);
   return createSessionTicket(userId, ctx, tx);
 }

@@ -1,0 +1,51 @@
+// The end-to-end seeder: a child process the fixtures (e2e/seed/users.ts)
+// start once per app database, running the app's own account and session
+// code against that database (DATABASE_URL), with AUTH_SECRET and the rest
+// from the same .env files the server reads. Run with
+// `node --conditions=react-server --import tsx`, as `npm run worker` is:
+// the lib code is server-only. One JSON request per stdin line, one JSON
+// answer per stdout line, handled one at a time (SQLite has one writer).
+import { createInterface } from "node:readline";
+import { loadEnvFiles } from "../../scripts/load-env.mjs";
+import type { SeedAnswer, SeedRequest } from "./protocol";
+
+loadEnvFiles();
+const { db } = await import("@/lib/db");
+const { createVerifiedAccount } = await import("@/lib/auth/create-verified-account");
+const { hashPassword } = await import("@/lib/auth/password");
+const { createSessionTicket } = await import("@/lib/auth/session");
+const { parseEmail, parseNewPassword } = await import("@/lib/auth/validate");
+const { pickLocale } = await import("@/lib/mail/locale");
+const { getSettings } = await import("@/lib/settings/get-settings");
+
+/** What startSignUp checks and stores, then what completeSignUp creates. */
+async function createUser(request: Extract<SeedRequest, { op: "create" }>): Promise<{ userId: string; email: string }> {
+  const email = parseEmail(request.email);
+  if (!email.ok) throw new Error(`not an address the sign-up form accepts: ${request.email}`);
+  const existing = await db.user.findUnique({ where: { email: email.value }, select: { id: true } });
+  if (existing && request.ifMissing) return { userId: existing.id, email: email.value };
+  const { minLength } = (await getSettings()).signInExperience.password;
+  const password = request.password === null ? null : parseNewPassword(request.password, minLength, email.value);
+  if (password && !password.ok) throw new Error(`a password the sign-up form refuses: ${JSON.stringify(password)}`);
+  const account = {
+    email: email.value,
+    name: request.name?.trim().slice(0, 100) || null,
+    passwordHash: password ? await hashPassword(password.value) : null,
+    locale: pickLocale(request.locale, request.ctx.acceptLanguage),
+  };
+  return { userId: await db.$transaction((tx) => createVerifiedAccount(tx, account, request.ctx)), email: email.value };
+}
+
+async function answer(request: SeedRequest): Promise<SeedAnswer> {
+  try {
+    if (request.op === "create") return { n: request.n, ok: true, ...(await createUser(request)) };
+    return { n: request.n, ok: true, ticket: await createSessionTicket(request.userId, request.ctx) };
+  } catch (error) {
+    return { n: request.n, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim()) process.stdout.write(`${JSON.stringify(await answer(JSON.parse(line) as SeedRequest))}\n`);
+}
+await db.$disconnect();
