@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, field, formAction } from "@/lib/action";
 import { signedIn } from "@/lib/action-guards";
@@ -8,7 +7,7 @@ import { acceptInvitation } from "@/lib/orgs/accept-invitation";
 import { declineInvitation } from "@/lib/orgs/decline-invitation";
 import { setActiveOrganization } from "@/lib/orgs/set-active-organization";
 import { errorState } from "@/lib/result";
-import { doneHref } from "./done";
+import { redirectDone } from "./done";
 
 /* The invitations addressed to me (/orgs), by id, and the header's organization switcher. */
 
@@ -17,13 +16,13 @@ const invitation = z.object({ invitationId: field(64) });
 export const acceptInvitationAction = action({ guard: signedIn, input: invitation }, async ({ user, input, ctx }) => {
   const result = await acceptInvitation(user, { invitationId: input.invitationId }, ctx);
   if (!result.ok) return errorState(result);
-  redirect(doneHref(`/orgs/${result.value.organization.slug}`, "joined"));
+  redirectDone(`/orgs/${result.value.organization.slug}`, "joined");
 });
 
 export const declineInvitationAction = action({ guard: signedIn, input: invitation }, async ({ user, input, ctx }) => {
   const result = await declineInvitation(user, { invitationId: input.invitationId }, ctx);
   if (!result.ok) return errorState(result);
-  redirect(doneHref("/orgs", "declined"));
+  redirectDone("/orgs", "declined");
 });
 
 /**
@@ -33,5 +32,5 @@ export const declineInvitationAction = action({ guard: signedIn, input: invitati
  */
 export const switchOrganizationAction = formAction({ guard: signedIn, input: z.object({ slug: field(64) }) }, async ({ user, input }) => {
   const result = await setActiveOrganization(user, input.slug);
-  redirect(result.ok ? `/orgs/${result.value.organization.slug}` : "/orgs");
+  redirectDone(result.ok ? `/orgs/${result.value.organization.slug}` : "/orgs");
 });

@@ -1,8 +1,8 @@
-/**
- * What an organization page says after a change that redirected to it
- * (`?done=`, like the console's admins page); anything else in the query
- * shows nothing, so a link cannot make a page say something it did not do.
- */
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { pickDoneMessage } from "@/components/done-message";
+
+/** What an organization page says after a change that redirected to it (`?done=`, like the console's admins page). */
 export const DONE_MESSAGES = {
   created: "The organization was created. You're its owner.",
   joined: "You joined the organization.",
@@ -19,8 +19,15 @@ export const DONE_MESSAGES = {
 
 export type OrgChange = keyof typeof DONE_MESSAGES;
 
-export const doneMessage = (value: unknown): string | undefined =>
-  typeof value === "string" && Object.hasOwn(DONE_MESSAGES, value) ? DONE_MESSAGES[value as OrgChange] : undefined;
+export const doneMessage = (value: unknown) => pickDoneMessage(DONE_MESSAGES, value);
 
-/** `path` with the message of `change` to show there. */
-export const doneHref = (path: string, change: OrgChange) => `${path}?done=${change}`;
+/**
+ * Ends an action: to `path`, with the message of `change` to show there (or
+ * none). The header's switcher and an organization's tabs live in layouts,
+ * which a redirect after an action does not render again by itself; a
+ * change to the user's organizations or role must show there at once.
+ */
+export function redirectDone(path: string, change?: OrgChange): never {
+  revalidatePath("/", "layout");
+  redirect(change ? `${path}?done=${change}` : path);
+}

@@ -58,7 +58,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
       <section className="stack" aria-labelledby="my-orgs">
         <h2 id="my-orgs">Your organizations</h2>
         {orgs.length === 0 ? (
-          <p className="muted">
+          <p className="muted" style={{ margin: 0 }}>
             You don&apos;t belong to an organization yet. <Link href="/orgs/new">Create one</Link>, or ask an admin of one to invite you.
           </p>
         ) : (

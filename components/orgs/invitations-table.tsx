@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { ActionButton } from "@/components/account/action-button";
+import { CountFilters } from "@/components/count-filters";
 import { TimeAgo } from "@/components/console/time-ago";
 import { StatusBadge } from "@/components/deliveries/status-badge";
 import type { InvitationStatus } from "@/lib/orgs/invitation-rules";
@@ -22,20 +22,7 @@ export function InvitationFilters({ base, items, current }: { base: string; item
       key: status, label: LABELS[status], count: items.filter((i) => i.status === status).length, href: `${base}?status=${status}`, current: current === status,
     })),
   ];
-  return (
-    <nav aria-label="Invitations by status">
-      <ul className="status-counts">
-        {filters.map((f) => (
-          <li key={f.key} className="status-count">
-            <Link href={f.href} aria-current={f.current ? "true" : undefined}>
-              <span className="status-count-number">{f.count}</span>
-              <span className="status-count-label">{f.label}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <CountFilters label="Invitations by status" items={filters} />;
 }
 
 /** Each invitation with its state, the delivery of its latest email (from the outbox), and Resend / Revoke where they apply. */
@@ -68,15 +55,17 @@ export function InvitationsTable({ items, resend, revoke }: { items: InvitationL
               </td>
               <td>{item.delivery ? <StatusBadge status={item.delivery} /> : <span className="muted">None</span>}</td>
               <td>{item.sendCount}×{item.lastSentAt ? <><br /><TimeAgo date={item.lastSentAt} /></> : null}</td>
-              <td className="org-row-actions">
-                {item.resendInSeconds === 0 ? (
-                  <ActionButton action={resend} hidden={{ invitationId: item.id }} label="Resend" detail={`the invitation to ${item.email}`} pendingLabel="Sending…" variant="secondary" />
-                ) : item.resendInSeconds ? (
-                  <span className="muted">Resend in {item.resendInSeconds}s</span>
-                ) : null}
-                {item.status === "pending" || item.status === "expired" ? (
-                  <ActionButton action={revoke} hidden={{ invitationId: item.id }} label="Revoke" detail={`the invitation to ${item.email}`} pendingLabel="Revoking…" variant="danger" />
-                ) : null}
+              <td>
+                <div className="org-row-actions">
+                  {item.resendInSeconds === 0 ? (
+                    <ActionButton action={resend} hidden={{ invitationId: item.id }} label="Resend" detail={`the invitation to ${item.email}`} pendingLabel="Sending…" variant="secondary" />
+                  ) : item.resendInSeconds ? (
+                    <span className="muted">Resend in {item.resendInSeconds}s</span>
+                  ) : null}
+                  {item.status === "pending" || item.status === "expired" ? (
+                    <ActionButton action={revoke} hidden={{ invitationId: item.id }} label="Revoke" detail={`the invitation to ${item.email}`} pendingLabel="Revoking…" variant="danger" />
+                  ) : null}
+                </div>
               </td>
             </tr>
           ))}

@@ -1,6 +1,11 @@
 import type { InviteOutcome } from "@/lib/orgs/invite-members";
 
-const DELIVERY = { sent: "email sent", queued: "email queued, it goes out shortly", failed: "the email failed, it will be retried" } as const;
+/** The first attempt at the email (lib/orgs/send-invitation.ts): sent; not yet, the outbox tries again; refused for good. */
+const DELIVERY = {
+  sent: "email sent",
+  queued: "email queued, it will be tried again shortly",
+  failed: "the email could not be delivered (check the address)",
+} as const;
 
 /** What happened to one address, in words (the delivery too, for the ones an email went to). */
 export function describeOutcome(outcome: InviteOutcome): string {

@@ -23,7 +23,7 @@ export function TransferOwnership({ base, orgName, candidates, chosen, action }:
   if (chosen) {
     return (
       <div className="stack account-danger-panel" role="group" aria-labelledby="transfer-confirm">
-        <p id="transfer-confirm">
+        <p id="transfer-confirm" style={{ margin: 0 }}>
           Make <strong>{memberName(chosen)}</strong> ({chosen.email}) an owner of {orgName}? You&apos;ll become an admin: you
           can still manage members, but only an owner can make you an owner again or delete the organization.
         </p>
@@ -34,7 +34,7 @@ export function TransferOwnership({ base, orgName, candidates, chosen, action }:
       </div>
     );
   }
-  if (candidates.length === 0) return <p className="muted">Invite someone first: ownership goes to another member.</p>;
+  if (candidates.length === 0) return <p className="muted" style={{ margin: 0 }}>Invite someone first: ownership goes to another member.</p>;
   return (
     <form method="get" action={base} className="org-inline-form">
       <label htmlFor="transfer-to">New owner</label>

@@ -1,3 +1,5 @@
+import { pickDoneMessage } from "@/components/done-message";
+
 /** What the admins page says after a change (`?done=`); anything else in the query shows nothing. */
 export const DONE_MESSAGES = {
   granted: "Done: that account is now an admin.",
@@ -7,5 +9,4 @@ export const DONE_MESSAGES = {
 
 export type AdminChange = keyof typeof DONE_MESSAGES;
 
-export const doneMessage = (value: unknown): string | undefined =>
-  typeof value === "string" && Object.hasOwn(DONE_MESSAGES, value) ? DONE_MESSAGES[value as AdminChange] : undefined;
+export const doneMessage = (value: unknown) => pickDoneMessage(DONE_MESSAGES, value);

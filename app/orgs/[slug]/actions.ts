@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { boundAction, field } from "@/lib/action";
 import { orgRole } from "@/lib/action-guards";
@@ -9,7 +8,7 @@ import { leaveOrganization } from "@/lib/orgs/leave-organization";
 import { removeMember } from "@/lib/orgs/remove-member";
 import { transferOwnership } from "@/lib/orgs/transfer-ownership";
 import { errorState } from "@/lib/result";
-import { doneHref } from "../done";
+import { redirectDone } from "../done";
 
 /*
  * The members page. Each action is bound to the organization's slug
@@ -25,24 +24,24 @@ export const changeRoleAction = boundAction(
   async ({ user, org, input, ctx }) => {
     const result = await changeMemberRole(user, org.organization.slug, input.userId, input.role, ctx);
     if (!result.ok) return errorState(result);
-    redirect(doneHref(home(org.organization.slug), "role"));
+    redirectDone(home(org.organization.slug), "role");
   },
 );
 
 export const removeMemberAction = boundAction({ guard: orgRole("admin"), bound, input: member }, async ({ user, org, input, ctx }) => {
   const result = await removeMember(user, org.organization.slug, input.userId, ctx);
   if (!result.ok) return errorState(result);
-  redirect(doneHref(home(org.organization.slug), "removed"));
+  redirectDone(home(org.organization.slug), "removed");
 });
 
 export const transferOwnershipAction = boundAction({ guard: orgRole("owner"), bound, input: member }, async ({ user, org, input, ctx }) => {
   const result = await transferOwnership(user, org.organization.slug, input.userId, ctx);
   if (!result.ok) return errorState(result);
-  redirect(doneHref(home(org.organization.slug), "transferred"));
+  redirectDone(home(org.organization.slug), "transferred");
 });
 
 export const leaveOrganizationAction = boundAction({ guard: orgRole("member"), bound }, async ({ user, org, ctx }) => {
   const result = await leaveOrganization(user, org.organization.slug, ctx);
   if (!result.ok) return errorState(result);
-  redirect(doneHref("/orgs", "left"));
+  redirectDone("/orgs", "left");
 });

@@ -54,8 +54,10 @@ export default async function OrgMembersPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       <section className="stack" aria-labelledby="leave">
-        <h2 id="leave">Leave organization</h2>
-        <p className="muted">You&apos;ll lose access to {organization.name} until someone invites you again.</p>
+        <header>
+          <h2 id="leave">Leave organization</h2>
+          <p className="muted">You&apos;ll lose access to {organization.name} until someone invites you again.</p>
+        </header>
         <ActionButton action={leaveOrganizationAction.bind(null, organization.slug)} label="Leave organization" pendingLabel="Leaving…" variant="danger" />
       </section>
     </div>

@@ -1,13 +1,12 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, field } from "@/lib/action";
 import { signedIn } from "@/lib/action-guards";
 import { createOrganization } from "@/lib/orgs/create-organization";
 import { suggestSlug } from "@/lib/orgs/suggest-slug";
 import { errorState } from "@/lib/result";
-import { doneHref } from "../done";
+import { redirectDone } from "../done";
 
 const organization = z.object({ name: field(200), slug: field(200), logoUrl: field(1000) });
 
@@ -19,6 +18,6 @@ export const createOrganizationAction = action(
     const slug = input.slug.trim() || suggestSlug(input.name);
     const result = await createOrganization(user, { ...input, slug }, ctx);
     if (!result.ok) return errorState(result, { ...input, slug });
-    redirect(doneHref(`/orgs/${result.value.slug}`, "created"));
+    redirectDone(`/orgs/${result.value.slug}`, "created");
   },
 );

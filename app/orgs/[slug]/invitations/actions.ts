@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { boundAction, field } from "@/lib/action";
 import { orgRole } from "@/lib/action-guards";
@@ -10,7 +9,7 @@ import { resendInvitation } from "@/lib/orgs/resend-invitation";
 import { revokeInvitation } from "@/lib/orgs/revoke-invitation";
 import { errorState } from "@/lib/result";
 import type { InviteState } from "@/components/orgs/invite-form";
-import { doneHref } from "../../done";
+import { redirectDone } from "../../done";
 
 /* The invitations page; bound to the organization's slug, for owners and admins (orgRole("admin")). */
 const bound = z.tuple([z.string().max(64)]);
@@ -33,11 +32,11 @@ const invitation = z.object({ invitationId: field(64) });
 export const resendInvitationAction = boundAction({ guard, bound, input: invitation }, async ({ user, org, input, ctx }) => {
   const result = await resendInvitation(user, org.organization.slug, input.invitationId, ctx);
   if (!result.ok) return errorState(result);
-  redirect(doneHref(page(org.organization.slug), "resent"));
+  redirectDone(page(org.organization.slug), "resent");
 });
 
 export const revokeInvitationAction = boundAction({ guard, bound, input: invitation }, async ({ user, org, input, ctx }) => {
   const result = await revokeInvitation(user, org.organization.slug, input.invitationId, ctx);
   if (!result.ok) return errorState(result);
-  redirect(doneHref(page(org.organization.slug), "revoked"));
+  redirectDone(page(org.organization.slug), "revoked");
 });

@@ -24,8 +24,10 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
     <div className="stack account-page">
       <FormAlert message={doneMessage(search.done)} />
       <section className="stack account-narrow" aria-labelledby="invite">
-        <h1 id="invite">Invite people</h1>
-        <p className="muted">Each address gets an email with a link that is valid for a limited time. Only the owner of the address can accept it.</p>
+        <header>
+          <h1 id="invite">Invite people</h1>
+          <p className="muted">Each address gets an email with a link that is valid for a limited time. Only the owner of the address can accept it.</p>
+        </header>
         <InviteForm action={inviteMembersAction.bind(null, organization.slug)} roles={assignableRoles(role)} />
       </section>
       <section className="stack" aria-labelledby="invitations">

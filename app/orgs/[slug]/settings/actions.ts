@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clearStepUpCookie, readStepUpCookie } from "@/lib/account/step-up-cookie";
 import { boundAction, field } from "@/lib/action";
@@ -9,7 +8,7 @@ import { deleteOrganization } from "@/lib/orgs/delete-organization";
 import { updateOrganization } from "@/lib/orgs/update-organization";
 import { errorState } from "@/lib/result";
 import { stepUpFailure } from "@/app/account/guard";
-import { doneHref } from "../../done";
+import { redirectDone } from "../../done";
 
 /*
  * The settings page. The current slug is bound (the orgRole guard reads the
@@ -23,7 +22,7 @@ export const updateOrganizationAction = boundAction(
     const result = await updateOrganization(user, org.organization.slug, input, ctx);
     if (!result.ok) return errorState(result);
     // A new slug is a new address: go on from there.
-    redirect(doneHref(`/orgs/${result.value.slug}/settings`, "saved"));
+    redirectDone(`/orgs/${result.value.slug}/settings`, "saved");
   },
 );
 
@@ -35,6 +34,6 @@ export const deleteOrganizationAction = boundAction(
     const result = await deleteOrganization(user, slug, await readStepUpCookie(), input.name, ctx);
     if (!result.ok) return stepUpFailure(result, `/orgs/${slug}/settings`);
     await clearStepUpCookie();
-    redirect(doneHref("/orgs", "deleted"));
+    redirectDone("/orgs", "deleted");
   },
 );

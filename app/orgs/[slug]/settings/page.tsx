@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { ConfirmByTypingForm } from "@/components/account/confirm-by-typing-form";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { FormAlert } from "@/components/field";
-import { DeleteOrgForm } from "@/components/orgs/delete-org-form";
 import { OrgSettingsForm } from "@/components/orgs/org-settings-form";
 import { can } from "@/lib/orgs/permissions";
 import { requireOrgRole } from "@/lib/orgs/require-org-role";
@@ -31,14 +31,24 @@ export default async function OrgSettingsPage({ params, searchParams }: Props) {
         />
       </section>
       <section className="stack" aria-labelledby="delete">
-        <h2 id="delete">Delete organization</h2>
-        <p className="muted">
-          This removes {organization.name} for everyone: its members lose access and pending invitations stop working. It can&apos;t be undone.
-        </p>
+        <header>
+          <h2 id="delete">Delete organization</h2>
+          <p className="muted">
+            This removes {organization.name} for everyone: its members lose access and pending invitations stop working. It can&apos;t be undone.
+          </p>
+        </header>
         {!mayDelete ? (
-          <p className="muted">Only an owner can delete the organization.</p>
+          <p className="muted" style={{ margin: 0 }}>Only an owner can delete the organization.</p>
         ) : fresh ? (
-          <DeleteOrgForm action={deleteOrganizationAction.bind(null, organization.slug)} name={organization.name} />
+          <ConfirmByTypingForm
+            action={deleteOrganizationAction.bind(null, organization.slug)}
+            // Its own id: the settings form above has a "name" field too.
+            id="delete-org-name"
+            name="name"
+            label={`Type the organization's name (${organization.name}) to confirm`}
+            submitLabel="Delete organization"
+            pendingLabel="Deleting…"
+          />
         ) : (
           <StepUpPrompt next={page} task="delete the organization" />
         )}
