@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, isProduction } from "@/lib/env";
 import { getCurrentAdmin } from "@/lib/auth/current-admin";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { findOrgAccess } from "@/lib/orgs/find-org-access";
 import { errorResponse } from "@/lib/errors/failure";
 import { safeCallbackCookie } from "@/lib/auth/next-auth-request";
 import { malformedBody } from "@/lib/security/action-body";
@@ -24,9 +26,12 @@ export async function proxy(request: NextRequest) {
   // 404, rendered here as for an address that never existed. (A page's own
   // notFound() would render it in the browser only, blank without
   // JavaScript: vercel/next.js#62228.) Pages and actions check again.
-  if (isConsolePath(request.nextUrl.pathname) && !(await getCurrentAdmin())) {
-    return NextResponse.rewrite(new URL("/_mailgate/not-found", request.url), { status: 404 });
-  }
+  if (isConsolePath(request.nextUrl.pathname) && !(await getCurrentAdmin())) return notFoundPage(request);
+  // The same for an organization's pages and a signed-in non-member: exactly
+  // what an organization that does not exist gives (requireOrgRole checks
+  // again). Signed out, the page sends them to sign-in, which tells nothing.
+  const orgSlug = orgSlugOf(request.nextUrl.pathname);
+  if (orgSlug && (await isOutsider(orgSlug))) return notFoundPage(request);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders(nonce, { dev: !isProduction, https: env.APP_URL.startsWith("https://") });
   // Pages whose own response sets frame-ancestors (the dev mailbox preview)
@@ -44,6 +49,19 @@ export async function proxy(request: NextRequest) {
 }
 
 const isConsolePath = (path: string) => path === "/console" || path.startsWith("/console/");
+
+const notFoundPage = (request: NextRequest) => NextResponse.rewrite(new URL("/_mailgate/not-found", request.url), { status: 404 });
+
+/** The organization an /orgs/<slug>/… path is about (/orgs and /orgs/new are about none). */
+function orgSlugOf(path: string): string | null {
+  const slug = /^\/orgs\/([^/]+)/.exec(path)?.[1];
+  return slug && slug !== "new" ? slug : null;
+}
+
+async function isOutsider(slug: string): Promise<boolean> {
+  const user = await getCurrentUser();
+  return user !== null && (await findOrgAccess(user.id, slug)) === null;
+}
 
 export const config = {
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|dev/mailbox/[^/]+/html).*)" }],

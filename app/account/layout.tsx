@@ -1,9 +1,7 @@
-import type { CSSProperties } from "react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AccountNav } from "@/components/account/account-nav";
-import { getSettings } from "@/lib/settings/get-settings";
+import { AccountShell } from "@/components/account/account-shell";
 import { signOutAction } from "../actions";
+import { switchOrganizationAction } from "../orgs/actions";
 import { requireUser } from "./guard";
 
 export const dynamic = "force-dynamic";
@@ -18,29 +16,10 @@ export const metadata: Metadata = {
  * since a layout cannot tell which page it wraps and does not guard actions.
  */
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
-  const [user, { branding }] = await Promise.all([requireUser(), getSettings()]);
-  const style = { "--brand": branding.primaryColor, "--bg": branding.backgroundColor } as CSSProperties;
+  const user = await requireUser();
   return (
-    <div className="account" style={{ ...style, background: "var(--bg)" }}>
-      <header className="account-header">
-        <div className="account-header-inner">
-          <Link href="/" className="account-brand">
-            {branding.productName}
-          </Link>
-          <div className="account-who">
-            <span className="muted">
-              Signed in as <strong>{user.email}</strong>
-            </span>
-            <form action={signOutAction}>
-              <button className="button button-secondary button-inline account-button-small" type="submit">Sign out</button>
-            </form>
-          </div>
-        </div>
-      </header>
-      <div className="account-body">
-        <AccountNav />
-        <main className="account-main">{children}</main>
-      </div>
-    </div>
+    <AccountShell user={user} signOutAction={signOutAction} switchAction={switchOrganizationAction}>
+      {children}
+    </AccountShell>
   );
 }

@@ -8,6 +8,7 @@ export const ACCOUNT_SECTIONS: readonly Section[] = [
   { href: "/account/security", label: "Two-step verification" },
   { href: "/account/sessions", label: "Sessions" },
   { href: "/account/activity", label: "Security activity" },
+  { href: "/orgs", label: "Organizations" },
   { href: "/account/delete", label: "Delete account" },
 ];
 

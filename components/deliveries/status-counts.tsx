@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { CountFilters } from "@/components/count-filters";
 import { deliveriesHref, DELIVERY_STATUSES, type DeliveryFilters } from "@/lib/mail/deliveries-view";
 import type { StatusCounts as Counts } from "@/lib/mail/deliveries";
 import { statusLabel } from "./status-badge";
@@ -15,18 +15,5 @@ export function StatusCounts({ counts, filters }: { counts: Counts; filters: Del
       current: filters.status === status,
     })),
   ];
-  return (
-    <nav aria-label="Messages by status">
-      <ul className="status-counts">
-        {items.map((item) => (
-          <li key={item.key} className={`status-count status-count-${item.key}`}>
-            <Link href={item.href} aria-current={item.current ? "true" : undefined}>
-              <span className="status-count-number">{item.count}</span>
-              <span className="status-count-label">{item.label}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <CountFilters label="Messages by status" items={items} />;
 }

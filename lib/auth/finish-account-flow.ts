@@ -25,11 +25,11 @@ export type Alongside = (tx: Tx, userId: string, flow: Flow) => Promise<void>;
 /**
  * The last step of a flow that creates an account (sign-up, an invitation
  * for a new address): the right code creates the verified account and a
- * session. The code's consumption, the end of the flow, the account (with,
- * for the first account, the ownership, and its first activity row:
- * createVerifiedAccount, which the e2e seeder uses too), `alongside` and the
- * session are one transaction: if any of it fails, the code is
- * still unused and the same code can be entered again.
+ * session. The code's consumption, the end of the flow, the account with
+ * its first activity row (and, for the first account, the ownership:
+ * createVerifiedAccount, which the e2e seeder calls too), `alongside` and
+ * the session are one transaction: if any of it fails, the code is still
+ * unused and the same code can be entered again.
  */
 export async function finishAccountFlow(
   kind: "sign-up" | "invitation", flowId: string | undefined, code: unknown, ctx: RequestContext, alongside?: Alongside,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { ConfirmByTypingForm } from "@/components/account/confirm-by-typing-form";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { HAND_OVER_PATH, OWNER_CANNOT_DELETE } from "@/lib/account/delete-account";
 import { getOwnerId } from "@/lib/auth/roles";
@@ -36,7 +36,14 @@ export default async function DeleteAccountPage() {
           </p>
         </div>
       ) : fresh ? (
-        <DeleteAccountForm action={deleteAccountAction} />
+        <ConfirmByTypingForm
+          action={deleteAccountAction}
+          name="email"
+          type="email"
+          label="Type your email address to confirm"
+          submitLabel="Delete my account"
+          pendingLabel="Deleting…"
+        />
       ) : (
         <StepUpPrompt next="/account/delete" task="delete your account" />
       )}

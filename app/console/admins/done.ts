@@ -1,6 +1,6 @@
-import { doneMessage as pick } from "@/components/console/done-message";
+import { pickDoneMessage } from "@/components/done-message";
 
-/** What the admins page says after a change (`?done=`). */
+/** What the admins page says after a change (`?done=`); anything else in the query shows nothing. */
 export const DONE_MESSAGES = {
   granted: "Done: that account is now an admin.",
   removed: "The admin role was removed.",
@@ -9,4 +9,4 @@ export const DONE_MESSAGES = {
 
 export type AdminChange = keyof typeof DONE_MESSAGES;
 
-export const doneMessage = (value: unknown): string | undefined => pick(DONE_MESSAGES, value);
+export const doneMessage = (value: unknown) => pickDoneMessage(DONE_MESSAGES, value);

@@ -1,4 +1,4 @@
-import { doneMessage as pick } from "@/components/console/done-message";
+import { pickDoneMessage } from "@/components/done-message";
 
 /** What an organization's console page says after a change (`?done=`). */
 export const DONE_MESSAGES = {
@@ -8,4 +8,4 @@ export const DONE_MESSAGES = {
 
 export type OrganizationChange = keyof typeof DONE_MESSAGES;
 
-export const doneMessage = (value: unknown): string | undefined => pick(DONE_MESSAGES, value);
+export const doneMessage = (value: unknown): string | undefined => pickDoneMessage(DONE_MESSAGES, value);

@@ -13,14 +13,11 @@ import type { MemberListItem } from "@/lib/orgs/list-members";
 import { ROLE_LABELS } from "@/lib/orgs/permissions";
 import { removeMemberAction, revokeInvitationAction } from "../actions";
 import { doneMessage } from "../done";
+import { invitationStatusLabel } from "@/components/orgs/invitations-table";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Organization");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
-
-const STATUS_LABELS: Record<InvitationListItem["status"], string> = {
-  pending: "Pending", expired: "Expired", accepted: "Accepted", declined: "Declined", revoked: "Revoked",
-};
 
 /** One organization's members and invitations. A console admin may revoke an invitation or remove a member, whatever their own role here. */
 export default async function OrganizationPage({ params, searchParams }: Props) {
@@ -80,7 +77,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
                 <tr key={invitation.id}>
                   <td>{invitation.email}</td>
                   <td>{ROLE_LABELS[invitation.role]}</td>
-                  <td>{STATUS_LABELS[invitation.status]}</td>
+                  <td>{invitationStatusLabel(invitation.status)}</td>
                   <td>{invitation.delivery ? <StatusBadge status={invitation.delivery} /> : <span className="muted">—</span>}</td>
                   <td>{invitation.sendCount}</td>
                   <td>{invitation.invitedBy ?? <span className="muted">—</span>}</td>

@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/field";
+import { idle, type ActionState } from "@/lib/result";
+import { OrganizationFields, type OrganizationValues } from "./organization-fields";
+
+type Props = { action: (state: ActionState, form: FormData) => Promise<ActionState>; current: OrganizationValues };
+
+/** Rename, change the URL name or the logo; a refused save keeps what was typed, with every field's error. */
+export function OrgSettingsForm({ action, current }: Props) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  const values = state.status === "error" ? { ...current, ...state.values } : current;
+  return (
+    <form action={formAction} className="stack" noValidate key={JSON.stringify(values)}>
+      <FormAlert error={state.status === "error" ? state.formError : undefined} />
+      <OrganizationFields
+        values={values}
+        errors={state.status === "error" ? state.fieldErrors : undefined}
+        slugHint="Changing it changes the organization's address: links to the old one stop working."
+      />
+      <button className="button button-inline" type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save settings"}
+      </button>
+    </form>
+  );
+}
