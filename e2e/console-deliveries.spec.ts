@@ -295,6 +295,34 @@ test("sign-in experience refuses turning both sign-in methods off and out-of-ran
   await expect(emailCodeToggle(page)).toBeChecked();
 });
 
+test("sign-in experience edits the organization invitation limits within their bounds", async ({ adminPage: page }) => {
+  await openSignInExperience(page);
+  const invitations = page.getByRole("group", { name: "Organization invitations" });
+  const expiry = invitations.getByLabel("Invitation links stay valid for", { exact: true });
+  await expect(expiry).toHaveValue("7");
+  await expect(invitations.getByText(/^From 1 to 30 days; the default is 7\.$/)).toBeVisible();
+  try {
+    await expiry.fill("31");
+    await save(page);
+    await expect(page.getByText("Enter a whole number from 1 to 30 (days).")).toBeVisible();
+    await expect(expiry).toHaveAttribute("aria-invalid", "true");
+
+    await expiry.fill("3");
+    await invitations.getByLabel("Pending invitations per organization", { exact: true }).fill("20");
+    await save(page);
+    await expect(page.getByText("Saved. The sign-in pages use these settings from now on.")).toBeVisible();
+    await openSignInExperience(page);
+    await expect(expiry).toHaveValue("3");
+    await expect(invitations.getByLabel("Pending invitations per organization", { exact: true })).toHaveValue("20");
+  } finally {
+    await openSignInExperience(page);
+    await expiry.fill("7");
+    await invitations.getByLabel("Pending invitations per organization", { exact: true }).fill("50");
+    await save(page);
+    await expect(page.getByText("Saved. The sign-in pages use these settings from now on.")).toBeVisible();
+  }
+});
+
 test("sign-in experience saves without JavaScript", async ({ newConsolePage, signInAsAdmin }) => {
   const page = await newConsolePage({ javaScriptEnabled: false });
   await signInAsAdmin(page);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { makeCtx } from "@/lib/account/test-fixtures";
 import { updateSettings } from "@/lib/settings/get-settings";
 import { signInExperienceSchema } from "@/lib/settings/schema";
+import { getDevMessage, listDevMessages } from "@/lib/connectors/dev/mailbox";
 import { inviteMembers } from "./invite-members";
 import { resendInvitation } from "./resend-invitation";
 import { revokeInvitation } from "./revoke-invitation";
@@ -44,6 +45,24 @@ describe("the organization's invitation limits (defaults: 50 pending, 100 emails
     const other = await makeOrg();
     expect(await inviteMembers(other.owner, other.org.slug, { emails: inviteeAddress(), role: "member" }, ctx)).toMatchObject({ ok: true });
     await updateSettings({ signInExperience: { invitations: signInExperienceSchema.parse({}).invitations } });
+  });
+
+  it("gives an invitation the expiry the settings say, and says so in its email", async () => {
+    await updateSettings({ signInExperience: { invitations: { ...signInExperienceSchema.parse({}).invitations, expiryDays: 3 } } });
+    try {
+      const { org, owner } = await makeOrg();
+      const email = inviteeAddress();
+      const before = Date.now();
+      expect(await inviteMembers(owner, org.slug, { emails: email, role: "member" }, ctx)).toMatchObject({ ok: true });
+      const invitation = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id } });
+      const days = (invitation.expiresAt.getTime() - before) / 86_400_000;
+      expect(days).toBeGreaterThan(2.99);
+      expect(days).toBeLessThan(3.01);
+      const [summary] = await listDevMessages({ to: email, limit: 1 });
+      expect((await getDevMessage(summary!.id))?.text).toMatch(/3 days/);
+    } finally {
+      await updateSettings({ signInExperience: { invitations: signInExperienceSchema.parse({}).invitations } });
+    }
   });
 
   it("bounds the settings: the limits cannot be set to nothing or to unsafe values", () => {

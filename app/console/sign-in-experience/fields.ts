@@ -1,4 +1,4 @@
-import { otpLimitsSchema, signInExperienceSchema, type OtpLimits, type SignInExperience } from "@/lib/settings/schema";
+import { otpLimitsSchema, signInExperienceSchema, type InvitationLimits, type OtpLimits, type SignInExperience } from "@/lib/settings/schema";
 import type { FieldErrors } from "@/lib/errors/failure";
 
 /**
@@ -54,7 +54,8 @@ const isSignUpMode = (value: string | undefined): value is SignUpMode => SIGN_UP
 
 type NumberField =
   | { name: string; label: string; unit: string; group: "password"; key: "minLength" | "maxFailuresPer15Minutes" }
-  | { name: string; label: string; unit: string; group: "otp"; key: keyof OtpLimits };
+  | { name: string; label: string; unit: string; group: "otp"; key: keyof OtpLimits }
+  | { name: string; label: string; unit: string; group: "invitations"; key: keyof InvitationLimits };
 
 const PASSWORD_FIELDS: readonly NumberField[] = [
   { name: "passwordMinLength", label: "Minimum password length", unit: "characters", group: "password", key: "minLength" },
@@ -70,11 +71,27 @@ const CODE_FIELDS: readonly NumberField[] = [
   { name: "otpLockMinutes", label: "Lock duration", unit: "minutes", group: "otp", key: "lockMinutes" },
 ];
 
+const INVITATION_FIELDS: readonly NumberField[] = [
+  { name: "invitationExpiryDays", label: "Invitation links stay valid for", unit: "days", group: "invitations", key: "expiryDays" },
+  { name: "invitationMaxEmailsPerOrgPerDay", label: "Invitation emails per organization per day", unit: "emails", group: "invitations", key: "maxEmailsPerOrgPerDay" },
+  { name: "invitationMaxPendingPerOrg", label: "Pending invitations per organization", unit: "invitations", group: "invitations", key: "maxPendingPerOrg" },
+];
+
+const NUMBER_FIELDS = [...PASSWORD_FIELDS, ...CODE_FIELDS, ...INVITATION_FIELDS];
+
 const passwordShape = signInExperienceSchema.shape.password.unwrap().shape;
+const invitationShape = signInExperienceSchema.shape.invitations.unwrap().shape;
 
 /** The field's number schema (its default unwrapped): min, max and default come from there. */
 function numberSchema(field: NumberField) {
-  return field.group === "password" ? passwordShape[field.key] : otpLimitsSchema.shape[field.key];
+  switch (field.group) {
+    case "password":
+      return passwordShape[field.key];
+    case "otp":
+      return otpLimitsSchema.shape[field.key];
+    case "invitations":
+      return invitationShape[field.key];
+  }
 }
 
 function toSpec(field: NumberField): NumberSpec {
@@ -94,25 +111,35 @@ export const toggleSpecs = (): ToggleSpec[] => TOGGLES.map(({ name, label, help 
 export const signUpModeSpec = (): ChoiceSpec => SIGN_UP_MODE;
 export const passwordSpecs = (): NumberSpec[] => PASSWORD_FIELDS.map(toSpec);
 export const codeSpecs = (): NumberSpec[] => CODE_FIELDS.map(toSpec);
+export const invitationSpecs = (): NumberSpec[] => INVITATION_FIELDS.map(toSpec);
 
-const readNumber = (s: SignInExperience, field: NumberField): number => (field.group === "password" ? s.password[field.key] : s.otp[field.key]);
+function readNumber(s: SignInExperience, field: NumberField): number {
+  switch (field.group) {
+    case "password":
+      return s.password[field.key];
+    case "otp":
+      return s.otp[field.key];
+    case "invitations":
+      return s.invitations[field.key];
+  }
+}
 
 /** The form's values for saved settings: "on" or "" for toggles, digits for numbers. */
 export function formValues(s: SignInExperience): FormValues {
   const values: FormValues = {};
   for (const toggle of TOGGLES) values[toggle.name] = toggle.read(s) ? "on" : "";
   values[SIGN_UP_MODE.name] = s.signUp.mode;
-  for (const field of [...PASSWORD_FIELDS, ...CODE_FIELDS]) values[field.name] = String(readNumber(s, field));
+  for (const field of NUMBER_FIELDS) values[field.name] = String(readNumber(s, field));
   return values;
 }
 
 export const ONE_SIGN_IN_METHOD = "At least one sign-in method must stay on: password sign-in or email-code sign-in.";
 
 /** Every field the form posts, for the action's input schema. */
-export const FORM_FIELD_NAMES: readonly string[] = [...TOGGLES, SIGN_UP_MODE, ...PASSWORD_FIELDS, ...CODE_FIELDS].map((field) => field.name);
+export const FORM_FIELD_NAMES: readonly string[] = [...TOGGLES, SIGN_UP_MODE, ...NUMBER_FIELDS].map((field) => field.name);
 
 export type ParsedForm =
-  | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp" | "mfa">; values: FormValues }
+  | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp" | "invitations" | "mfa">; values: FormValues }
   | { ok: false; formError: string; fieldErrors: FieldErrors; values: FormValues };
 
 /**
@@ -129,7 +156,8 @@ export function parseSignInExperienceForm(form: Readonly<Record<string, string |
   const fieldErrors: FieldErrors = {};
   const password = { ...current.password };
   const otp = { ...current.otp };
-  for (const field of [...PASSWORD_FIELDS, ...CODE_FIELDS]) {
+  const invitations = { ...current.invitations };
+  for (const field of NUMBER_FIELDS) {
     const spec = toSpec(field);
     const raw = (form[field.name] ?? "").trim();
     values[field.name] = raw;
@@ -137,7 +165,8 @@ export function parseSignInExperienceForm(form: Readonly<Record<string, string |
     if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) {
       fieldErrors[field.name] = [`Enter a whole number from ${spec.min} to ${spec.max} (${spec.unit}).`];
     } else if (field.group === "password") password[field.key] = value;
-    else otp[field.key] = value;
+    else if (field.group === "otp") otp[field.key] = value;
+    else invitations[field.key] = value;
   }
   const mode = form[SIGN_UP_MODE.name];
   values[SIGN_UP_MODE.name] = mode ?? "";
@@ -148,6 +177,7 @@ export function parseSignInExperienceForm(form: Readonly<Record<string, string |
     forgotPassword: { emailCode: on("forgotPasswordEmailCode") },
     password,
     otp,
+    invitations,
     mfa: { ...current.mfa, required: on("mfaRequired") },
   };
   // With both off nobody could sign in, the admin who saved it included.

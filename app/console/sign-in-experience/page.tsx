@@ -3,7 +3,7 @@ import { consoleMetadata } from "@/components/console/console-metadata";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getSettings } from "@/lib/settings/get-settings";
 import { saveSignInExperienceAction } from "./actions";
-import { codeSpecs, formValues, passwordSpecs, signUpModeSpec, toggleSpecs } from "./fields";
+import { codeSpecs, formValues, invitationSpecs, passwordSpecs, signUpModeSpec, toggleSpecs } from "./fields";
 import { SignInExperienceForm } from "./sign-in-experience-form";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Sign-in experience");
@@ -15,7 +15,7 @@ export default async function SignInExperiencePage() {
     <div className="stack console-page sie-page">
       <header>
         <h1>Sign-in experience</h1>
-        <p className="muted">Which ways in are offered, and the limits on passwords and email codes. Changes apply to the next request.</p>
+        <p className="muted">Which ways in are offered, and the limits on passwords, email codes and organization invitations. Changes apply to the next request.</p>
       </header>
       <SignInExperienceForm
         action={saveSignInExperienceAction}
@@ -24,6 +24,7 @@ export default async function SignInExperiencePage() {
         signUpMode={signUpModeSpec()}
         passwordFields={passwordSpecs()}
         codeFields={codeSpecs()}
+        invitationFields={invitationSpecs()}
       />
     </div>
   );

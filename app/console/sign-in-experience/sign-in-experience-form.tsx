@@ -13,6 +13,7 @@ type Props = {
   signUpMode: ChoiceSpec;
   passwordFields: NumberSpec[];
   codeFields: NumberSpec[];
+  invitationFields: NumberSpec[];
 };
 
 /**
@@ -21,7 +22,7 @@ type Props = {
  * saved); React resets a form after its action, so each input is keyed by
  * the value it should show.
  */
-export function SignInExperienceForm({ action, saved, toggles, signUpMode, passwordFields, codeFields }: Props) {
+export function SignInExperienceForm({ action, saved, toggles, signUpMode, passwordFields, codeFields, invitationFields }: Props) {
   const [state, formAction, pending] = useActionState<SignInExperienceFormState, FormData>(action, idle);
   const values = state.status === "idle" ? saved : (state.values ?? saved);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -71,6 +72,11 @@ export function SignInExperienceForm({ action, saved, toggles, signUpMode, passw
       <fieldset className="card stack">
         <legend>Verification codes</legend>
         {numbers(codeFields)}
+      </fieldset>
+
+      <fieldset className="card stack">
+        <legend>Organization invitations</legend>
+        {numbers(invitationFields)}
       </fieldset>
 
       <div className="button-row">
