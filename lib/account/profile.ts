@@ -5,6 +5,7 @@ import type { RequestContext } from "@/lib/auth/request-context";
 import { isLocale, type Locale } from "@/emails/i18n";
 import { failFields, type FieldErrors } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
+import { httpsImageUrl } from "@/lib/security/https-image-url";
 import { recordEvent } from "./audit";
 
 export type Profile = {
@@ -47,14 +48,8 @@ function parseAvatarUrl(raw: unknown): Parsed {
   const value = raw.trim();
   if (!value) return { ok: true, value: null };
   if (value.length > MAX_AVATAR_URL_LENGTH) return { ok: false, message: `Use at most ${MAX_AVATAR_URL_LENGTH} characters.` };
-  try {
-    const url = new URL(value);
-    // https only: the picture is loaded on our pages, and a plain http one would be mixed content.
-    if (url.protocol !== "https:" || url.username || url.password) throw new Error("not https");
-    return { ok: true, value: url.href };
-  } catch {
-    return { ok: false, message: "Enter an https:// address of an image." };
-  }
+  const url = httpsImageUrl(value);
+  return url ? { ok: true, value: url } : { ok: false, message: "Enter an https:// address of an image." };
 }
 
 function parseLocale(raw: unknown): Parsed {

@@ -1,5 +1,6 @@
 import { failField, type Failure } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
+import { httpsImageUrl } from "@/lib/security/https-image-url";
 
 /**
  * The fields of an organization, checked the same way on create and update:
@@ -51,13 +52,8 @@ export function parseLogoUrl(raw: unknown): Result<string | null> {
   const value = typeof raw === "string" ? raw.trim() : "";
   if (!value) return ok(null);
   if (value.length > LOGO_URL_MAX) return invalid("logoUrl", `Use a URL of at most ${LOGO_URL_MAX} characters.`);
-  try {
-    const url = new URL(value);
-    if (url.protocol !== "https:" || !url.hostname || url.username || url.password) throw new Error("not https");
-    return ok(url.href);
-  } catch {
-    return invalid("logoUrl", "Enter an https:// address of an image, or leave it empty.");
-  }
+  const url = httpsImageUrl(value);
+  return url ? ok(url) : invalid("logoUrl", "Enter an https:// address of an image, or leave it empty.");
 }
 
 export const SLUG_TAKEN = "This URL name is taken. Choose another.";
