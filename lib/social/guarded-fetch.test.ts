@@ -91,16 +91,17 @@ describe("the configuration test's guard", () => {
     expect(server.requests).toHaveLength(before);
   });
 
-  it("refuses a token endpoint on a private address that a public-looking discovery document names", async () => {
+  it("reaches the token endpoint the discovery document names through the guard too", async () => {
     const issuer = `http://issuer.test:${new URL(server.url).port}`;
-    server.respond(() => ({ status: 200, body: { issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: "http://10.0.0.7/token" } }));
-    // The issuer's name resolves to the test server (allowed as loopback here), the token endpoint is checked on its own.
-    vi.spyOn(dns, "resolve").mockResolvedValue([{ address: "127.0.0.1", family: 4 }]);
-    const connector = oidc(issuer, true);
-    const allowed = await testSocialConfig(connector, "http://127.0.0.1:3000/api/auth/callback/acme");
-    expect(allowed.ok ? "" : allowed.formError).not.toMatch(/private network/);
-    const strict = await testSocialConfig(oidc(issuer, false), "http://x/cb");
-    expect(strict).toMatchObject({ ok: false, code: "social_private_target" });
+    server.respond(() => ({ status: 200, body: { issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: "https://tokens.test/token" } }));
+    const resolve = vi.spyOn(dns, "resolve").mockImplementation(async (host) => {
+      if (host === "issuer.test") return [{ address: "127.0.0.1", family: 4 }];
+      throw Object.assign(new Error(`no address for ${host}`), { code: "ENOTFOUND" });
+    });
+    const result = await testSocialConfig(oidc(issuer, true), "http://127.0.0.1:3000/api/auth/callback/acme");
+    expect(resolve.mock.calls.map(([host]) => host)).toEqual(["issuer.test", "tokens.test"]);
+    expect(result).toMatchObject({ ok: false, code: "social_unreachable" });
+    expect(!result.ok && result.formError).toMatch(/tokens\.test was not found/);
     server.respond(() => ({ status: 200, body: { ok: true } }));
   });
 });
