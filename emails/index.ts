@@ -10,6 +10,7 @@ import EmailChanged from "./email-changed";
 import EmailInUseNotice from "./email-in-use-notice";
 import ForgotPasswordCode from "./forgot-password-code";
 import GenericCode from "./generic-code";
+import LinkIdentityCode from "./link-identity-code";
 import type { EmailKind } from "./kinds";
 import MfaFactorAdded from "./mfa-factor-added";
 import MfaFactorRemoved from "./mfa-factor-removed";
@@ -50,6 +51,7 @@ export const TEMPLATES: Record<EmailKind, ComponentType<EmailProps>> = {
   BindNewIdentifier: BindNewIdentifierCode,
   MfaVerification: MfaVerificationCode,
   BindMfa: BindMfaCode,
+  LinkIdentity: LinkIdentityCode,
   AccountExistsNotice,
   NoAccountNotice,
   EmailInUseNotice,

@@ -21,6 +21,15 @@ export const FLOW_KINDS = {
   // Creating an account from an organization's invitation: the invited
   // address, proven by a code (lib/orgs/start-invitation-sign-up.ts).
   invitation: "OrganizationInvitation",
+  // A social sign-in waiting for a code before it is linked (lib/social):
+  // to the account that has the address, or to a new account for it.
+  "social-link": "LinkIdentity",
+  // A social sign-in without an address the provider vouches for, until the
+  // person types one (which starts a "social-link" flow); sends no code.
+  "social-email": "LinkIdentity",
+  // A signed-in user connecting a provider from the account centre (data:
+  // userId, sessionId): the callback links to them; sends no code.
+  "social-connect": "LinkIdentity",
 } as const satisfies Record<string, Purpose>;
 export type FlowKind = keyof typeof FLOW_KINDS;
 export type Flow = { id: string; kind: FlowKind; email: string; data: Record<string, unknown>; verifiedAt: Date | null; createdAt: Date };

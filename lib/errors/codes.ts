@@ -33,6 +33,7 @@ export const ERRORS = {
   verification_required: { status: 403, user: "Confirm it's you first." },
   not_found: { status: 404, user: "This no longer exists. Start again." },
   conflict: { status: 409, user: "This changed meanwhile. Reload the page and try again." },
+  identity_linked_elsewhere: { status: 409, user: "This sign-in is already connected to another account. Sign in with that account, or disconnect it there first." },
   gone: { status: 410, user: "This link can no longer be used. Ask for a new one." },
   length_required: { status: 411, user: "Send the body with a Content-Length." },
   payload_too_large: { status: 413, user: "The request is too large." },

@@ -30,7 +30,7 @@ export type RenderInput = {
   link?: string;
   /** Length of the pause; required for CodeLockoutNotice and MfaLockoutNotice. */
   lockMinutes?: number;
-  /** Name of the email provider that sent the test, e.g. "SendGrid"; required for ConnectorTest. */
+  /** Name of the email provider that sent the test, e.g. "SendGrid"; required for ConnectorTest. The social sign-in being connected, e.g. "GitHub"; required for LinkIdentity. */
   provider?: string;
   /** The account's new address, shown masked (`a•••@example.com`); required for EmailChanged. */
   newEmail?: string;
@@ -143,7 +143,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
     ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", kind),
     link: invitation ? requireLink(input.link, kind) : notice && !LINK_NOTICES.has(kind) ? null : httpUrl(input.link),
     lockMinutes: LOCKOUT_KINDS.has(kind) ? requireMinutes(input.lockMinutes, "lockMinutes", kind) : 0,
-    provider: kind === "ConnectorTest" ? requireLine(input.provider, "provider", kind) : "",
+    provider: kind === "ConnectorTest" || kind === "LinkIdentity" ? requireLine(input.provider, "provider", kind) : "",
     newEmail: kind === "EmailChanged" ? requireEmail(input.newEmail, "newEmail", kind) : "",
     factor: FACTOR_KINDS.has(kind) ? requireFactor(input.factor, "factor", kind) : null,
     organization: invitation ? requireLine(input.organization, "organization", kind) : "",
