@@ -24,6 +24,9 @@ export const AUDIT_TYPES = [
   "ownership_transferred",
   "admin_granted",
   "admin_removed",
+  // Social sign-in (lib/social): an identity at a provider joined to or removed from the account.
+  "social_linked",
+  "social_unlinked",
   // Organization events (lib/orgs): recorded on the actor, with the organization's id.
   "org_created",
   "org_updated",
@@ -100,6 +103,7 @@ const METHODS: Record<string, string> = {
   totp: "an authenticator app",
   email: "an email code",
   backup_code: "a backup code",
+  social: "a social sign-in",
 };
 const FACTORS: Record<string, string> = { totp: "an authenticator app", email: "email codes" };
 const method = (value: unknown) => METHODS[String(value)] ?? "another method";
@@ -109,6 +113,7 @@ export function describeEvent(type: AuditType, detail: AuditDetail = {}): string
   switch (type) {
     case "sign_in": {
       if (detail.method === "sign_up") return "Created the account and signed in";
+      if (typeof detail.provider === "string") return detail.mfa ? `Signed in with ${detail.provider} and ${method(detail.mfa)}` : `Signed in with ${detail.provider}`;
       const first = detail.method === "password_reset" ? "Signed in after resetting the password" : `Signed in with ${method(detail.method)}`;
       return detail.mfa ? `${first} and ${method(detail.mfa)}` : first;
     }
@@ -134,6 +139,10 @@ export function describeEvent(type: AuditType, detail: AuditDetail = {}): string
       return `Removed ${FACTORS[String(detail.factor)] ?? "a method"} from two-step verification`;
     case "backup_codes_regenerated":
       return "Created new backup codes";
+    case "social_linked":
+      return `Connected sign-in with ${typeof detail.provider === "string" ? detail.provider : "a provider"}`;
+    case "social_unlinked":
+      return `Disconnected sign-in with ${typeof detail.provider === "string" ? detail.provider : "a provider"}`;
     case "session_revoked":
       return "Signed out another session";
     case "sessions_revoked":
