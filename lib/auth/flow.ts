@@ -21,6 +21,10 @@ export const FLOW_KINDS = {
   // Creating an account from an organization's invitation: the invited
   // address, proven by a code (lib/orgs/start-invitation-sign-up.ts).
   invitation: "OrganizationInvitation",
+  // A signed-in user connecting a social sign-in (lib/social/connect.ts):
+  // data {userId, sessionId}; the provider's callback links to that user.
+  // No code is sent in it; the purpose is only the table's required entry.
+  "social-connect": "Generic",
 } as const satisfies Record<string, Purpose>;
 export type FlowKind = keyof typeof FLOW_KINDS;
 export type Flow = { id: string; kind: FlowKind; email: string; data: Record<string, unknown>; verifiedAt: Date | null; createdAt: Date };

@@ -50,6 +50,13 @@ export async function listIdentities(userId: string): Promise<IdentitySummary[]>
   });
 }
 
+/** Which of these identities the user may disconnect now (the others are the account's last way in), for the page to say so up front. */
+export async function disconnectable(userId: string, identities: readonly IdentitySummary[]): Promise<Set<string>> {
+  const { signInExperience: sie } = await getSettings();
+  const verdicts = await Promise.all(identities.map(async ({ id }) => [id, keepsAWayIn(await remainingSignIn(userId, id, sie))] as const));
+  return new Set(verdicts.filter(([, allowed]) => allowed).map(([id]) => id));
+}
+
 /** An expected refusal found under the lock: thrown to roll the transaction back. */
 class Refusal extends Error {
   constructor(readonly failure: Failure) {

@@ -49,6 +49,7 @@ describe("/api/my-account/identities", () => {
     signInAs(null);
     expect(await call(identities.GET, "GET")).toMatchObject({ status: 401, json: { error: { code: "unauthorized" } } });
     expect(await remove(id)).toMatchObject({ status: 401, json: { error: { code: "unauthorized" } } });
+    expect(await call(identities.POST, "POST", { body: { connectorId: connector } })).toMatchObject({ status: 401 });
     expect(await db.socialIdentity.count({ where: { id } })).toBe(1);
   });
 
@@ -94,5 +95,19 @@ describe("/api/my-account/identities", () => {
     // With email-code sign-in back on, the same verification does it.
     await updateSettings({ signInExperience: { signIn: { password: true, emailCode: true } } });
     expect(await remove(id, verificationId)).toMatchObject({ status: 204 });
+  });
+
+  it("POST refuses what can't be connected before any flow starts: no connector (400), an unknown or disabled one (404), one already connected (409)", async () => {
+    const off = await makeConnector({ enabled: false });
+    await makeIdentity(user.id, connector);
+    const flows = await db.authFlow.count();
+    expect(await call(identities.POST, "POST", { body: {} })).toMatchObject({ status: 400, json: { error: { code: "invalid_input", fields: { connectorId: [expect.any(String)] } } } });
+    for (const connectorId of ["nope", off]) {
+      expect(await call(identities.POST, "POST", { body: { connectorId } })).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
+    }
+    expect(await call(identities.POST, "POST", { body: { connectorId: connector } })).toMatchObject({
+      status: 409, json: { error: { code: "conflict", message: expect.stringMatching(/Example ID is already connected/) } },
+    });
+    expect(await db.authFlow.count()).toBe(flows);
   });
 });
