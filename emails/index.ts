@@ -12,6 +12,7 @@ import ForgotPasswordCode from "./forgot-password-code";
 import GenericCode from "./generic-code";
 import IdentityLinked from "./identity-linked";
 import IdentityUnlinked from "./identity-unlinked";
+import LinkIdentityCode from "./link-identity-code";
 import type { EmailKind } from "./kinds";
 import MfaFactorAdded from "./mfa-factor-added";
 import MfaFactorRemoved from "./mfa-factor-removed";
@@ -52,6 +53,7 @@ export const TEMPLATES: Record<EmailKind, ComponentType<EmailProps>> = {
   BindNewIdentifier: BindNewIdentifierCode,
   MfaVerification: MfaVerificationCode,
   BindMfa: BindMfaCode,
+  LinkIdentity: LinkIdentityCode,
   AccountExistsNotice,
   NoAccountNotice,
   EmailInUseNotice,

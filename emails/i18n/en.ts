@@ -74,6 +74,12 @@ export const en: Copy = {
       heading: () => "Turn on email two-step verification",
       intro: (v) => `Enter this code to turn on two-step verification. From then on, signing in to ${v.product} will also ask for a code sent to this address.`,
     },
+    LinkIdentity: {
+      subject: (v) => `${v.code} is your code to connect ${v.provider} to ${v.product}`,
+      heading: (v) => `Connect ${v.provider} to your account`,
+      intro: (v) => `Someone is connecting a ${v.provider} sign-in to your ${v.product} account. Enter this code to allow it; from then on, that ${v.provider} account can sign in to yours.`,
+      note: () => "If this wasn't you, ignore this email: nothing is connected without the code.",
+    },
   },
   notices: {
     AccountExistsNotice: {

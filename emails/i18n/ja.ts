@@ -72,6 +72,12 @@ export const ja: Copy = {
       heading: () => "メールによる2段階認証を有効にする",
       intro: (v) => `次のコードを入力すると、2段階認証が有効になります。以降、${v.product} にサインインする際には、このメールアドレスに届くコードの入力も必要になります。`,
     },
+    LinkIdentity: {
+      subject: (v) => `${v.code} は ${v.provider} を ${v.product} に連携するためのコードです`,
+      heading: (v) => `${v.provider} をアカウントに連携`,
+      intro: (v) => `${v.product} アカウントに ${v.provider} でのサインインを連携しようとしています。許可するには次のコードを入力してください。連携後は、その ${v.provider} アカウントであなたのアカウントにサインインできます。`,
+      note: () => "お心当たりがない場合は、このメールを無視してください。コードがなければ何も連携されません。",
+    },
   },
   notices: {
     AccountExistsNotice: {

@@ -14,7 +14,7 @@ export type Vars = {
   minutes: number;
   /** The branding's support address. */
   support: string;
-  /** ConnectorTest: the provider that sent it. */
+  /** ConnectorTest: the provider that sent it; LinkIdentity: the social sign-in being connected. */
   provider: string;
   /** EmailChanged: the new address, already masked (`a•••@example.com`). */
   newEmail: string;

@@ -23,8 +23,8 @@ export const FLOW_KINDS = {
   invitation: "OrganizationInvitation",
   // A signed-in user connecting a social sign-in (lib/social/connect.ts):
   // data {userId, sessionId}; the provider's callback links to that user.
-  // No code is sent in it; the purpose is only the table's required entry.
-  "social-connect": "Generic",
+  // No code is sent in it: a signed-in session already proves the account.
+  "social-connect": "LinkIdentity",
 } as const satisfies Record<string, Purpose>;
 export type FlowKind = keyof typeof FLOW_KINDS;
 export type Flow = { id: string; kind: FlowKind; email: string; data: Record<string, unknown>; verifiedAt: Date | null; createdAt: Date };

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { secureCookies } from "@/lib/env";
 import { maskEmail } from "@/emails/components/mask-email";
-import { recordEvent } from "@/lib/account/audit";
+import { recordEvent, type AuditDetail } from "@/lib/account/audit";
 import { countBackupCodes } from "@/lib/account/backup-codes";
 import { sendCode } from "@/lib/account/codes";
 import { notify } from "@/lib/account/notify";
@@ -23,7 +23,7 @@ import { createSessionTicket } from "./session";
  * challenges) lock the second step for 15 minutes and tell the owner.
  */
 export type SignInStep = { ticket: string } | { challengeId: string };
-export type FirstFactor = "password" | "email_code";
+export type FirstFactor = "password" | "email_code" | "social";
 export type { ChallengeMethod };
 
 export const CHALLENGE_TTL_MS = 10 * 60_000;
@@ -40,16 +40,17 @@ const auditCtx = (userId: string, ctx: RequestContext) => ({ userId, ip: ctx.ip,
 /**
  * Where every first factor ends: a session ticket, or a challenge when the
  * user has a second factor. `method` is what the activity list records
- * ("password", "email_code", "password_reset", "sign_up").
+ * ("password", "email_code", "password_reset", "sign_up"), or the whole
+ * detail (a social sign-in's { method: "social", provider }).
  */
 export async function continueSignIn(
-  userId: string, firstFactor: FirstFactor, ctx: RequestContext, method: string = firstFactor, knownFactors?: number,
+  userId: string, firstFactor: FirstFactor, ctx: RequestContext, method: string | AuditDetail = firstFactor, knownFactors?: number,
 ): Promise<Result<SignInStep>> {
   // `knownFactors`: the caller read the count with the account already (code sign-in's one round trip).
   const factors = knownFactors ?? (await db.mfaFactor.count({ where: { userId, confirmedAt: { not: null } } }));
   if (factors === 0) {
     const ticket = await createSessionTicket(userId, ctx);
-    await recordEvent("sign_in", auditCtx(userId, ctx), { method });
+    await recordEvent("sign_in", auditCtx(userId, ctx), typeof method === "string" ? { method } : method);
     return ok({ ticket });
   }
   const now = new Date();

@@ -37,6 +37,7 @@ export const ERRORS = {
     status: 409,
     user: "This is the only way left to sign in to your account. Set a password or connect another sign-in first.",
   },
+  identity_linked_elsewhere: { status: 409, user: "This sign-in is already connected to another account. Sign in with that account, or disconnect it there first." },
   gone: { status: 410, user: "This link can no longer be used. Ask for a new one." },
   length_required: { status: 411, user: "Send the body with a Content-Length." },
   payload_too_large: { status: 413, user: "The request is too large." },

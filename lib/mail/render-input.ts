@@ -30,7 +30,7 @@ export type RenderInput = {
   link?: string;
   /** Length of the pause; required for CodeLockoutNotice and MfaLockoutNotice. */
   lockMinutes?: number;
-  /** Name of the email provider that sent the test, e.g. "SendGrid"; required for ConnectorTest. */
+  /** Name of the email provider that sent the test, e.g. "SendGrid"; required for ConnectorTest. The social sign-in being connected, e.g. "GitHub"; required for LinkIdentity. */
   provider?: string;
   /** The account's new address, shown masked (`a•••@example.com`); required for EmailChanged. */
   newEmail?: string;
@@ -135,7 +135,7 @@ const LINK_NOTICES: ReadonlySet<EmailKind> = new Set(["AccountExistsNotice"]);
 const LOCKOUT_KINDS: ReadonlySet<EmailKind> = new Set(["CodeLockoutNotice", "MfaLockoutNotice"]);
 const FACTOR_KINDS: ReadonlySet<EmailKind> = new Set(["MfaFactorAdded", "MfaFactorRemoved"]);
 const IDENTITY_KINDS: ReadonlySet<EmailKind> = new Set(["IdentityLinked", "IdentityUnlinked"]);
-const PROVIDER_KINDS: ReadonlySet<EmailKind> = new Set(["ConnectorTest", ...IDENTITY_KINDS]);
+const PROVIDER_KINDS: ReadonlySet<EmailKind> = new Set(["ConnectorTest", "LinkIdentity", ...IDENTITY_KINDS]);
 
 /** Checks the input and fills every template prop; throws on a programming error. */
 export function resolveProps(input: RenderInput): ResolvedEmailProps {

@@ -26,6 +26,7 @@ const NOTICE_VARS: Partial<Record<EmailKind, Partial<RenderInput>>> = {
   CodeLockoutNotice: { lockMinutes: 25 },
   MfaLockoutNotice: { lockMinutes: 25 },
   ConnectorTest: { provider: "SendGrid" },
+  LinkIdentity: { provider: "GitHub" },
   EmailChanged: { newEmail: "grace.hopper@new-mail.test" },
   MfaFactorAdded: { factor: "totp" },
   MfaFactorRemoved: { factor: "totp" },
@@ -102,6 +103,7 @@ describe("renderEmail: copy and links", () => {
       ["BindMfa", "Turn on email two-step verification", "042917 is your code to turn on Acme Cloud two-step verification"],
       ["OrganizationInvitation", "You've been invited to join Acme Cloud", "042917 is your Acme Cloud invitation code"],
       ["Generic", "Your verification code", "042917 is your Acme Cloud verification code"],
+      ["LinkIdentity", "Connect GitHub to your account", "042917 is your code to connect GitHub to Acme Cloud"],
     ];
     for (const [kind, heading, subject] of expectations) {
       const r = await renderEmail(input(kind));

@@ -12,6 +12,8 @@ export const PURPOSES = [
   "BindNewIdentifier",
   "MfaVerification",
   "BindMfa",
+  // Proving the address of the account a social sign-in is about to be connected to (lib/social).
+  "LinkIdentity",
 ] as const;
 
 export type Purpose = (typeof PURPOSES)[number];
