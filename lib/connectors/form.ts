@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { ConnectorField } from "./types";
 
 /**
@@ -148,3 +149,26 @@ export function mergeSecrets(publicConfig: Record<string, unknown>, secrets: Rec
   for (const [path, value] of Object.entries(secrets)) setPath(config, path, value);
   return config;
 }
+
+/** Form field name of a config path; set-up forms prefix them so they cannot clash with their own fields. */
+export const configFieldName = (key: string) => `config.${key}`;
+
+/**
+ * A config schema's issues as form field errors (`config.<key>`), the first
+ * one per field. A union's error sits on its parent (`auth`): it is shown
+ * on the first field under it. A blank field reaches the schema as absent:
+ * it says "Is required", not zod's "expected string, received undefined".
+ */
+export function schemaFieldErrors(fields: readonly ConnectorField[], error: z.ZodError, into: Record<string, string[] | undefined> = {}) {
+  const keys = fields.map((f) => f.key);
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    const key = keys.find((k) => k === path) ?? keys.find((k) => k.startsWith(`${path}.`)) ?? path;
+    const name = configFieldName(key);
+    const text = issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "Is required" : capitalize(issue.message);
+    if (!into[name]) into[name] = [text];
+  }
+  return into;
+}
+
+const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

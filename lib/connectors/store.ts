@@ -10,7 +10,7 @@ import { failField, failFields, failWith, type FieldErrors } from "@/lib/errors/
 import { ok, type Result } from "@/lib/result";
 import { isEmailAddress, sanitizeHeaderText, type Mailbox } from "./address";
 import { bindConnector, envConnector, forgetActiveConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
-import { configToFormValues, formToConfig, getPath, setPath, splitSecrets, type FormValues } from "./form";
+import { configFieldName, configToFormValues, formToConfig, getPath, schemaFieldErrors, setPath, splitSecrets, type FormValues } from "./form";
 import { pools } from "./net/pools";
 import { connectors, isConnectorId, type ConnectorId } from "./registry";
 import { ConnectorError, secretKeys } from "./types";
@@ -31,8 +31,7 @@ export type ConnectorInput = {
 
 type Resolved = { id: ConnectorId; config: Record<string, unknown>; from: Mailbox };
 
-/** Form field name of a config path; the console form prefixes them so they cannot clash with its own fields. */
-export const configFieldName = (key: string) => `config.${key}`;
+export { configFieldName };
 
 async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
   if (!isConnectorId(input.connectorId)) return failWith("invalid_input", "Choose an email provider.");
@@ -60,18 +59,7 @@ async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
   }
 
   const checked = connector.configSchema.safeParse(parsed.config);
-  if (!checked.success) {
-    const keys = connector.fields.map((f) => f.key);
-    for (const issue of checked.error.issues) {
-      const path = issue.path.map(String).join(".");
-      // A union's error sits on its parent (`auth`): show it on the first field under it.
-      const key = keys.find((k) => k === path) ?? keys.find((k) => k.startsWith(`${path}.`)) ?? path;
-      const name = configFieldName(key);
-      // A blank field reaches the schema as absent: say "required", not zod's "expected string, received undefined".
-      const text = issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "Is required" : capitalize(issue.message);
-      if (!fieldErrors[name]) fieldErrors[name] = [text];
-    }
-  }
+  if (!checked.success) schemaFieldErrors(connector.fields, checked.error, fieldErrors);
   if (Object.keys(fieldErrors).length > 0) return failFields(fieldErrors, userText("invalid_input"));
   return ok({ id, config: (checked.data ?? {}) as Record<string, unknown>, from: { name: fromName || undefined, address: fromAddress } });
 }
@@ -230,8 +218,6 @@ export async function getConnectorOverview(): Promise<ConnectorOverview> {
 function joinList(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
-
-const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 function safe<T>(fn: () => T): T | null {
   try {

@@ -116,6 +116,33 @@ export const ERRORS = {
     user: "This invitation link can no longer be used. Ask for a new invitation.",
     operator: "An invitation email that was revoked, sent again or deleted with its organization before it left; its link no longer works.",
   },
+
+  // Social sign-in connectors: the console's "Test configuration" (lib/social/test-config.ts).
+  social_private_target: {
+    status: 400,
+    user: "That address is on a private network.",
+    operator: "The issuer, token or API host is a private, loopback or link-local address; allow private network targets only for a provider on your own network.",
+  },
+  social_unreachable: {
+    status: 503,
+    user: "We couldn't reach the sign-in provider. Try again in a minute.",
+    operator: "The provider did not answer (unknown host, refused connection, timeout). Check the issuer or base URL.",
+  },
+  social_discovery_failed: {
+    status: 502,
+    user: "The sign-in provider is not set up correctly.",
+    operator: "The provider's discovery document (/.well-known/openid-configuration) could not be read or lacks an endpoint. Check the issuer URL.",
+  },
+  social_issuer_mismatch: {
+    status: 502,
+    user: "The sign-in provider is not set up correctly.",
+    operator: "The discovery document names another issuer than the one configured; ID tokens would be refused. Enter the issuer exactly as the document says.",
+  },
+  social_credentials_refused: {
+    status: 502,
+    user: "The sign-in provider is not set up correctly.",
+    operator: "The provider refused the client ID or secret. Copy them again from the provider's console (a secret may also have expired).",
+  },
 } as const satisfies Record<string, Entry>;
 
 /** Every stable code. A code that is not in the table is not an ErrorCode: using one is a type error. */

@@ -13,6 +13,9 @@ import { nonPublicKind } from "./private-address";
 
 export type ResolvedAddress = { address: string; family: number };
 
+/** The guard's refusal of a non-public address (an `invalid_config`), told apart from an unknown host by its class. */
+export class PrivateTargetError extends ConnectorError {}
+
 export type TargetGuard = {
   /** What is called, lower case, for messages: `the endpoint`, `the SendGrid API`, `the SMTP server`. */
   what: string;
@@ -64,7 +67,7 @@ function assertPublic(host: string, addresses: readonly ResolvedAddress[], guard
     const What = capitalize(guard.what);
     const subject = isIP(host) ? `${What} ${host} is ${kind}` : `${What} host ${host} resolves to ${kind} (${address})`;
     // Refused before any connection: nothing the internal service might have answered can be quoted.
-    throw new ConnectorError(
+    throw new PrivateTargetError(
       "invalid_config",
       `${subject}; enable "Allow private network targets" only if it is on your own private network and you trust everyone who can edit this connector.`,
     );
