@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { createFlow, setFlowCookie } from "@/lib/auth/flow";
 import { failWith } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
+import { enabledSocialButtons } from "./store";
 import type { SocialButton } from "./types";
 
 export const CONNECT_FLOW = "social-connect";
@@ -13,16 +14,11 @@ export const CONNECTIONS_PAGE = "/account/connections";
 /** The enabled connectors this user has not connected yet: the "Connect" buttons. */
 export async function connectableConnectors(userId: string): Promise<SocialButton[]> {
   const [buttons, linked] = await Promise.all([
-    enabledButtons(),
+    enabledSocialButtons(),
     db.socialIdentity.findMany({ where: { userId }, select: { connectorId: true } }),
   ]);
   const taken = new Set(linked.map((identity) => identity.connectorId));
   return buttons.filter((button) => !taken.has(button.id));
-}
-
-async function enabledButtons(): Promise<SocialButton[]> {
-  const rows = await db.socialConnector.findMany({ where: { enabled: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, providerId: true, name: true } });
-  return rows as SocialButton[];
 }
 
 /**
@@ -33,7 +29,7 @@ async function enabledButtons(): Promise<SocialButton[]> {
  * browser to the provider (next-auth's signIn).
  */
 export async function startConnect(user: CurrentUser, connectorId: unknown): Promise<Result<{ connectorId: string }>> {
-  const connector = typeof connectorId === "string" ? (await enabledButtons()).find((button) => button.id === connectorId) : undefined;
+  const connector = typeof connectorId === "string" ? (await enabledSocialButtons()).find((button) => button.id === connectorId) : undefined;
   if (!connector) return failWith("not_found", "This sign-in is not available. Reload the page and choose another.");
   const linked = await db.socialIdentity.count({ where: { userId: user.id, connectorId: connector.id } });
   if (linked > 0) return failWith("conflict", `${connector.name} is already connected to your account. Disconnect it first to connect another ${connector.name} account.`);

@@ -5,6 +5,7 @@ import { peekVerification } from "@/lib/account/step-up";
 import { makeCtx, makeUser, proof, subjectsTo } from "@/lib/account/test-fixtures";
 import { getDevMessage, listDevMessages } from "@/lib/connectors/dev/mailbox";
 import { updateSettings } from "@/lib/settings/get-settings";
+import { deleteSocialConnector } from "./store";
 import { IDENTITY_GONE, LAST_SIGN_IN_METHOD, listIdentities, unlinkIdentity } from "./identities";
 import { makeConnector, makeIdentity } from "./test-fixtures";
 
@@ -26,7 +27,7 @@ describe("listIdentities", () => {
     await makeIdentity(user.id, deleted, { email: null, name: null });
     await makeIdentity(user.id, off);
     await makeIdentity((await makeUser()).id, kept);
-    await db.socialConnector.delete({ where: { id: deleted } });
+    await deleteSocialConnector(deleted);
     const list = await listIdentities(user.id);
     expect(list.map(({ provider, providerId, enabled, email, name }) => ({ provider, providerId, enabled, email, name }))).toEqual([
       { provider: "Example ID", providerId: "oidc", enabled: true, email: "ada@id.example.test", name: "Ada" },
@@ -50,7 +51,7 @@ describe("unlinkIdentity: the last-method rule, through the database", () => {
     if (other !== "none") {
       const connector = await makeConnector({ enabled: other !== "disabled" });
       await makeIdentity(user.id, connector);
-      if (other === "deleted") await db.socialConnector.delete({ where: { id: connector } });
+      if (other === "deleted") await deleteSocialConnector(connector);
     }
     await codeSignIn(emailCode);
     // Passwordless accounts confirm with an email code; the proof's making is not what is tested here.

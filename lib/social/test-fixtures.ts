@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { saveSocialConnector, setSocialConnectorEnabled } from "./store";
 
 /**
  * Test helpers for the social tests (imported only by test files): a
- * connector row as the console saves it (its secrets are not read here), and
- * an identity joined to an account as a finished sign-in leaves it.
+ * connector saved the way the console saves it (an OpenID Connect one; no
+ * request reaches its issuer in these tests), and an identity joined to an
+ * account as a finished sign-in leaves it.
  */
-export async function makeConnector(options: { name?: string; enabled?: boolean; providerId?: string } = {}): Promise<string> {
+export async function makeConnector(options: { name?: string; enabled?: boolean } = {}): Promise<string> {
   const id = `oidc-${randomUUID().slice(0, 8)}`;
-  await db.socialConnector.create({
-    data: { id, providerId: options.providerId ?? "oidc", name: options.name ?? "Example ID", config: "{}", secrets: "unused-in-these-tests", enabled: options.enabled ?? true },
-  });
+  const values = { issuer: "https://id.example.test", clientId: "mailgate", clientSecret: "test-client-secret" };
+  const saved = await saveSocialConnector({ id, providerId: "oidc", name: options.name ?? "Example ID", values }, null);
+  if (!saved.ok) throw new Error(`connector not saved: ${JSON.stringify(saved)}`);
+  if (options.enabled === false) await setSocialConnectorEnabled(id, false);
   return id;
 }
 
