@@ -1,4 +1,4 @@
-import { customFetch } from "next-auth";
+import { customFetch } from "@auth/core";
 import type { OAuthConfig, OIDCConfig } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";

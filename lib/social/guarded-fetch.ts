@@ -28,7 +28,7 @@ export function guardedFetch(target: SocialTarget): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : null;
     const url = request ? request.url : String(input);
-    const guard = apiGuard(target.provider, { allowPrivateTargets: target.allowPrivateTargets, timeoutMs, what: `${target.provider} (${hostOf(url)})`, check: "the issuer or base URL" });
+    const guard = apiGuard(target.provider, { allowPrivateTargets: target.allowPrivateTargets, timeoutMs, what: target.provider, check: "the issuer or base URL" });
     if (!/^https?:$/.test(new URL(url).protocol)) throw new ConnectorError("invalid_config", `${target.provider}: only http(s) URLs can be fetched (${hostOf(url)}).`);
     const dispatcher = await guardedDispatcher(url, guard);
     const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
