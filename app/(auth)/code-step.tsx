@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { maskEmail } from "@/emails/components/mask-email";
 import { CodeForm } from "@/components/code-form";
@@ -19,6 +20,10 @@ type CodeStepProps = {
   masked?: boolean;
   /** @default "Use a different email" */
   startLabel?: string;
+  /** A paragraph before "We sent a code…" (why this code is asked for). */
+  lead?: ReactNode;
+  /** Shown as a warning above the form (the first code could not be sent). */
+  warning?: string;
 };
 
 /** The code page of a flow; without a live flow it sends the user back to the start. */
@@ -29,11 +34,17 @@ export async function CodeStep(props: CodeStepProps) {
     <div className="stack">
       <div>
         <h1>{props.title}</h1>
+        {props.lead}
         <p className="muted">
           We sent a code to <strong>{props.masked ? maskEmail(state.email) : state.email}</strong>. It expires in {state.ttlMinutes} minutes. Check your spam folder if it
           doesn&apos;t arrive.
         </p>
       </div>
+      {props.warning ? (
+        <p className="alert alert-warn" role="status">
+          {props.warning}
+        </p>
+      ) : null}
       {state.delivery === "delayed" ? (
         <p className="alert alert-warn" role="status">
           {DELIVERY_DELAYED}

@@ -27,16 +27,32 @@ export type FlowEmailOptions = { noticeLink?: string };
 export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits, options: FlowEmailOptions = {}): Promise<Result<null>> {
   const purpose = FLOW_KINDS[flow.kind];
   const user = await db.user.findUnique({ where: { email: flow.email }, select: { locale: true } });
-  // Sign-up and the invitation's new account are for addresses without one; the rest for addresses with one.
-  const forNewAccount = flow.kind === "sign-up" || flow.kind === "invitation";
-  const canUseCode = forNewAccount ? !user : Boolean(user);
-  const kind: EmailKind = canUseCode ? purpose : forNewAccount ? "AccountExistsNotice" : "NoAccountNotice";
+  const { kind, carriesCode } = flowEmailKind(flow, Boolean(user));
   const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
   const link = kind === "AccountExistsNotice" ? options.noticeLink : undefined;
-  return issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode: canUseCode, ip: ipOf(ctx), link });
+  const provider = kind === "LinkIdentity" ? String(flow.data.provider) : undefined;
+  return issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode, ip: ipOf(ctx), link, provider });
 }
 
-export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean; ip?: string; link?: string };
+/**
+ * Which email a flow's address gets. Sign-up and the invitation's new
+ * account are for addresses without one; a social link is for either (an
+ * account's address gets the link code, a new one the sign-up code, or,
+ * while sign-up is not open, the "no account" notice: the flow's
+ * `signUpOpen`); the rest are for addresses with one.
+ */
+function flowEmailKind(flow: Flow, hasAccount: boolean): { kind: EmailKind; carriesCode: boolean } {
+  if (flow.kind === "social-link") {
+    if (hasAccount) return { kind: "LinkIdentity", carriesCode: true };
+    return flow.data.signUpOpen === true ? { kind: "Register", carriesCode: true } : { kind: "NoAccountNotice", carriesCode: false };
+  }
+  const forNewAccount = flow.kind === "sign-up" || flow.kind === "invitation";
+  const carriesCode = forNewAccount ? !hasAccount : hasAccount;
+  return { kind: carriesCode ? FLOW_KINDS[flow.kind] : forNewAccount ? "AccountExistsNotice" : "NoAccountNotice", carriesCode };
+}
+
+/** `provider`: the social sign-in a LinkIdentity code connects. */
+export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean; ip?: string; link?: string; provider?: string };
 
 /**
  * Issues a code and writes its email to the outbox in one transaction (a
@@ -50,7 +66,7 @@ export async function issueAndEmail(issue: IssueInput, limits: OtpLimits, email:
   let queued: Enqueued | undefined;
   const issued = await issueCode(issue, limits, {
     withCode: async (code) => {
-      const vars = email.carriesCode ? { code, ttlMinutes: Math.round(limits.ttlSeconds / 60) } : email.link ? { link: email.link } : {};
+      const vars = email.carriesCode ? { code, ttlMinutes: Math.round(limits.ttlSeconds / 60), provider: email.provider } : email.link ? { link: email.link } : {};
       const ready = await composeEmail({ kind: email.kind, to: issue.email, locale: email.locale, vars, ip: email.ip });
       composed = ready;
       return async (tx) => {

@@ -21,9 +21,14 @@ export const FLOW_KINDS = {
   // Creating an account from an organization's invitation: the invited
   // address, proven by a code (lib/orgs/start-invitation-sign-up.ts).
   invitation: "OrganizationInvitation",
-  // A signed-in user connecting a social sign-in (lib/social/connect.ts):
-  // data {userId, sessionId}; the provider's callback links to that user.
-  // No code is sent in it: a signed-in session already proves the account.
+  // A social sign-in waiting for a code before it is linked (lib/social):
+  // to the account that has the address, or to a new account for it.
+  "social-link": "LinkIdentity",
+  // A social sign-in without an address the provider vouches for, until the
+  // person types one (which starts a "social-link" flow); sends no code.
+  "social-email": "LinkIdentity",
+  // A signed-in user connecting a provider from the account centre (data:
+  // userId, sessionId): the callback links to them; sends no code.
   "social-connect": "LinkIdentity",
 } as const satisfies Record<string, Purpose>;
 export type FlowKind = keyof typeof FLOW_KINDS;

@@ -1,9 +1,12 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { NextRequest } from "next/server";
 import { env, secureCookies } from "@/lib/env";
 import { sameOriginRedirect } from "@/lib/security/safe-redirect";
+import { socialSignInCallback } from "@/lib/social/auth-callback";
+import { noteAuthError, withSocialErrors } from "@/lib/social/callback-errors";
+import { loadAuthProviders } from "@/lib/social/store";
 import { forNextAuth } from "./next-auth-request";
 import { keepSessionCookie, redeemSessionTicket, SESSION_MAX_AGE_SECONDS } from "./session";
 
@@ -11,9 +14,20 @@ import { keepSessionCookie, redeemSessionTicket, SESSION_MAX_AGE_SECONDS } from 
  * next-auth carries the session cookie; the Session table decides whether
  * it is still valid. Every first factor ends in a one-time ticket that the
  * "ticket" credentials provider redeems, so next-auth never sees a password
- * or a code.
+ * or a code. A social sign-in ends in our own code too (the signIn
+ * callback, lib/social/auth-callback.ts): next-auth only runs the
+ * provider's protocol (state, PKCE, nonce, tokens) and sets the cookie.
  */
-const nextAuth = NextAuth({
+const ticket = Credentials({
+  id: "ticket",
+  credentials: { ticket: {} },
+  async authorize(credentials) {
+    const redeemed = await redeemSessionTicket(String(credentials?.ticket ?? ""));
+    return redeemed ? { id: redeemed.userId, sessionId: redeemed.sessionId } : null;
+  },
+});
+
+const config: NextAuthConfig = {
   secret: env.AUTH_SECRET,
   // Our own Origin check (proxy.ts) guards state changes; APP_URL is the origin.
   trustHost: true,
@@ -21,17 +35,10 @@ const nextAuth = NextAuth({
   useSecureCookies: secureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  providers: [
-    Credentials({
-      id: "ticket",
-      credentials: { ticket: {} },
-      async authorize(credentials) {
-        const redeemed = await redeemSessionTicket(String(credentials?.ticket ?? ""));
-        return redeemed ? { id: redeemed.userId, sessionId: redeemed.sessionId } : null;
-      },
-    }),
-  ],
+  providers: [ticket],
+  logger: { error: noteAuthError },
   callbacks: {
+    signIn: ({ user, account, profile }) => (account?.type === "credentials" ? true : socialSignInCallback(user, account ?? null, profile)),
     redirect: ({ url }) => sameOriginRedirect(url, env.APP_URL),
     async jwt({ token, user }) {
       if (user) {
@@ -46,14 +53,26 @@ const nextAuth = NextAuth({
       return { ...session, sessionId: typeof token.sid === "string" ? token.sid : undefined, userId: token.sub };
     },
   },
-});
+};
+
+// Reading the session (every page) needs no provider list; only the sign-in routes do.
+const nextAuth = NextAuth(config);
+// The enabled social connectors, read per request (the store caches them briefly): a console change applies without a restart.
+const withSocial = NextAuth(async () => ({ ...config, providers: [ticket, ...(await loadAuthProviders())] }));
 
 export const { auth, signIn, signOut } = nextAuth;
+
+/** Starts a social sign-in: redirects (throws NEXT_REDIRECT) to the provider, which comes back to `redirectTo` in the end. */
+export const signInWithProvider = (connectorId: string, redirectTo: string) => withSocial.signIn(connectorId, { redirectTo });
+
+/** The same start for a JSON answer: the provider's authorization URL (the state, PKCE and nonce cookies are set on this response). */
+export const providerAuthorizationUrl = (connectorId: string, redirectTo: string): Promise<string> =>
+  withSocial.signIn(connectorId, { redirectTo, redirect: false });
 
 // next-auth only reads the standard Request parts (url, headers, body).
 const atAppUrl = (req: NextRequest) => forNextAuth(req, env.APP_URL) as NextRequest;
 
 export const handlers = {
-  GET: (req: NextRequest) => nextAuth.handlers.GET(atAppUrl(req)),
-  POST: (req: NextRequest) => nextAuth.handlers.POST(atAppUrl(req)),
+  GET: (req: NextRequest) => withSocialErrors(req, () => withSocial.handlers.GET(atAppUrl(req))),
+  POST: (req: NextRequest) => withSocialErrors(req, () => withSocial.handlers.POST(atAppUrl(req))),
 };

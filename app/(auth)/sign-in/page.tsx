@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
+import { SocialButtons } from "@/components/social-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { withNext } from "@/lib/auth/return-to";
 import { safeReturnPath } from "@/lib/security/safe-redirect";
 import { getSettings } from "@/lib/settings/get-settings";
+import { enabledSocialButtons } from "@/lib/social/store";
 import type { SignInExperience } from "@/lib/settings/schema";
 import { passwordSignInAction, requestSignInCodeAction } from "./actions";
 
@@ -20,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { method, next: rawNext } = await searchParams;
   const next = safeReturnPath(rawNext);
   if (await getCurrentUser()) redirect(next ?? "/");
-  const { signInExperience: sie } = await getSettings();
+  const [{ signInExperience: sie }, buttons] = await Promise.all([getSettings(), enabledSocialButtons()]);
   const useCode = sie.signIn.emailCode && (method === "code" || !sie.signIn.password);
   const hidden = next ? { next } : undefined;
   return (
@@ -30,6 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="muted">{useCode ? "We'll email you a 6-digit code." : "Welcome back."}</p>
         {next?.startsWith("/invite/") ? <p className="muted">Sign in with the invited address, then you&apos;ll come back to the invitation.</p> : null}
       </div>
+      <SocialButtons buttons={buttons} next={next} />
       {useCode ? (
         <AuthForm
           action={requestSignInCodeAction}

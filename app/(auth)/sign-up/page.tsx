@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
+import { SocialButtons } from "@/components/social-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { SIGN_UP_BY_INVITATION } from "@/lib/auth/sign-up";
 import { getSettings } from "@/lib/settings/get-settings";
+import { enabledSocialButtons } from "@/lib/social/store";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create account" };
 
 export default async function SignUpPage() {
   if (await getCurrentUser()) redirect("/");
-  const { signInExperience: sie } = await getSettings();
+  const [{ signInExperience: sie }, buttons] = await Promise.all([getSettings(), enabledSocialButtons()]);
   if (!sie.signUp.emailPassword) {
     return (
       <div className="stack">
@@ -38,6 +40,7 @@ export default async function SignUpPage() {
         <h1>Create account</h1>
         <p className="muted">We&apos;ll email you a code to confirm your address.</p>
       </div>
+      <SocialButtons buttons={buttons} />
       <AuthForm
         action={signUpAction}
         fields={[

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { clearStepUpCookie, readStepUpCookie } from "@/lib/account/step-up-cookie";
 import { action, field } from "@/lib/action";
 import { signedIn } from "@/lib/action-guards";
-import { signIn } from "@/lib/auth/next-auth";
+import { signInWithProvider } from "@/lib/auth/next-auth";
 import { errorState } from "@/lib/result";
 import { CONNECTIONS_PAGE as PAGE, startConnect } from "@/lib/social/connect";
 import { unlinkIdentity } from "@/lib/social/identities";
@@ -15,7 +15,7 @@ import { stepUpFailure } from "../guard";
 export const connectIdentityAction = action({ guard: signedIn, input: z.object({ connectorId: field(100) }) }, async ({ user, input }) => {
   const started = await startConnect(user, input.connectorId);
   if (!started.ok) return errorState(started);
-  await signIn(started.value.connectorId, { redirectTo: PAGE });
+  await signInWithProvider(started.value.connectorId, PAGE);
   return errorState({ formError: "The provider could not be reached. Try again." });
 });
 

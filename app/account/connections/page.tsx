@@ -4,7 +4,7 @@ import { TimeAgo } from "@/components/console/time-ago";
 import { ActionButton } from "@/components/account/action-button";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { disconnectable, listIdentities, type IdentitySummary } from "@/lib/social/identities";
-import { CONNECT_STATUS } from "@/lib/social/connect-status";
+import { CONNECT_STATUS, isConnectStatus } from "@/lib/social/connect-status";
 import { hasFreshStepUp, requireAccountUser } from "../guard";
 import { disconnectIdentityAction } from "./actions";
 import { ConnectList } from "./connect-list";
@@ -22,7 +22,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const user = await requireAccountUser();
   const [{ status }, identities, fresh] = await Promise.all([searchParams, listIdentities(user.id), hasFreshStepUp(user)]);
   const removable = await disconnectable(user.id, identities);
-  const notice = status && Object.hasOwn(CONNECT_STATUS, status) ? CONNECT_STATUS[status as keyof typeof CONNECT_STATUS] : null;
+  const notice = isConnectStatus(status) ? CONNECT_STATUS[status] : null;
   return (
     <div className="stack account-page">
       <header>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { apiFailure, json } from "@/lib/api/response";
-import { signIn } from "@/lib/auth/next-auth";
+import { providerAuthorizationUrl } from "@/lib/auth/next-auth";
 import { CONNECTIONS_PAGE, startConnect } from "@/lib/social/connect";
 import { listIdentities } from "@/lib/social/identities";
 
@@ -18,6 +18,6 @@ export const GET = apiRoute(async ({ user }) => json({ identities: await listIde
 export const POST = apiRoute({ body: z.object({ connectorId: z.string().min(1).max(100) }) }, async ({ user, body }) => {
   const started = await startConnect(user, body.connectorId);
   if (!started.ok) return apiFailure(started);
-  const authorizationUrl = await signIn(started.value.connectorId, { redirectTo: CONNECTIONS_PAGE, redirect: false });
+  const authorizationUrl = await providerAuthorizationUrl(started.value.connectorId, CONNECTIONS_PAGE);
   return json({ authorizationUrl }, 201);
 });
