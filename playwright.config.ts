@@ -105,6 +105,15 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
+    // The social providers' stand-ins (OpenID Connect, Google, Entra ID, GitHub), before the apps that are set up to use them.
+    {
+      command: "node --import tsx tests/providers/serve.ts",
+      url: `http://127.0.0.1:${PORTS.oidc}/oidc/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
     // The first instance builds; the others start on its build once it is up.
     app(DATABASES.app, APP_PORT, behindTestProxy, { build: true }),
     app(DATABASES.console, CONSOLE_PORT, { ...behindTestProxy, ADMIN_EMAILS: "admin@console.test" }),

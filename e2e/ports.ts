@@ -16,6 +16,9 @@ export const PORTS = {
   /** Instances a spec starts on its own from the same build (e2e/app-instance.ts). */
   fuzz: 3103 + offset,
   faults: 3104 + offset,
+  /** The test social providers (tests/providers/serve.ts): OpenID Connect (plain, Google- and Entra-shaped) and GitHub. */
+  oidc: 3110 + offset,
+  github: 3111 + offset,
 } as const;
 
 /** The SQLite file under .data of each instance playwright.config.ts starts; fixtures seed accounts into them. */

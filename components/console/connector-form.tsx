@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
+import { useActionState, useId, useState } from "react";
 import { Field, FormAlert } from "@/components/field";
+import { configFieldName as configName } from "@/lib/connectors/form";
 import type { ConnectorField } from "@/lib/connectors/types";
 import { idle } from "@/lib/result";
-import { ConnectorFieldInput } from "./connector-field";
 import type { ConnectorFormState } from "./connector-form-state";
-import { isConditional, showWhenCss } from "./show-when-css";
+import { ConnectorSettings } from "./connector-settings";
+import { showWhenCss } from "./show-when-css";
+import { submitKeepingInputs } from "./submit-keeping-inputs";
 
 export type ConnectorFormStart = {
   /** Config values by field key (secrets never included). */
@@ -28,8 +30,6 @@ type Props = {
   defaultTestTo: string;
 };
 
-const configName = (key: string) => `config.${key}`;
-
 /**
  * The provider's settings, "Send test email" (with the values as typed) and
  * "Save and done", in one form with one action. Works as a plain HTML form;
@@ -46,30 +46,7 @@ export function ConnectorForm({ action, connectorId, label, fields, start, defau
   const testOk = state.status === "ok" && state.intent === "test" ? state.message : undefined;
 
   const value = (key: string) => values?.[configName(key)] ?? start.values[key];
-  const basic = fields.filter((f) => !f.advanced);
-  const advanced = fields.filter((f) => f.advanced);
-  const advancedHasError = advanced.some((f) => fieldErrors?.[configName(f.key)]?.length);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    // Submitting ourselves (instead of through `action`) skips React's reset of uncontrolled inputs.
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter);
-    setPendingIntent(data.get("intent") === "save" ? "save" : "test");
-    startTransition(() => formAction(data));
-  }
-
-  const renderField = (field: ConnectorField) => (
-    <ConnectorFieldInput
-      key={field.key}
-      field={field}
-      name={configName(field.key)}
-      value={value(field.key)}
-      secretSet={start.secretsSet.includes(field.key)}
-      errors={fieldErrors?.[configName(field.key)]}
-      conditional={isConditional(field, fields)}
-    />
-  );
+  const onSubmit = submitKeepingInputs<"test" | "save">(formAction, setPendingIntent, "test");
 
   const css = showWhenCss(formId, fields);
   return (
@@ -105,14 +82,7 @@ export function ConnectorForm({ action, connectorId, label, fields, start, defau
 
       <fieldset className="stack">
         <legend>{label} settings</legend>
-        {fields.length === 0 ? <p className="muted">This provider has no settings.</p> : null}
-        {basic.map(renderField)}
-        {advanced.length > 0 ? (
-          <details className="advanced" open={advancedHasError || undefined}>
-            <summary>Advanced</summary>
-            <div className="stack">{advanced.map(renderField)}</div>
-          </details>
-        ) : null}
+        <ConnectorSettings fields={fields} value={value} secretsSet={start.secretsSet} fieldErrors={fieldErrors} />
       </fieldset>
 
       <section className="test-send stack" aria-labelledby={`${formId}-test`}>

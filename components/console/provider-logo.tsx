@@ -1,5 +1,5 @@
 /**
- * Small inline marks for the email providers: a coloured tile with a glyph
+ * Small inline marks for the email and social providers: a coloured tile with a glyph
  * or monogram. Drawn here rather than loaded, so the console fetches nothing
  * from other hosts and a new connector still gets a tile (its initials).
  * Decorative: the provider's name is always written next to it.
@@ -17,6 +17,10 @@ const MARKS: Record<string, Mark> = {
   resend: { background: "#111111", ink: "#ffffff", monogram: "R" },
   ses: { background: "#ff9900", ink: "#111827", monogram: "SES" },
   aliyun: { background: "#ff6a00", ink: "#ffffff", monogram: "AY" },
+  github: { background: "#24292f", ink: "#ffffff", monogram: "GH" },
+  google: { background: "#ffffff", ink: "#1a73e8", monogram: "G" },
+  "microsoft-entra-id": { background: "#0072c6", ink: "#ffffff", monogram: "ME" },
+  oidc: { background: "#f78c40", ink: "#111827", monogram: "ID" },
 };
 
 function fallbackMark(id: string): Mark {

@@ -20,7 +20,23 @@ export type SeedRequest =
       ctx: RequestContext;
     }
   | { n: number; op: "ticket"; userId: string; ctx: RequestContext }
+  | SocialSeedRequest
   | OrgSeedRequest;
+
+/**
+ * A social connector saved as the console saves it (lib/social/store.ts),
+ * pointed at the test providers (tests/providers/serve.ts); `values` are the
+ * form's (`allowPrivateTargets: "on"` for them, on loopback).
+ */
+export type SocialSeedRequest = {
+  n: number;
+  op: "socialConnector";
+  id: string;
+  providerId: string;
+  name: string;
+  values: Record<string, string>;
+  enabled: boolean;
+};
 
 /**
  * Organizations and invitations (e2e/seed/org-seeder.ts): what an admin

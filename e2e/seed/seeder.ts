@@ -19,6 +19,7 @@ const { parseEmail, parseNewPassword } = await import("@/lib/auth/validate");
 const { pickLocale } = await import("@/lib/mail/locale");
 const { getSettings } = await import("@/lib/settings/get-settings");
 const { seedOrg } = await import("./org-seeder");
+const { saveSocialConnector, setSocialConnectorEnabled } = await import("@/lib/social/store");
 
 /** What startSignUp checks and stores, then what completeSignUp creates. */
 async function createUser(request: Extract<SeedRequest, { op: "create" }>): Promise<{ userId: string; email: string }> {
@@ -38,10 +39,21 @@ async function createUser(request: Extract<SeedRequest, { op: "create" }>): Prom
   return { userId: await db.$transaction((tx) => createVerifiedAccount(tx, account, request.ctx)), email: email.value };
 }
 
+/** Saves (or replaces) a social connector through the console's own save. */
+async function seedSocialConnector(request: Extract<SeedRequest, { op: "socialConnector" }>): Promise<Record<string, never>> {
+  const { id, providerId, name, values } = request;
+  const exists = await db.socialConnector.findUnique({ where: { id }, select: { id: true } });
+  const saved = await saveSocialConnector({ id, providerId, name, values, ...(exists ? { editing: id } : {}) }, null);
+  if (!saved.ok) throw new Error(`saving social connector ${id}: ${JSON.stringify(saved)}`);
+  await setSocialConnectorEnabled(id, request.enabled);
+  return {};
+}
+
 async function answer(request: SeedRequest): Promise<SeedAnswer> {
   try {
     if (request.op === "create") return { n: request.n, ok: true, ...(await createUser(request)) };
     if (request.op === "ticket") return { n: request.n, ok: true, ticket: await createSessionTicket(request.userId, request.ctx) };
+    if (request.op === "socialConnector") return { n: request.n, ok: true, ...(await seedSocialConnector(request)) };
     return { n: request.n, ok: true, ...(await seedOrg(request)) };
   } catch (error) {
     return { n: request.n, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -10,7 +10,7 @@ import { githubApiBase, type GitHubConfig } from "./providers/github";
 import type { GoogleConfig } from "./providers/google";
 import { entraIssuer, type EntraConfig } from "./providers/microsoft-entra-id";
 import type { OidcConfig } from "./providers/oidc";
-import type { AnySocialConfig } from "./registry";
+import { socialProviders, type AnySocialConfig } from "./registry";
 
 /**
  * A saved connector as next-auth's provider config, built on next-auth's
@@ -56,7 +56,7 @@ function githubProvider(id: string, name: string, config: GitHubConfig, fetchFn:
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     issuer: `${config.baseUrl}/login/oauth`,
-    authorization: { url: `${config.baseUrl}/login/oauth/authorize`, params: { scope: "read:user user:email" } },
+    authorization: { url: `${config.baseUrl}/login/oauth/authorize`, params: { scope: socialProviders.github.scopes.join(" ") } },
     token: `${config.baseUrl}/login/oauth/access_token`,
     userinfo: {
       url: `${apiBase}/user`,
@@ -90,6 +90,7 @@ function googleProvider(id: string, name: string, config: GoogleConfig, fetchFn:
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     issuer: config.issuer,
+    authorization: { params: { scope: socialProviders.google.scopes.join(" ") } },
     checks: OIDC_CHECKS,
     profile: oidcUser(oidcVerified),
     options: undefined,
@@ -107,7 +108,8 @@ function entraProvider(id: string, name: string, config: EntraConfig, fetchFn: t
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     issuer,
-    authorization: { params: { scope: "openid profile email" } },
+    // Without next-auth's User.Read: no Microsoft Graph call is made.
+    authorization: { params: { scope: socialProviders["microsoft-entra-id"].scopes.join(" ") } },
     checks: OIDC_CHECKS,
     profile: oidcUser(entraVerified),
     options: undefined,
@@ -141,7 +143,7 @@ function oidcProvider(id: string, name: string, config: OidcConfig, fetchFn: typ
     issuer: config.issuer,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    authorization: { params: { scope: "openid email profile" } },
+    authorization: { params: { scope: socialProviders.oidc.scopes.join(" ") } },
     checks: OIDC_CHECKS,
     profile: oidcUser(oidcVerified),
     [customFetch]: fetchFn,

@@ -115,6 +115,19 @@ function configuration(flavour: OidcFlavour, { mount, tenantId, jwk, adapter, lo
   };
 }
 
+/** Where each flavour's issuer lives on the server. */
+const oidcMounts = (tenantId: string): Record<OidcFlavour, string> => ({ oidc: "/oidc", google: "/google", entra: `/entra/${tenantId}/v2.0` });
+
+/** The issuers of a test server at `origin` (one started in another process, too). */
+export function oidcIssuers(origin: string, tenantId = DEFAULT_ENTRA_TENANT): Pick<OidcTestServer, "origin" | "issuers" | "entra"> {
+  const mounts = oidcMounts(tenantId);
+  return {
+    origin,
+    issuers: { oidc: `${origin}${mounts.oidc}`, google: `${origin}${mounts.google}`, entra: `${origin}${mounts.entra}` },
+    entra: { tenantId, authorityHost: `${origin}/entra` },
+  };
+}
+
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startOidcServer(options: { port?: number; entraTenant?: string } = {}): Promise<OidcTestServer> {
@@ -122,7 +135,7 @@ export async function startOidcServer(options: { port?: number; entraTenant?: st
   const tenantId = options.entraTenant ?? DEFAULT_ENTRA_TENANT;
   const clients = new Map<string, AdapterPayload>();
   const jwk = { ...generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }), kid: "test", use: "sig", alg: "RS256" };
-  const mounts: Record<OidcFlavour, string> = { oidc: "/oidc", google: "/google", entra: `/entra/${tenantId}/v2.0` };
+  const mounts = oidcMounts(tenantId);
 
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
@@ -176,9 +189,7 @@ export async function startOidcServer(options: { port?: number; entraTenant?: st
   }
 
   return {
-    origin,
-    issuers: { oidc: `${origin}${mounts.oidc}`, google: `${origin}${mounts.google}`, entra: `${origin}${mounts.entra}` },
-    entra: { tenantId, authorityHost: `${origin}/entra` },
+    ...oidcIssuers(origin, tenantId),
     addClient,
     async close() {
       server.closeAllConnections();
