@@ -67,10 +67,11 @@ export const signInExperienceSchema = z.object({
     .prefault({}),
 });
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #4f46e5");
+export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #4f46e5");
 /** A BrandAsset id (lib/branding/assets.ts): the SHA-256 of the image, hex. */
 const assetId = z.string().regex(/^[0-9a-f]{64}$/, "must be an uploaded image");
-const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
+/** An https page on a public host name (terms, privacy). */
+export const httpsUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
 
 export const brandingSchema = z.object({
   productName: z.string().min(1).max(60).default("Mailgate"),
@@ -89,8 +90,8 @@ export const brandingSchema = z.object({
   companyAddress: z.string().max(200).default("Mailgate · Open-source authentication"),
   supportEmail: z.email().nullable().default(null),
   /** Linked under the sign-in card and in every email's footer; none hides the link. */
-  termsUrl: httpsUrl.nullable().default(null),
-  privacyUrl: httpsUrl.nullable().default(null),
+  termsUrl: httpsUrlSchema.nullable().default(null),
+  privacyUrl: httpsUrlSchema.nullable().default(null),
 });
 
 export type OtpLimits = z.infer<typeof otpLimitsSchema>;
