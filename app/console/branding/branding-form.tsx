@@ -88,6 +88,8 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
       <form
         ref={form}
         action={(data) => {
+          // A live preview still waiting to be asked for would replace the save's answer.
+          clearTimeout(timer.current);
           setLatest("save");
           save(data);
         }}
@@ -135,6 +137,7 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
             className="button button-inline button-secondary"
             type="submit"
             formAction={(data) => {
+              clearTimeout(timer.current);
               setLatest("preview");
               preview(data);
             }}
