@@ -2,6 +2,7 @@ import { defaultBranding, type Branding } from "@/lib/settings/schema";
 import type { Locale } from "../i18n";
 import type { OrgRole } from "@/lib/orgs/permissions";
 import type { MfaFactor } from "../kinds";
+import type { TemplateText } from "../template-text";
 
 /**
  * Props of every template. All are optional so a template renders on its own
@@ -31,6 +32,8 @@ export type EmailProps = {
   inviter?: string;
   role?: OrgRole | null;
   expiresInDays?: number;
+  /** An operator's text in place of the built-in copy (app/console/emails); null for the copy. */
+  template?: TemplateText | null;
 };
 
 export type ResolvedEmailProps = Required<EmailProps>;
@@ -52,6 +55,7 @@ export const PREVIEW_PROPS: ResolvedEmailProps = {
   inviter: "Grace Hopper",
   role: "admin",
   expiresInDays: 7,
+  template: null,
 };
 
 export function withPreviewDefaults(props: EmailProps): ResolvedEmailProps {

@@ -9,6 +9,7 @@ import {
   type Locale,
   type MfaFactor,
   type ResolvedEmailProps,
+  type TemplateText,
 } from "@/emails";
 import { isOrgRole, ORG_ROLES, type OrgRole } from "@/lib/orgs/permissions";
 import { logoSrc } from "@/lib/branding/asset-url";
@@ -42,6 +43,12 @@ export type RenderInput = {
   inviter?: string;
   role?: OrgRole;
   expiresInDays?: number;
+  /**
+   * The operator's text for this kind and locale (lib/email-templates),
+   * checked when it was saved; none for the built-in copy. Part of the
+   * render cache's key, so a new version compiles once.
+   */
+  template?: TemplateText | null;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -161,6 +168,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
     inviter: invitation ? requireLine(input.inviter, "inviter", kind) : "",
     role: invitation ? requireRole(input.role, kind) : null,
     expiresInDays: invitation ? requireMinutes(input.expiresInDays, "expiresInDays", kind) : 0,
+    template: input.template ?? null,
   };
 }
 
