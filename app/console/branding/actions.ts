@@ -17,9 +17,9 @@ const inputSchema = z.object(Object.fromEntries(BRANDING_TEXT_FIELDS.map((name) 
 /** Saves the branding; every page and email uses it from the next request on. */
 export const saveBrandingAction = action({ guard, input: inputSchema }, async ({ input, files }): Promise<BrandingFormState> => {
   const parsed = parseBrandingForm(input);
-  if (!parsed.ok) return { status: "error", formError: parsed.formError, fieldErrors: parsed.fieldErrors, values: parsed.values };
+  if (!parsed.ok) return { status: "error", formError: parsed.formError, fieldErrors: parsed.fieldErrors, values: parsed.values, at: Date.now() };
   const saved = await saveBranding(parsed.patch, { logoFile: files.logoFile, faviconFile: files.faviconFile });
-  if (!saved.ok) return errorState(saved, parsed.values);
+  if (!saved.ok) return { ...errorState(saved, parsed.values), at: Date.now() };
   // Every page shows the branding (the sign-in pages, the account centre).
   revalidatePath("/", "layout");
   return {
@@ -27,6 +27,7 @@ export const saveBrandingAction = action({ guard, input: inputSchema }, async ({
     message: "Saved. Every page and email uses this branding from now on.",
     values: brandingFormValues(saved.value),
     preview: await brandingPreview(saved.value),
+    at: Date.now(),
   };
 });
 
@@ -37,7 +38,7 @@ export const saveBrandingAction = action({ guard, input: inputSchema }, async ({
  */
 export const previewBrandingAction = action({ guard, input: inputSchema }, async ({ input }): Promise<BrandingFormState> => {
   const parsed = parseBrandingForm(input);
-  if (!parsed.ok) return { status: "error", formError: "The preview shows the saved branding: check the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.values };
+  if (!parsed.ok) return { status: "error", formError: "The preview shows the saved branding: check the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.values, at: Date.now() };
   const { branding: current } = await getSettings();
-  return { status: "ok", values: parsed.values, preview: await brandingPreview(applyBrandingPatch(current, parsed.patch)) };
+  return { status: "ok", values: parsed.values, preview: await brandingPreview(applyBrandingPatch(current, parsed.patch)), at: Date.now() };
 });

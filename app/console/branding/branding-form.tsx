@@ -23,7 +23,8 @@ const LIVE_DELAY_MS = 400;
 
 /**
  * Posts as a plain form without JavaScript ("Preview" and "Save" are both
- * submit buttons). With JavaScript the sign-in preview follows every
+ * submit buttons, each with its own action, passed as is so React can post
+ * them without JavaScript). With JavaScript the sign-in preview follows every
  * keystroke and the email preview is asked for a moment after typing stops.
  */
 export function BrandingForm({ saveAction, previewAction, saved, savedPreview, hasUploadedLogo, hasFavicon, accept }: Props) {
@@ -32,7 +33,7 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // The newest answer wins: a save after a preview, or a preview after a save.
-  const [latest, setLatest] = useState<"save" | "preview">("save");
+  const latest = (previewState.at ?? 0) > (saveState.at ?? 0) ? "preview" : "save";
   const state = latest === "save" ? saveState : previewState;
   const values: BrandingFormValues = { ...saved, ...(state.status === "idle" ? {} : state.values) };
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -63,7 +64,6 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
       const fields = new FormData(form.current!);
       fields.delete("logoFile");
       fields.delete("faviconFile");
-      setLatest("preview");
       startTransition(() => preview(fields));
     }, LIVE_DELAY_MS);
   }
@@ -87,12 +87,9 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
     <div className="branding-layout">
       <form
         ref={form}
-        action={(data) => {
-          // A live preview still waiting to be asked for would replace the save's answer.
-          clearTimeout(timer.current);
-          setLatest("save");
-          save(data);
-        }}
+        action={save}
+        // A live preview still waiting to be asked for would come after the save's answer and replace it.
+        onSubmit={() => clearTimeout(timer.current)}
         onInput={onInput}
         className="stack branding-form"
         noValidate
@@ -136,11 +133,7 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
           <button
             className="button button-inline button-secondary"
             type="submit"
-            formAction={(data) => {
-              clearTimeout(timer.current);
-              setLatest("preview");
-              preview(data);
-            }}
+            formAction={preview}
           >
             Preview
           </button>

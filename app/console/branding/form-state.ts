@@ -5,4 +5,9 @@ import type { ActionState } from "@/lib/result";
 export type BrandingPreview = { signIn: SignInPreviewBranding; emailHtml: string };
 
 /** The shared ActionState (its `values`: the fields to show after a post) plus the preview of what was posted or saved. */
-export type BrandingFormState = ActionState & { values?: Record<string, string>; preview?: BrandingPreview };
+export type BrandingFormState = ActionState & {
+  values?: Record<string, string>;
+  preview?: BrandingPreview;
+  /** When the server answered (ms): the form shows the newer of the save's and the preview's answers. */
+  at?: number;
+};
