@@ -8,6 +8,4 @@ export type BrandingPreview = { signIn: SignInPreviewBranding; emailHtml: string
 export type BrandingFormState = ActionState & {
   values?: Record<string, string>;
   preview?: BrandingPreview;
-  /** When the server answered (ms): the form shows the newer of the save's and the preview's answers. */
-  at?: number;
 };
