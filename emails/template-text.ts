@@ -64,7 +64,8 @@ const NOTICE_EXTRA: Record<NoticeKind, readonly TemplateVariable[]> = {
 
 /** The variables an email's text may use, and those it must (a code email that never shows the code is refused). */
 export function variablesFor(kind: EmailKind): Declared {
-  if (!isNoticeKind(kind)) return CODE;
+  // A link code names the provider being connected ("Connect GitHub to your account").
+  if (!isNoticeKind(kind)) return kind === "LinkIdentity" ? { ...CODE, allowed: [...CODE.allowed, "provider"] } : CODE;
   const required: readonly TemplateVariable[] = kind === "OrganizationInvitationNotice" ? ["organizationName"] : [];
   return { allowed: [...COMMON, ...NOTICE_EXTRA[kind]], required };
 }
