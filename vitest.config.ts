@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+// next-auth imports "next/server" without an extension, which Node's ESM
+// loader cannot resolve outside Next; processed by Vite, it resolves (lib/social/store.ts builds provider configs with it).
+const inlineDeps = { server: { deps: { inline: ["next-auth"] } } };
 const shared = {
   resolve: {
     alias: {
@@ -19,6 +22,7 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          ...inlineDeps,
           name: "unit",
           include: ["lib/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}"],
           globalSetup: ["tests/setup/global-db.ts"],
@@ -29,6 +33,7 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          ...inlineDeps,
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           // On PostgreSQL every file shares one database; one file's saved

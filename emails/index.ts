@@ -10,6 +10,8 @@ import EmailChanged from "./email-changed";
 import EmailInUseNotice from "./email-in-use-notice";
 import ForgotPasswordCode from "./forgot-password-code";
 import GenericCode from "./generic-code";
+import IdentityLinked from "./identity-linked";
+import IdentityUnlinked from "./identity-unlinked";
 import LinkIdentityCode from "./link-identity-code";
 import type { EmailKind } from "./kinds";
 import MfaFactorAdded from "./mfa-factor-added";
@@ -64,4 +66,6 @@ export const TEMPLATES: Record<EmailKind, ComponentType<EmailProps>> = {
   BackupCodesRegenerated,
   MfaLockoutNotice,
   OrganizationInvitationNotice,
+  IdentityLinked,
+  IdentityUnlinked,
 };

@@ -14,6 +14,8 @@ export const NOTICE_KINDS = [
   "BackupCodesRegenerated",
   "MfaLockoutNotice",
   "OrganizationInvitationNotice",
+  "IdentityLinked",
+  "IdentityUnlinked",
 ] as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

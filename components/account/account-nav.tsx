@@ -6,6 +6,7 @@ export const ACCOUNT_SECTIONS: readonly Section[] = [
   { href: "/account/email", label: "Email" },
   { href: "/account/password", label: "Password" },
   { href: "/account/security", label: "Two-step verification" },
+  { href: "/account/connections", label: "Connected accounts" },
   { href: "/account/sessions", label: "Sessions" },
   { href: "/account/activity", label: "Security activity" },
   { href: "/orgs", label: "Organizations" },

@@ -21,6 +21,8 @@ export type SeedRequest =
     }
   | { n: number; op: "ticket"; userId: string; ctx: RequestContext }
   | SocialSeedRequest
+  /** Email-code sign-in on or off (signInExperience.signIn.emailCode), as the console's toggle saves it; password sign-in stays on. */
+  | { n: number; op: "emailCodeSignIn"; on: boolean }
   | OrgSeedRequest;
 
 /**

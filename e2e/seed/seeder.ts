@@ -17,7 +17,7 @@ const { hashPassword } = await import("@/lib/auth/password");
 const { createSessionTicket } = await import("@/lib/auth/session");
 const { parseEmail, parseNewPassword } = await import("@/lib/auth/validate");
 const { pickLocale } = await import("@/lib/mail/locale");
-const { getSettings } = await import("@/lib/settings/get-settings");
+const { getSettings, updateSettings } = await import("@/lib/settings/get-settings");
 const { seedOrg } = await import("./org-seeder");
 const { saveSocialConnector, setSocialConnectorEnabled } = await import("@/lib/social/store");
 
@@ -53,6 +53,10 @@ async function answer(request: SeedRequest): Promise<SeedAnswer> {
   try {
     if (request.op === "create") return { n: request.n, ok: true, ...(await createUser(request)) };
     if (request.op === "ticket") return { n: request.n, ok: true, ticket: await createSessionTicket(request.userId, request.ctx) };
+    if (request.op === "emailCodeSignIn") {
+      await updateSettings({ signInExperience: { signIn: { password: true, emailCode: request.on } } });
+      return { n: request.n, ok: true };
+    }
     if (request.op === "socialConnector") return { n: request.n, ok: true, ...(await seedSocialConnector(request)) };
     return { n: request.n, ok: true, ...(await seedOrg(request)) };
   } catch (error) {

@@ -31,6 +31,16 @@ export type EmailProps = {
   inviter?: string;
   role?: OrgRole | null;
   expiresInDays?: number;
+  /**
+   * IdentityLinked / IdentityUnlinked: the provider's name is `provider`; what
+   * it said of the person (name, address — shown masked; either may be empty),
+   * when (a UTC time already written out), from which browser and IP ("" when unknown).
+   */
+  identityName?: string;
+  identityEmail?: string;
+  occurredAt?: string;
+  device?: string;
+  fromIp?: string;
 };
 
 export type ResolvedEmailProps = Required<EmailProps>;
@@ -52,6 +62,11 @@ export const PREVIEW_PROPS: ResolvedEmailProps = {
   inviter: "Grace Hopper",
   role: "admin",
   expiresInDays: 7,
+  identityName: "Ada Lovelace",
+  identityEmail: "ada@users.example.com",
+  occurredAt: "2026-12-07 09:30 UTC",
+  device: "Chrome on macOS",
+  fromIp: "203.0.113.7",
 };
 
 export function withPreviewDefaults(props: EmailProps): ResolvedEmailProps {

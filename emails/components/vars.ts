@@ -23,5 +23,16 @@ export function varsFor(kind: EmailKind, props: ResolvedEmailProps): Vars {
     inviter: props.inviter,
     role: props.role ? copy.common.roles[props.role] : "",
     days: props.expiresInDays,
+    account: identityAccount(props),
+    when: props.occurredAt,
+    device: props.device,
+    ip: props.fromIp,
   };
+}
+
+/** "Ada Lovelace (a•••@example.com)", either half alone, or "" when the provider gave neither. */
+function identityAccount(props: ResolvedEmailProps): string {
+  const email = props.identityEmail ? maskEmail(props.identityEmail) : "";
+  if (props.identityName && email) return `${props.identityName} (${email})`;
+  return props.identityName || email;
 }

@@ -5,6 +5,10 @@ const minutes = (n: number) => `${n} minute${n === 1 ? "" : "s"}`;
 /** The support address when branding has one; the product's support otherwise. */
 const contactSupport = (v: Vars) => (v.support ? `contact support at ${v.support}` : `contact ${v.product} support`);
 
+/** Which account at the provider, as the start of a sentence. */
+const theirAccount = (v: Vars) => (v.account ? `The ${v.provider} account ${v.account}` : `A ${v.provider} account`);
+const whenAndWhere = (v: Vars) => `When: ${v.when}. From: ${v.device}${v.ip ? `, IP address ${v.ip}` : ""}.`;
+
 const mfaAfter = () =>
   "If you didn't make this change, someone else may have access to your account. Reset your password and check your two-step verification methods.";
 
@@ -17,7 +21,7 @@ export const en: Copy = {
     questions: ["Questions? Write to ", "."],
     sentBy: (sender, to) => `${sender} sent this email to ${to}.`,
     orOpen: "Or open this link:",
-    links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account", accountSecurity: "Open security settings", acceptInvitation: "Accept invitation" },
+    links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account", accountSecurity: "Open security settings", acceptInvitation: "Accept invitation", accountConnections: "Open connected accounts" },
     factors: { email: "email codes", totp: "an authenticator app", backup_codes: "backup codes" },
     roles: { owner: "an owner", admin: "an admin", member: "a member" },
   },
@@ -180,6 +184,18 @@ export const en: Copy = {
         (v) => `This invitation expires in ${v.days} day${v.days === 1 ? "" : "s"}. The link works once, and only for this email address.`,
       ],
       after: () => "If you weren't expecting this invitation, you can ignore this email; nothing happens unless you accept it.",
+    },
+    IdentityLinked: {
+      subject: (v) => `${v.provider} sign-in was connected to your ${v.product} account`,
+      heading: (v) => `${v.provider} connected`,
+      body: [(v) => `${theirAccount(v)} can now sign in to your ${v.product} account.`, whenAndWhere],
+      after: (v) => `If this wasn't you, disconnect ${v.provider} from your account, change your password, and ${contactSupport(v)}.`,
+    },
+    IdentityUnlinked: {
+      subject: (v) => `${v.provider} sign-in was disconnected from your ${v.product} account`,
+      heading: (v) => `${v.provider} disconnected`,
+      body: [(v) => `${theirAccount(v)} can no longer sign in to your ${v.product} account.`, whenAndWhere],
+      after: (v) => `If this wasn't you, someone else may have access to your account. Change your password, check your connected accounts, and ${contactSupport(v)}.`,
     },
   },
 };

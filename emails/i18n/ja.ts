@@ -3,6 +3,10 @@ import type { Copy, Vars } from "./types";
 /** The support address when branding has one; the product's support desk otherwise. */
 const support = (v: Vars) => (v.support ? `${v.support} ` : `${v.product} のサポート窓口`);
 
+/** Which account at the provider, mid-sentence. */
+const theirAccount = (v: Vars) => `${v.provider} のアカウント${v.account ? `「${v.account}」` : ""}`;
+const whenAndWhere = (v: Vars) => `日時: ${v.when}。操作元: ${v.device}${v.ip ? `(IP アドレス ${v.ip})` : ""}。`;
+
 const mfaAfter = () =>
   "お心当たりがない場合は、第三者がアカウントにアクセスしている可能性があります。パスワードを再設定し、2段階認証の設定を確認してください。";
 
@@ -15,7 +19,7 @@ export const ja: Copy = {
     questions: ["ご不明な点は ", " までお問い合わせください。"],
     sentBy: (sender, to) => `このメールは ${sender} から ${to} 宛てに送信されました。`,
     orOpen: "ボタンが使えない場合は、次のリンクを開いてください:",
-    links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成", accountSecurity: "セキュリティ設定を開く", acceptInvitation: "招待を承諾する" },
+    links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成", accountSecurity: "セキュリティ設定を開く", acceptInvitation: "招待を承諾する", accountConnections: "連携中のアカウントを開く" },
     factors: { email: "メールによる確認コード", totp: "認証アプリ", backup_codes: "バックアップコード" },
     roles: { owner: "オーナー", admin: "管理者", member: "メンバー" },
   },
@@ -177,6 +181,18 @@ export const ja: Copy = {
         (v) => `この招待の有効期限は${v.days}日です。リンクは一度だけ、このメールアドレスでのみ使えます。`,
       ],
       after: () => "お心当たりがない場合は、このメールを無視してください。招待を承諾しない限り、何も起こりません。",
+    },
+    IdentityLinked: {
+      subject: (v) => `${v.product} アカウントに ${v.provider} でのサインインが追加されました`,
+      heading: (v) => `${v.provider} が連携されました`,
+      body: [(v) => `${theirAccount(v)}で、${v.product} アカウントにサインインできるようになりました。`, whenAndWhere],
+      after: (v) => `お心当たりがない場合は、アカウントから ${v.provider} の連携を解除し、パスワードを変更して、${support(v)}までご連絡ください。`,
+    },
+    IdentityUnlinked: {
+      subject: (v) => `${v.product} アカウントから ${v.provider} でのサインインが削除されました`,
+      heading: (v) => `${v.provider} の連携が解除されました`,
+      body: [(v) => `${theirAccount(v)}では、${v.product} アカウントにサインインできなくなりました。`, whenAndWhere],
+      after: (v) => `お心当たりがない場合は、第三者がアカウントにアクセスしている可能性があります。パスワードを変更し、連携中のアカウントを確認して、${support(v)}までご連絡ください。`,
     },
   },
 };

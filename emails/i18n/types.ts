@@ -25,6 +25,11 @@ export type Vars = {
   inviter: string;
   role: string;
   days: number;
+  /** IdentityLinked / IdentityUnlinked: the account at the provider ("Ada (a•••@example.com)", "" when unnamed), when, browser, IP ("" when unknown). */
+  account: string;
+  when: string;
+  device: string;
+  ip: string;
 };
 
 export type Line = (vars: Vars) => string;
@@ -63,7 +68,7 @@ export type Copy = {
     sentBy: (sender: string, to: string) => string;
     /** Introduces the raw URL under a button, for clients that break buttons. */
     orOpen: string;
-    links: { open: string; signIn: string; resetPassword: string; createAccount: string; accountSecurity: string; acceptInvitation: string };
+    links: { open: string; signIn: string; resetPassword: string; createAccount: string; accountSecurity: string; acceptInvitation: string; accountConnections: string };
     /** A second factor's name as it reads mid-sentence ("an authenticator app"). */
     factors: Record<MfaFactor, string>;
     /** An organization role as it reads mid-sentence ("an admin"). */

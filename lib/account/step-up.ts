@@ -22,6 +22,7 @@ export const STEP_UP_TTL_MS = 10 * 60_000;
 export const OPERATIONS = [
   "change_email", "change_password", "set_password", "enable_mfa", "disable_mfa",
   "regenerate_backup_codes", "revoke_sessions", "delete_account", "manage_admins", "transfer_ownership", "delete_organization",
+  "unlink_identity",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

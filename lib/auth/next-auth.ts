@@ -65,6 +65,10 @@ export const { auth, signIn, signOut } = nextAuth;
 /** Starts a social sign-in: redirects (throws NEXT_REDIRECT) to the provider, which comes back to `redirectTo` in the end. */
 export const signInWithProvider = (connectorId: string, redirectTo: string) => withSocial.signIn(connectorId, { redirectTo });
 
+/** The same start for a JSON answer: the provider's authorization URL (the state, PKCE and nonce cookies are set on this response). */
+export const providerAuthorizationUrl = (connectorId: string, redirectTo: string): Promise<string> =>
+  withSocial.signIn(connectorId, { redirectTo, redirect: false });
+
 // next-auth only reads the standard Request parts (url, headers, body).
 const atAppUrl = (req: NextRequest) => forNextAuth(req, env.APP_URL) as NextRequest;
 

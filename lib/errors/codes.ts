@@ -33,6 +33,10 @@ export const ERRORS = {
   verification_required: { status: 403, user: "Confirm it's you first." },
   not_found: { status: 404, user: "This no longer exists. Start again." },
   conflict: { status: 409, user: "This changed meanwhile. Reload the page and try again." },
+  last_sign_in_method: {
+    status: 409,
+    user: "This is the only way left to sign in to your account. Set a password or connect another sign-in first.",
+  },
   identity_linked_elsewhere: { status: 409, user: "This sign-in is already connected to another account. Sign in with that account, or disconnect it there first." },
   gone: { status: 410, user: "This link can no longer be used. Ask for a new one." },
   length_required: { status: 411, user: "Send the body with a Content-Length." },

@@ -13,7 +13,9 @@ import type { RenderedEmail } from "./render-input";
  * not listed here still renders correctly, but lands in the key: one entry
  * per message, so add it here.
  */
-const SLOTS = ["code", "to", "link", "provider", "newEmail", "organization", "inviter"] as const satisfies readonly (keyof ResolvedEmailProps)[];
+const SLOTS = [
+  "code", "to", "link", "provider", "newEmail", "organization", "inviter", "identityName", "identityEmail", "occurredAt", "device", "fromIp",
+] as const satisfies readonly (keyof ResolvedEmailProps)[];
 
 /** Compiled entries kept; one branding needs about 50 (kinds × locales × the few minutes and factors). */
 export const MAX_ENTRIES = 128;

@@ -41,6 +41,17 @@ export type RenderInput = {
   inviter?: string;
   role?: OrgRole;
   expiresInDays?: number;
+  /**
+   * IdentityLinked / IdentityUnlinked (with `provider`, the connector's name):
+   * the name and address the provider gave (optional; the address is shown
+   * masked), when (required, written out in UTC), the browser (required) and
+   * the IP (optional).
+   */
+  identityName?: string;
+  identityEmail?: string;
+  occurredAt?: string;
+  device?: string;
+  fromIp?: string;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -123,6 +134,8 @@ const INVITATION: EmailKind = "OrganizationInvitationNotice";
 const LINK_NOTICES: ReadonlySet<EmailKind> = new Set(["AccountExistsNotice"]);
 const LOCKOUT_KINDS: ReadonlySet<EmailKind> = new Set(["CodeLockoutNotice", "MfaLockoutNotice"]);
 const FACTOR_KINDS: ReadonlySet<EmailKind> = new Set(["MfaFactorAdded", "MfaFactorRemoved"]);
+const IDENTITY_KINDS: ReadonlySet<EmailKind> = new Set(["IdentityLinked", "IdentityUnlinked"]);
+const PROVIDER_KINDS: ReadonlySet<EmailKind> = new Set(["ConnectorTest", "LinkIdentity", ...IDENTITY_KINDS]);
 
 /** Checks the input and fills every template prop; throws on a programming error. */
 export function resolveProps(input: RenderInput): ResolvedEmailProps {
@@ -133,6 +146,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
   const notice = isNoticeKind(kind);
   const code = input.code?.trim() ?? "";
   const invitation = kind === INVITATION;
+  const identity = IDENTITY_KINDS.has(kind);
   if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${kind} needs a numeric code`);
   return {
     locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
@@ -143,13 +157,18 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
     ttlMinutes: notice ? 0 : requireMinutes(input.ttlMinutes, "ttlMinutes", kind),
     link: invitation ? requireLink(input.link, kind) : notice && !LINK_NOTICES.has(kind) ? null : httpUrl(input.link),
     lockMinutes: LOCKOUT_KINDS.has(kind) ? requireMinutes(input.lockMinutes, "lockMinutes", kind) : 0,
-    provider: kind === "ConnectorTest" || kind === "LinkIdentity" ? requireLine(input.provider, "provider", kind) : "",
+    provider: PROVIDER_KINDS.has(kind) ? requireLine(input.provider, "provider", kind) : "",
     newEmail: kind === "EmailChanged" ? requireEmail(input.newEmail, "newEmail", kind) : "",
     factor: FACTOR_KINDS.has(kind) ? requireFactor(input.factor, "factor", kind) : null,
     organization: invitation ? requireLine(input.organization, "organization", kind) : "",
     inviter: invitation ? requireLine(input.inviter, "inviter", kind) : "",
     role: invitation ? requireRole(input.role, kind) : null,
     expiresInDays: invitation ? requireMinutes(input.expiresInDays, "expiresInDays", kind) : 0,
+    identityName: identity ? oneLine(input.identityName ?? "") : "",
+    identityEmail: identity ? oneLine(input.identityEmail ?? "") : "",
+    occurredAt: identity ? requireLine(input.occurredAt, "occurredAt", kind) : "",
+    device: identity ? requireLine(input.device, "device", kind) : "",
+    fromIp: identity ? oneLine(input.fromIp ?? "") : "",
   };
 }
 

@@ -17,6 +17,10 @@ const branding: Branding = {
   supportEmail: null,
 };
 
+const IDENTITY: Partial<RenderInput> = {
+  provider: "GitHub", identityName: "Ada L.", identityEmail: "ada.l@users.example.test", occurredAt: "2026-12-07 09:30 UTC", device: "Firefox on Linux", fromIp: "198.51.100.4",
+};
+
 /** What each notice needs beyond the common fields. */
 const NOTICE_VARS: Partial<Record<EmailKind, Partial<RenderInput>>> = {
   CodeLockoutNotice: { lockMinutes: 25 },
@@ -26,6 +30,8 @@ const NOTICE_VARS: Partial<Record<EmailKind, Partial<RenderInput>>> = {
   EmailChanged: { newEmail: "grace.hopper@new-mail.test" },
   MfaFactorAdded: { factor: "totp" },
   MfaFactorRemoved: { factor: "totp" },
+  IdentityLinked: IDENTITY,
+  IdentityUnlinked: IDENTITY,
   OrganizationInvitationNotice: {
     organization: "Acme Research", inviter: "Grace Hopper", role: "admin", expiresInDays: 7, link: "https://auth.acme.test/invite/tok3n",
   },
@@ -373,6 +379,30 @@ describe("renderEmail: branding", () => {
   });
 });
 
+describe("renderEmail: identity notices", () => {
+  it.each([
+    ["IdentityLinked", "GitHub sign-in was connected to your Acme Cloud account", "can now sign in"],
+    ["IdentityUnlinked", "GitHub sign-in was disconnected from your Acme Cloud account", "can no longer sign in"],
+  ] as const)("%s names the provider, the account (address masked), when, the browser and the IP", async (kind, subject, sentence) => {
+    const { subject: got, html, text } = await renderEmail(input(kind));
+    expect(got).toBe(subject);
+    expect(text).toContain(`The GitHub account Ada L. (a•••@users.example.test) ${sentence} to your Acme Cloud account.`);
+    expect(text).toContain("When: 2026-12-07 09:30 UTC. From: Firefox on Linux, IP address 198.51.100.4.");
+    expect(text).not.toContain("ada.l@users.example.test");
+    expect(html).toContain('href="https://auth.acme.test/account/connections"');
+    expect(text).toMatch(/If this wasn't you/);
+    const ja = await renderEmail(input(kind, "ja"));
+    expect(ja.text).toContain("GitHub のアカウント「Ada L. (a•••@users.example.test)」");
+    expect(ja.text).toContain("日時: 2026-12-07 09:30 UTC。操作元: Firefox on Linux(IP アドレス 198.51.100.4)。");
+  });
+
+  it("says 'a <provider> account' when the provider named nobody, and leaves out an unknown IP", async () => {
+    const { text } = await renderEmail(input("IdentityLinked", "en", { identityName: "", identityEmail: undefined, fromIp: "" }));
+    expect(text).toContain("A GitHub account can now sign in to your Acme Cloud account.");
+    expect(text).toContain("When: 2026-12-07 09:30 UTC. From: Firefox on Linux.");
+  });
+});
+
 describe("renderEmail: input errors", () => {
   it("refuses a code email without a numeric code or an expiry", async () => {
     await expect(renderEmail(input("SignIn", "en", { code: undefined }))).rejects.toThrow(/code/);
@@ -389,6 +419,9 @@ describe("renderEmail: input errors", () => {
     ["EmailChanged", { newEmail: "not an address" }, /EmailChanged needs newEmail/],
     ["MfaFactorAdded", { factor: undefined }, /MfaFactorAdded needs factor \(one of email, totp, backup_codes\)/],
     ["MfaFactorRemoved", { factor: "sms" as never }, /MfaFactorRemoved needs factor/],
+    ["IdentityLinked", { provider: undefined }, /IdentityLinked needs provider/],
+    ["IdentityUnlinked", { occurredAt: undefined }, /IdentityUnlinked needs occurredAt/],
+    ["IdentityLinked", { device: " " }, /IdentityLinked needs device/],
   ] as const)("refuses %s with %o", async (kind, extra, error) => {
     await expect(renderEmail(input(kind, "en", extra))).rejects.toThrow(error);
   });

@@ -26,10 +26,12 @@ export async function renderEmailFresh(input: RenderInput): Promise<RenderedEmai
 /** A complete, valid input for `kind` with preview values (warm-up, timing, tests). */
 export function sampleRenderInput(kind: EmailKind, locale: Locale = DEFAULT_LOCALE): RenderInput {
   const { branding, to, appUrl, code, ttlMinutes, lockMinutes, provider, newEmail, factor, organization, inviter, role, expiresInDays } = PREVIEW_PROPS;
+  const { identityName, identityEmail, occurredAt, device, fromIp } = PREVIEW_PROPS;
   // Only the invitation carries a link: a code email warmed with one would be compiled for the wrong shape.
   const link = kind === "OrganizationInvitationNotice" ? `${appUrl}/invite/preview-token` : undefined;
   const invitation = { organization, inviter, role: role ?? undefined, expiresInDays, link };
-  return { kind, locale, branding, to, appUrl, code, ttlMinutes, lockMinutes, provider, newEmail, factor: factor ?? undefined, ...invitation };
+  const identity = { identityName, identityEmail, occurredAt, device, fromIp };
+  return { kind, locale, branding, to, appUrl, code, ttlMinutes, lockMinutes, provider, newEmail, factor: factor ?? undefined, ...invitation, ...identity };
 }
 
 export type WarmContext = Partial<Pick<RenderInput, "branding" | "appUrl" | "ttlMinutes">>;

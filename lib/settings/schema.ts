@@ -65,6 +65,16 @@ export const signInExperienceSchema = z.object({
       required: z.boolean().default(false),
     })
     .prefault({}),
+  notifications: z
+    .object({
+      /**
+       * Email the owner when a social sign-in is connected to or disconnected
+       * from their account (IdentityLinked / IdentityUnlinked).
+       * @default true
+       */
+      identityChanges: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #4f46e5");

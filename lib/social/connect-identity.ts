@@ -2,13 +2,12 @@ import "server-only";
 import { claimFlow, clearFlowCookie, readFlowCookie } from "@/lib/auth/flow";
 import type { RequestContext } from "@/lib/auth/request-context";
 import type { CallbackDecision } from "./callback";
+import type { ConnectStatus } from "./connect-status";
 import type { CallbackEnd } from "./end-sign-in";
 import { linkIdentity } from "./link-identity";
 import type { SocialProfile } from "./types";
 
-/** What /account/connections is told after a connect (`?status=`). */
-export type ConnectStatus = "linked" | "already" | "linked-elsewhere" | "expired";
-
+/** What /account/connections is told after a connect (`?status=`; the page's words are in connect-status.ts). */
 export const connectionsPath = (status: ConnectStatus) => `/account/connections?status=${status}`;
 
 type ConnectDecision = Extract<CallbackDecision, { step: "connect" | "connect-refused" }>;

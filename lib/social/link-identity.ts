@@ -6,6 +6,7 @@ import { recordEvent } from "@/lib/account/audit";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { failWith } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
+import { notifyIdentityChange } from "./identity-notice";
 import type { SocialProfile } from "./types";
 
 export type LinkedIdentity = { identityId: string; created: boolean };
@@ -22,6 +23,11 @@ const INSERT = `INSERT INTO "SocialIdentity" ("id", "userId", "connectorId", "su
  * account; an identity that belongs to another account is never moved
  * (`identity_linked_elsewhere`). The unique index decides a race between two
  * links of one identity: whichever insert lands first wins, the other sees it.
+ *
+ * A new link emails the owner IdentityLinked (identity-notice.ts) once
+ * it is committed: here when `client` is the database, and by the caller,
+ * after its commit, when it passes a transaction (an email must not hold a
+ * transaction open, and must not go out for a link that is rolled back).
  */
 export async function linkIdentity(userId: string, profile: SocialProfile, ctx: RequestContext, client: Tx = db): Promise<Result<LinkedIdentity>> {
   const id = randomUUID();
@@ -30,6 +36,7 @@ export async function linkIdentity(userId: string, profile: SocialProfile, ctx: 
     const connector = await client.socialConnector.findUnique({ where: { id: profile.connectorId }, select: { name: true } });
     const detail = { connector: profile.connectorId, provider: connector?.name ?? profile.connectorId };
     await recordEvent("social_linked", { userId, ip: ctx.ip, userAgent: ctx.userAgent }, detail, client);
+    if (client === db) await notifyIdentityChange(userId, "IdentityLinked", profile, ctx);
     return ok({ identityId: id, created: true });
   }
   const existing = await client.socialIdentity.findUnique({

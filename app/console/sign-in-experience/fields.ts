@@ -32,6 +32,12 @@ const TOGGLES: readonly Toggle[] = [
     help: "Accounts without a second factor are sent to set one up right after signing in, and can't remove their last one.",
     read: (s) => s.mfa.required,
   },
+  {
+    name: "notifyIdentityChanges",
+    label: "Email users when a social sign-in is connected or disconnected",
+    help: "A security notice naming the provider, the account at it, when, and from which browser and IP.",
+    read: (s) => s.notifications.identityChanges,
+  },
 ];
 
 type SignUpMode = SignInExperience["signUp"]["mode"];
@@ -139,7 +145,7 @@ export const ONE_SIGN_IN_METHOD = "At least one sign-in method must stay on: pas
 export const FORM_FIELD_NAMES: readonly string[] = [...TOGGLES, SIGN_UP_MODE, ...NUMBER_FIELDS].map((field) => field.name);
 
 export type ParsedForm =
-  | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp" | "invitations" | "mfa">; values: FormValues }
+  | { ok: true; patch: Pick<SignInExperience, "signUp" | "signIn" | "forgotPassword" | "password" | "otp" | "invitations" | "mfa" | "notifications">; values: FormValues }
   | { ok: false; formError: string; fieldErrors: FieldErrors; values: FormValues };
 
 /**
@@ -179,6 +185,7 @@ export function parseSignInExperienceForm(form: Readonly<Record<string, string |
     otp,
     invitations,
     mfa: { ...current.mfa, required: on("mfaRequired") },
+    notifications: { ...current.notifications, identityChanges: on("notifyIdentityChanges") },
   };
   // With both off nobody could sign in, the admin who saved it included.
   if (!patch.signIn.password && !patch.signIn.emailCode) return { ok: false, formError: ONE_SIGN_IN_METHOD, fieldErrors, values };
