@@ -24,7 +24,8 @@ const row = (page: Page, id: string) => page.locator(`tr[data-connector="${id}"]
 /** The social buttons on a signed-out /sign-in, in order, among `names`. */
 async function signInButtons(page: Page, names: string[]): Promise<string[]> {
   await page.goto(consoleUrl("/sign-in"));
-  const labels = await page.getByRole("button", { name: /^Continue with / }).allTextContents();
+  // Buttons in look; links or buttons in markup (components/social-buttons.tsx).
+  const labels = await page.locator(".social-buttons").getByText(/^Continue with /).allTextContents();
   return labels.map((label) => label.replace(/^Continue with /, "").trim()).filter((name) => names.includes(name));
 }
 

@@ -45,8 +45,9 @@ export function testProviderValues(providerId: SocialProviderId): Record<string,
 /** Registers a client for `connectorId` at the right test provider; returns its credentials. */
 export async function registerTestClient(providerId: SocialProviderId, connectorId: string, appUrl: string): Promise<{ clientId: string; clientSecret: string }> {
   const client = { clientId: `client-${connectorId}-${randomBytes(3).toString("hex")}`, clientSecret: `secret-${randomBytes(12).toString("hex")}` };
-  if (providerId === "github") await registerGitHubClient(TEST_GITHUB, client);
-  else await registerOidcClient(TEST_OIDC.origin, { ...client, redirectUris: [`${appUrl}/api/auth/callback/${connectorId}`] });
+  const callbackUrl = `${appUrl}/api/auth/callback/${connectorId}`;
+  if (providerId === "github") await registerGitHubClient(TEST_GITHUB, { ...client, callbackUrl });
+  else await registerOidcClient(TEST_OIDC.origin, { ...client, redirectUris: [callbackUrl] });
   return client;
 }
 

@@ -31,7 +31,7 @@ const LINK_CODE = /code to connect .* to /;
 async function continueWith(page: Page, connector: SeededSocialConnector, login: string, { from = "/sign-in", action = "login" } = {}) {
   await step(`continue with ${connector.name} as ${login}`, async () => {
     await page.goto(from);
-    await page.getByRole("button", { name: `Continue with ${connector.name}`, exact: true }).click();
+    await page.getByRole("link", { name: `Continue with ${connector.name}`, exact: true }).click();
     await answerProvider(page, connector, login, action);
   });
 }
@@ -118,6 +118,28 @@ test("sign up with GitHub", async ({ page }) => {
   await expectSignedIn(page, email);
 });
 
+test("without JavaScript: the button, the address page and the code page", async ({ newPage }) => {
+  const page = await newPage({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": IP } });
+  const email = fresh("github-nojs");
+  await continueWith(page, github, `unverified:${email}`);
+  await expect(page).toHaveURL((url) => url.pathname === "/sign-in/social/email");
+  const after = new Date();
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Email me a code", exact: true }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/sign-in/social/link");
+  await submitCode(page, await mailbox.waitForCode(email, { after }));
+  await expectSignedIn(page, email);
+});
+
+test("another site cannot start a sign-in in someone's browser", async ({ request }) => {
+  const start = `/sign-in/social/start/${oidc.id}`;
+  const crossSite = await request.get(start, { headers: { "sec-fetch-site": "cross-site" }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(307);
+  expect(new URL(crossSite.headers().location!, APP_URL).pathname).toBe("/sign-in");
+  const sameSite = await request.get(start, { headers: { "sec-fetch-site": "same-origin" }, maxRedirects: 0 });
+  expect(new URL(sameSite.headers().location!).searchParams.get("client_id")).toBe(oidc.clientId);
+});
+
 test("denied consent ends on the error page, with the way back", async ({ page }) => {
   await continueWith(page, github, fresh("github-deny"), { action: "deny" });
   await onErrorPage(page, "Sign-in was cancelled");
@@ -129,8 +151,10 @@ test("a tampered state parameter ends on the error page", async ({ page }) => {
   const authorization = await step("the button sends the browser to the provider with a state", async () => {
     await page.goto("/sign-in");
     const request = page.waitForRequest((r) => new URL(r.url()).searchParams.get("client_id") === oidc.clientId);
-    await page.getByRole("button", { name: `Continue with ${oidc.name}`, exact: true }).click();
-    return new URL((await request).url());
+    await page.getByRole("link", { name: `Continue with ${oidc.name}`, exact: true }).click();
+    const sent = new URL((await request).url());
+    await expect(page.getByLabel("Login name")).toBeVisible();
+    return sent;
   });
   expect(authorization.searchParams.get("state")).toBeTruthy();
   await step("the same request with a changed state: the provider hands that state back", async () => {

@@ -25,7 +25,7 @@ const SECRET = "integration-client-secret";
 beforeAll(async () => {
   [oidc, github, stranger] = await Promise.all([startOidcServer(), startGitHubServer(), startProviderServer()]);
   for (const id of ["acme", "google", "microsoft", "github"]) oidc.addClient({ clientId: id, clientSecret: SECRET, redirectUris: [CALLBACK(id)] });
-  github.addClient({ clientId: "github", clientSecret: SECRET });
+  github.addClient({ clientId: "github", clientSecret: SECRET, callbackUrl: CALLBACK("github") });
 });
 afterAll(async () => {
   await Promise.all([oidc.close(), github.close(), stranger.close()]);
@@ -133,6 +133,14 @@ describe("a sign-in through next-auth with each connector's provider config", ()
     const outcome = await runSocialSignIn(toAuthProvider(c), c.id, { action: "deny" });
     expect(outcome.signIn).toBeNull();
     expect(outcome.finalUrl).toMatch(/error=/);
+  });
+
+  it("GitHub sends a redirect_uri outside the app's callback URL back to the registered one with redirect_uri_mismatch", async () => {
+    github.addClient({ clientId: "github-elsewhere", clientSecret: SECRET, callbackUrl: "http://127.0.0.1:3000/somewhere-else" });
+    const c = connector("github", { clientId: "github-elsewhere" });
+    const outcome = await runSocialSignIn(toAuthProvider(c), c.id, { action: "authorize", login: "alice@x.test" });
+    expect(outcome.signIn).toBeNull();
+    expect(outcome.finalUrl).toMatch(/^http:\/\/127\.0\.0\.1:3000\/somewhere-else\?error=redirect_uri_mismatch/);
   });
 
   it.each(KINDS)("%s: sends PKCE (S256) and state, and a nonce for OpenID Connect", async (kind) => {

@@ -26,7 +26,12 @@ import { readForm } from "./oidc-interaction";
  * (primary not verified; a second verified address that is not primary),
  * `noemail:carol` (no address at all).
  */
-export type GitHubTestClient = { clientId: string; clientSecret: string };
+export type GitHubTestClient = {
+  clientId: string;
+  clientSecret: string;
+  /** The OAuth app's "Authorization callback URL"; a redirect_uri must be it or under it (same host and port). Absent: any. */
+  callbackUrl?: string;
+};
 
 export type GitHubTestServer = {
   /** The GitHub Enterprise base URL a connector sets to use this server. */
@@ -46,7 +51,7 @@ export function githubUserId(login: string): number {
 }
 
 export async function startGitHubServer(options: { port?: number } = {}): Promise<GitHubTestServer> {
-  const clients = new Map<string, string>();
+  const clients = new Map<string, GitHubTestClient>();
   const codes = new Map<string, Grant>();
   const tokens = new Map<string, { login: string; scope: string }>();
 
@@ -61,7 +66,7 @@ export async function startGitHubServer(options: { port?: number } = {}): Promis
     const url = new URL(req.url ?? "/", "http://github.test");
     if (req.method === "POST" && url.pathname === CLIENTS_PATH) {
       const client = JSON.parse((await readForm(req, "raw")) as string) as GitHubTestClient;
-      clients.set(client.clientId, client.clientSecret);
+      clients.set(client.clientId, client);
       return void res.writeHead(201).end();
     }
     if (url.pathname === "/login/oauth/authorize") return authorize(req, res, url);
@@ -73,16 +78,25 @@ export async function startGitHubServer(options: { port?: number } = {}): Promis
   async function authorize(req: IncomingMessage, res: ServerResponse, url: URL) {
     const query = req.method === "POST" ? ((await readForm(req, "form")) as URLSearchParams) : url.searchParams;
     const clientId = query.get("client_id") ?? "";
+    const client = clients.get(clientId);
     // GitHub shows its own 404 page for an unknown application; it never redirects.
-    if (!clients.has(clientId)) return void res.writeHead(404, { "content-type": "text/html" }).end("<h1>404</h1><p>Application not found.</p>");
-    const redirectUri = query.get("redirect_uri");
+    if (!client) return void res.writeHead(404, { "content-type": "text/html" }).end("<h1>404</h1><p>Application not found.</p>");
+    const redirectUri = query.get("redirect_uri") ?? client.callbackUrl;
     const state = query.get("state");
     if (!redirectUri) return void res.writeHead(400, { "content-type": "text/plain" }).end("redirect_uri is required by this test server");
-    const back = (params: Record<string, string>) => {
-      const target = new URL(redirectUri);
+    const back = (params: Record<string, string>, to = redirectUri) => {
+      const target = new URL(to);
       for (const [key, value] of Object.entries({ ...params, ...(state ? { state } : {}) })) target.searchParams.set(key, value);
       res.writeHead(302, { location: target.href }).end();
     };
+    // A redirect_uri outside the registered callback URL: back to the registered one with GitHub's error, before any page.
+    if (client.callbackUrl && !underCallback(redirectUri, client.callbackUrl)) {
+      return back({
+        error: "redirect_uri_mismatch",
+        error_description: "The redirect_uri MUST match the registered callback URL for this application.",
+        error_uri: "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#redirect-uri-mismatch",
+      }, client.callbackUrl);
+    }
     if (req.method === "GET") return void html(res, consentPage(query));
     if (query.get("action") === "deny") {
       return back({
@@ -112,7 +126,7 @@ export async function startGitHubServer(options: { port?: number } = {}): Promis
     const clientId = form.get("client_id") ?? basicId ?? "";
     const secret = form.get("client_secret") ?? basicSecret ?? "";
     const answer = (body: Record<string, string>) => tokenAnswer(req, res, body);
-    if (!clients.has(clientId) || clients.get(clientId) !== secret) {
+    if (clients.get(clientId)?.clientSecret !== secret || !secret) {
       return answer({ error: "incorrect_client_credentials", error_description: "The client_id and/or client_secret passed are incorrect.", error_uri: `${DOCS}#incorrect-client-credentials` });
     }
     const code = form.get("code") ?? "";
@@ -143,12 +157,24 @@ export async function startGitHubServer(options: { port?: number } = {}): Promis
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    addClient: (client) => void clients.set(client.clientId, client.clientSecret),
+    addClient: (client) => void clients.set(client.clientId, client),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** GitHub's rule: same scheme, host and port; the path equal to the callback's or below it. */
+function underCallback(redirectUri: string, callbackUrl: string): boolean {
+  try {
+    const redirect = new URL(redirectUri);
+    const callback = new URL(callbackUrl);
+    const base = callback.pathname.replace(/\/$/, "");
+    return redirect.origin === callback.origin && (redirect.pathname === callback.pathname || redirect.pathname.startsWith(`${base}/`));
+  } catch {
+    return false;
+  }
 }
 
 function pkceMatches(challenge: string | null, verifier: string | null): boolean {
