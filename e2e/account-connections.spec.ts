@@ -162,3 +162,22 @@ test("an account made by social sign-up can't disconnect its last way in while e
     await expect(main(page).getByText("No accounts are connected.")).toBeVisible();
   });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("connect, confirm it's you and disconnect work as plain forms", async ({ page, signedInUser: user }) => {
+    const name = connectorName();
+    await seedSocialConnector(instance(), { providerId: "oidc", name });
+    const login = providerLogin();
+    await page.goto(PAGE);
+    await main(page).getByRole("button", { name: `Connect ${name}`, exact: true }).click();
+    await signInAtProvider(page, login);
+    await expect(page).toHaveURL((url) => url.pathname === PAGE && url.searchParams.get("status") === "linked");
+    await expect(rowOf(page, name)).toContainText(login);
+    await confirmWithPassword(page, user.password);
+    await rowOf(page, name).getByRole("button", { name: /^Disconnect/ }).click();
+    await expect(page).toHaveURL((url) => url.pathname === PAGE && url.searchParams.get("status") === "disconnected");
+    await expect(main(page).getByText("No accounts are connected.")).toBeVisible();
+  });
+});

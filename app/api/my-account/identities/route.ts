@@ -16,8 +16,7 @@ export const GET = apiRoute(async ({ user }) => json({ identities: await listIde
  * provider sends it back to /account/connections?status=….
  */
 export const POST = apiRoute({ body: z.object({ connectorId: z.string().min(1).max(100) }) }, async ({ user, body }) => {
-  const started = await startConnect(user, body.connectorId);
+  const started = await startConnect(user, body.connectorId, (connectorId) => providerAuthorizationUrl(connectorId, CONNECTIONS_PAGE));
   if (!started.ok) return apiFailure(started);
-  const authorizationUrl = await providerAuthorizationUrl(started.value.connectorId, CONNECTIONS_PAGE);
-  return json({ authorizationUrl }, 201);
+  return json({ authorizationUrl: started.value.authorizationUrl }, 201);
 });
