@@ -41,6 +41,16 @@ export { PREVIEW_PROPS, type EmailProps, type ResolvedEmailProps } from "./compo
 export { ACTION_CLASS } from "./components/actions";
 export { maskEmail } from "./components/mask-email";
 export { varsFor } from "./components/vars";
+export {
+  TEMPLATE_VARIABLES,
+  VARIABLE,
+  defaultTemplateText,
+  fillTemplate,
+  variableValues,
+  variablesFor,
+  type TemplateText,
+  type TemplateVariable,
+} from "./template-text";
 
 /** The template for each kind of email. */
 export const TEMPLATES: Record<EmailKind, ComponentType<EmailProps>> = {

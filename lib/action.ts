@@ -39,7 +39,13 @@ type Definition<I extends Schema, B extends Tuple, C extends object> = {
   refill?: readonly (keyof z.output<I> & string)[];
 };
 
-type HandlerArgs<I extends Schema, B extends Tuple, C extends object> = { input: z.output<I>; bound: z.output<B>; ctx: RequestContext } & C;
+type HandlerArgs<I extends Schema, B extends Tuple, C extends object> = {
+  input: z.output<I>;
+  bound: z.output<B>;
+  ctx: RequestContext;
+  /** The form's uploaded files by field name (first of each, non-empty only); the handler checks their size and type. */
+  files: Record<string, File>;
+} & C;
 type Handler<I extends Schema, B extends Tuple, C extends object, R> = (args: HandlerArgs<I, B, C>) => Promise<R>;
 
 const EMPTY = z.object({});
@@ -52,6 +58,15 @@ function textFields(form: FormData): Record<string, string> {
     if (typeof value === "string" && !name.startsWith("$ACTION_") && !(name in fields)) fields[name] = value;
   }
   return fields;
+}
+
+/** A file input left empty still posts a nameless, empty File: that is no upload. */
+function uploadedFiles(form: FormData): Record<string, File> {
+  const files: Record<string, File> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string" && value.size > 0 && !(name in files)) files[name] = value;
+  }
+  return files;
 }
 
 const pick = (source: Record<string, unknown>, names: readonly string[]) =>
@@ -89,7 +104,7 @@ async function run<I extends Schema, B extends Tuple, C extends object, R>(
       return { refused };
     }
     const input = parsed.data as z.output<I>;
-    const state = await handler({ ...context, input, bound: bound.data as z.output<B>, ctx: await getRequestContext() });
+    const state = await handler({ ...context, input, bound: bound.data as z.output<B>, ctx: await getRequestContext(), files: uploadedFiles(form) });
     return { state: withRefill(state, refill && pick(input as Record<string, unknown>, refill)) };
   } catch (error) {
     unstable_rethrow(error);

@@ -1,20 +1,39 @@
-import type { CSSProperties } from "react";
+import type { Metadata } from "next";
+import { assetPath, logoSrc } from "@/lib/branding/asset-url";
+import { brandStyle } from "@/lib/branding/css-vars";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const dynamic = "force-dynamic";
 
+/** The product's name in every tab title, and its favicon when one was uploaded (app/console/branding). */
+export async function generateMetadata(): Promise<Metadata> {
+  const { branding } = await getSettings();
+  return {
+    title: { default: branding.productName, template: `%s · ${branding.productName}` },
+    ...(branding.faviconAsset ? { icons: { icon: [{ url: assetPath(branding.faviconAsset), type: "image/png" }] } } : {}),
+  };
+}
+
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const { branding } = await getSettings();
-  const style = { "--brand": branding.primaryColor, "--bg": branding.backgroundColor } as CSSProperties;
+  const logo = logoSrc(branding);
   return (
-    <main className="auth-shell" style={{ ...style, background: "var(--bg)" }}>
-      <div className="card auth-card">
-        <div className="brand">
-          {/* eslint-disable-next-line @next/next/no-img-element -- operator-supplied URL, any host */}
-          {branding.logoUrl ? <img src={branding.logoUrl} alt="" /> : null}
-          <span>{branding.productName}</span>
+    <main className="auth-shell" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
+      <div className="auth-column">
+        <div className="card auth-card">
+          <div className="brand">
+            {/* eslint-disable-next-line @next/next/no-img-element -- our own uploaded asset or an operator's https URL */}
+            {logo ? <img src={logo} alt="" /> : null}
+            <span>{branding.productName}</span>
+          </div>
+          {children}
         </div>
-        {children}
+        {branding.termsUrl || branding.privacyUrl ? (
+          <nav className="auth-legal" aria-label="Legal">
+            {branding.termsUrl ? <a href={branding.termsUrl}>Terms of service</a> : null}
+            {branding.privacyUrl ? <a href={branding.privacyUrl}>Privacy policy</a> : null}
+          </nav>
+        ) : null}
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
-import type { CSSProperties } from "react";
 import Link from "next/link";
 import { OrgSwitcher } from "@/components/orgs/org-switcher";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { brandStyle } from "@/lib/branding/css-vars";
 import { getSettings } from "@/lib/settings/get-settings";
 import { AccountNav } from "./account-nav";
 
@@ -15,9 +15,8 @@ type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormA
  */
 export async function AccountShell({ user, signOutAction, switchAction, children }: Props) {
   const { branding } = await getSettings();
-  const style = { "--brand": branding.primaryColor, "--bg": branding.backgroundColor } as CSSProperties;
   return (
-    <div className="account" style={{ ...style, background: "var(--bg)" }}>
+    <div className="account" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <header className="account-header">
         <div className="account-header-inner">
           <div className="account-who">

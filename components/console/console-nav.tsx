@@ -5,6 +5,8 @@ export const CONSOLE_SECTIONS: readonly Section[] = [
   { href: "/console/deliveries", label: "Deliveries" },
   { href: "/console/social", label: "Social sign-in" },
   { href: "/console/sign-in-experience", label: "Sign-in experience" },
+  { href: "/console/branding", label: "Branding" },
+  { href: "/console/emails", label: "Email templates" },
   { href: "/console/organizations", label: "Organizations" },
   { href: "/console/admins", label: "Admins" },
 ];

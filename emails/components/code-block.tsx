@@ -10,7 +10,7 @@ const SPACING = "0.3em";
  */
 export function CodeBlock({ code, color }: { code: string; color: string }) {
   return (
-    <Section style={{ border: `2px solid ${color}`, borderRadius: "10px", backgroundColor: "#f9fafb", margin: "4px 0 16px", textAlign: "center" }}>
+    <Section className="mg-code" style={{ border: `2px solid ${color}`, borderRadius: "10px", backgroundColor: "#f9fafb", margin: "4px 0 16px", textAlign: "center" }}>
       <Text
         style={{
           color: inkFor(color),

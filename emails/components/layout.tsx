@@ -3,7 +3,7 @@ import { Body, Container, Head, Heading, Html, Img, Link, Section, Text } from "
 import type { Branding } from "@/lib/settings/schema";
 import type { Copy } from "../i18n";
 import { InboxPreview } from "./inbox-preview";
-import { card, footer, footerBox, heading as headingStyle, inkFor } from "./styles";
+import { card, darkModeCss, footer, footerBox, footerInk, heading as headingStyle, inkFor } from "./styles";
 
 type LayoutProps = {
   copy: Copy;
@@ -15,17 +15,24 @@ type LayoutProps = {
   children: ReactNode;
 };
 
-/** The one frame every email shares: brand header, white card, footer. */
+/**
+ * The one frame every email shares: brand header, card, footer; a light
+ * palette inline, a dark one for clients that follow the reader's dark mode
+ * (styles.ts darkModeCss), and the heading as the document's <title> (shown
+ * by clients that open the email in a browser tab or window).
+ */
 export function EmailLayout({ copy, branding, to, preview, heading, children }: LayoutProps) {
   return (
     <Html lang={copy.lang} dir="ltr">
       <Head>
-        <meta name="color-scheme" content="light" />
-        <meta name="supported-color-schemes" content="light" />
+        <title>{heading}</title>
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+        <style>{darkModeCss(branding.darkPrimaryColor)}</style>
       </Head>
       <InboxPreview>{preview}</InboxPreview>
-      <Body style={{ backgroundColor: branding.backgroundColor, fontFamily: copy.fontFamily, margin: 0, padding: "32px 12px" }}>
-        <Container style={card}>
+      <Body className="mg-body" style={{ backgroundColor: branding.backgroundColor, fontFamily: copy.fontFamily, margin: 0, padding: "32px 12px" }}>
+        <Container className="mg-card" style={card}>
           <Section style={{ paddingBottom: "8px" }}>
             <BrandMark branding={branding} />
           </Section>
@@ -34,7 +41,7 @@ export function EmailLayout({ copy, branding, to, preview, heading, children }: 
           </Heading>
           {children}
         </Container>
-        <Container style={footerBox}>
+        <Container className="mg-footer" style={footerBox}>
           <Footer copy={copy} branding={branding} to={to} />
         </Container>
       </Body>
@@ -47,7 +54,7 @@ function BrandMark({ branding }: { branding: Branding }) {
     return <Img src={branding.logoUrl} alt={branding.productName} height="40" style={{ height: "40px", width: "auto", border: 0 }} />;
   }
   return (
-    <Text style={{ color: inkFor(branding.primaryColor), fontSize: "20px", lineHeight: "28px", fontWeight: 700, margin: 0 }}>
+    <Text className="mg-brand" style={{ color: inkFor(branding.primaryColor), fontSize: "20px", lineHeight: "28px", fontWeight: 700, margin: 0 }}>
       {branding.productName}
     </Text>
   );
@@ -56,24 +63,42 @@ function BrandMark({ branding }: { branding: Branding }) {
 function Footer({ copy, branding, to }: { copy: Copy; branding: Branding; to: string }) {
   const [before, after] = copy.common.questions;
   const addressLines = branding.companyAddress.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const style = { ...footer, color: footerInk(branding.backgroundColor) };
+  const link = { color: "inherit", textDecoration: "underline" };
+  const legal = [
+    branding.termsUrl ? { href: branding.termsUrl, label: copy.common.legal.terms } : null,
+    branding.privacyUrl ? { href: branding.privacyUrl, label: copy.common.legal.privacy } : null,
+  ].filter((item) => item !== null);
   return (
     <>
       {branding.supportEmail ? (
-        <Text style={footer}>
+        <Text style={style}>
           {before}
-          <Link href={`mailto:${branding.supportEmail}`} style={{ color: inkFor(branding.primaryColor) }}>
+          <Link href={`mailto:${branding.supportEmail}`} style={link}>
             {branding.supportEmail}
           </Link>
           {after}
         </Text>
       ) : null}
-      <Text style={footer}>{copy.common.sentBy(branding.senderName, to)}</Text>
+      <Text style={style}>{copy.common.sentBy(branding.senderName, to)}</Text>
       {addressLines.length > 0 ? (
-        <Text style={footer}>
+        <Text style={style}>
           {addressLines.map((line, index) => (
             <span key={index}>
               {index > 0 ? <br /> : null}
               {line}
+            </span>
+          ))}
+        </Text>
+      ) : null}
+      {legal.length > 0 ? (
+        <Text style={style}>
+          {legal.map((item, index) => (
+            <span key={item.href + item.label}>
+              {index > 0 ? " · " : null}
+              <Link href={item.href} style={link}>
+                {item.label}
+              </Link>
             </span>
           ))}
         </Text>

@@ -2,6 +2,7 @@ import { Text } from "@react-email/components";
 import type { NoticeKind } from "../kinds";
 import { copyFor, type Copy } from "../i18n";
 import { Actions, RawLink, type Action } from "./actions";
+import { customText } from "./custom-text";
 import { EmailLayout } from "./layout";
 import { withPreviewDefaults, type EmailProps } from "./props";
 import { muted, paragraph } from "./styles";
@@ -22,22 +23,23 @@ export function NoticeEmail({ kind, actions, linkLabel, ...props }: NoticeEmailP
   const copy = copyFor(locale);
   const text = copy.notices[kind];
   const vars = varsFor(kind, resolved);
-  const [first = "", ...rest] = text.body.map((line) => line(vars));
+  const custom = customText(resolved.template, vars, link);
+  const [first = "", ...rest] = custom ? custom.paragraphs : text.body.map((line) => line(vars));
   const own = link && linkLabel ? link : null;
   const buttons: Action[] = [
-    ...(own && linkLabel ? [{ label: linkLabel(copy.common.links), href: own }] : []),
+    ...(own && linkLabel ? [{ label: custom?.buttonLabel || linkLabel(copy.common.links), href: own }] : []),
     ...(actions?.(copy.common.links) ?? []).map(({ label, path }) => ({ label, href: `${appUrl}${path}` })),
   ];
   return (
-    <EmailLayout copy={copy} branding={branding} to={to} preview={first} heading={text.heading(vars)}>
-      {[first, ...rest].map((line) => (
-        <Text key={line} style={paragraph}>
+    <EmailLayout copy={copy} branding={branding} to={to} preview={first} heading={custom?.heading ?? text.heading(vars)}>
+      {[first, ...rest].map((line, index) => (
+        <Text key={index} style={paragraph}>
           {line}
         </Text>
       ))}
       {buttons.length > 0 ? <Actions actions={buttons} color={branding.primaryColor} /> : null}
       {own ? <RawLink intro={copy.common.orOpen} href={own} /> : null}
-      <Text style={muted}>{text.after(vars)}</Text>
+      <Text style={muted}>{custom?.footer || text.after(vars)}</Text>
     </EmailLayout>
   );
 }

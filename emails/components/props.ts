@@ -2,6 +2,7 @@ import { defaultBranding, type Branding } from "@/lib/settings/schema";
 import type { Locale } from "../i18n";
 import type { OrgRole } from "@/lib/orgs/permissions";
 import type { MfaFactor } from "../kinds";
+import type { TemplateText } from "../template-text";
 
 /**
  * Props of every template. All are optional so a template renders on its own
@@ -41,6 +42,8 @@ export type EmailProps = {
   occurredAt?: string;
   device?: string;
   fromIp?: string;
+  /** An operator's text in place of the built-in copy (app/console/emails); null for the copy. */
+  template?: TemplateText | null;
 };
 
 export type ResolvedEmailProps = Required<EmailProps>;
@@ -67,6 +70,7 @@ export const PREVIEW_PROPS: ResolvedEmailProps = {
   occurredAt: "2026-12-07 09:30 UTC",
   device: "Chrome on macOS",
   fromIp: "203.0.113.7",
+  template: null,
 };
 
 export function withPreviewDefaults(props: EmailProps): ResolvedEmailProps {

@@ -1,4 +1,5 @@
 import type { CSSProperties } from "react";
+import { AA_TEXT, INK, WHITE, bestTextOn, contrastRatio } from "@/lib/branding/contrast";
 
 /**
  * Inline styles shared by every template (email clients ignore most <style>
@@ -6,9 +7,8 @@ import type { CSSProperties } from "react";
  */
 export const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'Courier New', monospace";
 
-export const INK = "#111827";
+export { INK };
 const MUTED = "#6b7280";
-const WHITE = "#ffffff";
 
 export const card: CSSProperties = {
   backgroundColor: WHITE,
@@ -24,26 +24,45 @@ export const paragraph: CSSProperties = { color: INK, fontSize: "16px", lineHeig
 
 export const muted: CSSProperties = { color: MUTED, fontSize: "14px", lineHeight: "20px", margin: "0 0 12px" };
 
-export const footer: CSSProperties = { color: MUTED, fontSize: "12px", lineHeight: "18px", margin: "0 0 6px", textAlign: "center" };
+export const footer: CSSProperties = { fontSize: "12px", lineHeight: "18px", margin: "0 0 6px", textAlign: "center" };
 
 export const footerBox: CSSProperties = { maxWidth: "480px", margin: "0 auto", padding: "20px 28px 0" };
 
-/** Relative luminance of a #rrggbb colour (WCAG 2). */
-function luminance(hex: string): number {
-  const channel = (offset: number) => {
-    const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
 /** White or near-black, whichever reads better on `background`. */
-export const textOn = (background: string): string => (contrast(background, WHITE) >= contrast(background, INK) ? WHITE : INK);
+export const textOn = (background: string): string => bestTextOn(background).color;
 
 /** The brand colour for text on white, unless it is too pale to read (WCAG AA). */
-export const inkFor = (brand: string): string => (contrast(brand, WHITE) >= 4.5 ? brand : INK);
+export const inkFor = (brand: string): string => (contrastRatio(brand, WHITE) >= AA_TEXT ? brand : INK);
+
+const FOOTER_GREY = "#4b5563";
+
+/** The footer stands on the branding's background: grey when it reads well there (WCAG AA), else white or ink. */
+export const footerInk = (background: string): string =>
+  contrastRatio(FOOTER_GREY, background) >= AA_TEXT ? FOOTER_GREY : bestTextOn(background).color;
+
+/** Colours of the dark palette (clients that honour prefers-color-scheme). */
+const DARK = { body: "#0b1120", card: "#1f2937", text: "#f3f4f6", muted: "#d1d5db", code: "#111827" };
+
+/**
+ * The dark palette, for email clients that apply the reader's dark mode
+ * from a <style> block (Apple Mail, iOS, Outlook for Mac…); the others keep
+ * the inline light palette or invert it themselves. Only class names and
+ * validated #rrggbb colours go into it, never free text.
+ */
+export function darkModeCss(darkPrimary: string): string {
+  const button = bestTextOn(darkPrimary).color;
+  const brandInk = contrastRatio(darkPrimary, DARK.card) >= AA_TEXT ? darkPrimary : DARK.text;
+  return [
+    ":root { color-scheme: light dark; supported-color-schemes: light dark; }",
+    "@media (prefers-color-scheme: dark) {",
+    `  .mg-body { background-color: ${DARK.body} !important; }`,
+    `  .mg-card { background-color: ${DARK.card} !important; }`,
+    `  .mg-card h1, .mg-card p { color: ${DARK.text} !important; }`,
+    `  .mg-card p.mg-brand, .mg-card a, .mg-footer a { color: ${brandInk} !important; }`,
+    `  .mg-card a.mg-action { background-color: ${darkPrimary} !important; color: ${button} !important; }`,
+    `  .mg-code { background-color: ${DARK.code} !important; border-color: ${darkPrimary} !important; }`,
+    `  .mg-code p { color: ${DARK.text} !important; }`,
+    `  .mg-footer p { color: ${DARK.muted} !important; }`,
+    "}",
+  ].join("\n");
+}

@@ -20,6 +20,7 @@ export const en: Copy = {
     ignore: "Didn't ask for this? You can ignore this email; someone may have typed your address by mistake.",
     questions: ["Questions? Write to ", "."],
     sentBy: (sender, to) => `${sender} sent this email to ${to}.`,
+    legal: { terms: "Terms of service", privacy: "Privacy policy" },
     orOpen: "Or open this link:",
     links: { open: "Open", signIn: "Sign in", resetPassword: "Reset your password", createAccount: "Create an account", accountSecurity: "Open security settings", acceptInvitation: "Accept invitation", accountConnections: "Open connected accounts" },
     factors: { email: "email codes", totp: "an authenticator app", backup_codes: "backup codes" },

@@ -18,6 +18,7 @@ export const ja: Copy = {
     ignore: "お心当たりがない場合は、このメールを無視してください。どなたかが誤ってこのメールアドレスを入力した可能性があります。",
     questions: ["ご不明な点は ", " までお問い合わせください。"],
     sentBy: (sender, to) => `このメールは ${sender} から ${to} 宛てに送信されました。`,
+    legal: { terms: "利用規約", privacy: "プライバシーポリシー" },
     orOpen: "ボタンが使えない場合は、次のリンクを開いてください:",
     links: { open: "開く", signIn: "サインイン", resetPassword: "パスワードを再設定", createAccount: "アカウントを作成", accountSecurity: "セキュリティ設定を開く", acceptInvitation: "招待を承諾する", accountConnections: "連携中のアカウントを開く" },
     factors: { email: "メールによる確認コード", totp: "認証アプリ", backup_codes: "バックアップコード" },

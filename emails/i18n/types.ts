@@ -66,6 +66,8 @@ export type Copy = {
     /** Text around the support address: `${before}<a>support@…</a>${after}`. */
     questions: readonly [before: string, after: string];
     sentBy: (sender: string, to: string) => string;
+    /** The footer's links to the branding's terms and privacy pages. */
+    legal: { terms: string; privacy: string };
     /** Introduces the raw URL under a button, for clients that break buttons. */
     orOpen: string;
     links: { open: string; signIn: string; resetPassword: string; createAccount: string; accountSecurity: string; acceptInvitation: string; accountConnections: string };

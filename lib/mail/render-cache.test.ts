@@ -12,6 +12,7 @@ const acme: Branding = {
   senderName: "Acme <Security>",
   companyAddress: "Acme Inc.\n1 Market St & Co\n東京都千代田区",
   supportEmail: "help@acme.test",
+  ...{ logoAsset: null, faviconAsset: null, darkPrimaryColor: "#6ee7b7", termsUrl: null, privacyUrl: null },
 };
 
 /** Values that need escaping, in text, in attributes (the link) and in subjects (provider, code). */

@@ -1,11 +1,12 @@
 import { createElement } from "react";
 import { render, toPlainText } from "@react-email/components";
-import { ACTION_CLASS, TEMPLATES, copyFor, isNoticeKind, varsFor, type EmailKind, type ResolvedEmailProps } from "@/emails";
+import { ACTION_CLASS, TEMPLATES, copyFor, fillTemplate, isNoticeKind, variableValues, varsFor, type EmailKind, type ResolvedEmailProps } from "@/emails";
 import { oneLine, type RenderedEmail } from "./render-input";
 
 function subjectFor(kind: EmailKind, props: ResolvedEmailProps): string {
   const copy = copyFor(props.locale);
   const vars = varsFor(kind, props);
+  if (props.template) return oneLine(fillTemplate(props.template.subject, variableValues(vars, props.link)));
   return oneLine(isNoticeKind(kind) ? copy.notices[kind].subject(vars) : copy.purposes[kind].subject(vars));
 }
 

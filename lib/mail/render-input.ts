@@ -9,8 +9,10 @@ import {
   type Locale,
   type MfaFactor,
   type ResolvedEmailProps,
+  type TemplateText,
 } from "@/emails";
 import { isOrgRole, ORG_ROLES, type OrgRole } from "@/lib/orgs/permissions";
+import { logoSrc } from "@/lib/branding/asset-url";
 import { defaultBranding, type Branding } from "@/lib/settings/schema";
 
 // Pure: no server-only, env or database here (see render.ts).
@@ -52,6 +54,11 @@ export type RenderInput = {
   occurredAt?: string;
   device?: string;
   fromIp?: string;
+   * The operator's text for this kind and locale (lib/email-templates),
+   * checked when it was saved; none for the built-in copy. Part of the
+   * render cache's key, so a new version compiles once.
+   */
+  template?: TemplateText | null;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -60,6 +67,7 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 const CODE = /^[0-9]{4,12}$/;
+const ASSET_ID = /^[0-9a-f]{64}$/;
 const EMAIL = /^[^\s@<>"()[\],;:]+@[^\s@<>"()[\],;:]+$/;
 
 /** One line of text: control characters become spaces, runs of spaces collapse. */
@@ -78,19 +86,28 @@ function httpUrl(value: string | null | undefined): string | null {
 /**
  * Branding comes from an admin-editable row; the schema validates it on the
  * way in, and this makes the renderer safe on its own: single-line names (a
- * CR/LF can never reach the Subject header), http(s) logo only, real colours.
+ * CR/LF can never reach the Subject header), http(s) logo and links only,
+ * real colours. An uploaded logo becomes its absolute URL under `appUrl`:
+ * the email is read far from our pages.
  */
-function cleanBranding(branding: Branding): Branding {
+function cleanBranding(branding: Branding, appUrl: string): Branding {
   const supportEmail = branding.supportEmail ? oneLine(branding.supportEmail) : "";
+  const color = (value: string, fallback: string) => (HEX_COLOR.test(value) ? value : fallback);
   return {
     productName: oneLine(branding.productName) || defaultBranding.productName,
-    logoUrl: httpUrl(branding.logoUrl),
-    primaryColor: HEX_COLOR.test(branding.primaryColor) ? branding.primaryColor : defaultBranding.primaryColor,
-    backgroundColor: HEX_COLOR.test(branding.backgroundColor) ? branding.backgroundColor : defaultBranding.backgroundColor,
+    logoUrl: httpUrl(logoSrc({ logoAsset: ASSET_ID.test(branding.logoAsset ?? "") ? branding.logoAsset : null, logoUrl: branding.logoUrl }, appUrl)),
+    // Resolved into logoUrl above; the favicon is no email's business.
+    logoAsset: null,
+    faviconAsset: null,
+    primaryColor: color(branding.primaryColor, defaultBranding.primaryColor),
+    darkPrimaryColor: color(branding.darkPrimaryColor, defaultBranding.darkPrimaryColor),
+    backgroundColor: color(branding.backgroundColor, defaultBranding.backgroundColor),
     senderName: oneLine(branding.senderName) || defaultBranding.senderName,
     // Line breaks are allowed here: they separate the address lines.
     companyAddress: branding.companyAddress.split(/\r\n|\r|\n/).map(oneLine).filter(Boolean).join("\n"),
     supportEmail: EMAIL.test(supportEmail) ? supportEmail : null,
+    termsUrl: httpUrl(branding.termsUrl),
+    privacyUrl: httpUrl(branding.privacyUrl),
   };
 }
 
@@ -150,7 +167,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
   if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${kind} needs a numeric code`);
   return {
     locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
-    branding: cleanBranding(input.branding),
+    branding: cleanBranding(input.branding, appUrl.replace(/\/+$/, "")),
     to: oneLine(input.to),
     appUrl: appUrl.replace(/\/+$/, ""),
     code: notice ? "" : code,
@@ -169,6 +186,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
     occurredAt: identity ? requireLine(input.occurredAt, "occurredAt", kind) : "",
     device: identity ? requireLine(input.device, "device", kind) : "",
     fromIp: identity ? oneLine(input.fromIp ?? "") : "",
+    template: input.template ?? null,
   };
 }
 

@@ -15,6 +15,7 @@ const branding: Branding = {
   senderName: "Acme Security",
   companyAddress: "Acme Inc., 1 Market St, Springfield",
   supportEmail: null,
+  ...{ logoAsset: null, faviconAsset: null, darkPrimaryColor: "#6ee7b7", termsUrl: null, privacyUrl: null },
 };
 
 const IDENTITY: Partial<RenderInput> = {

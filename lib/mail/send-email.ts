@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { isNoticeKind } from "@/emails";
+import { isNoticeKind, type TemplateText } from "@/emails";
+import { activeTemplate } from "@/lib/email-templates/store";
 import { getActiveConnector, type ActiveConnector } from "@/lib/connectors/active";
 import { getSettings } from "@/lib/settings/get-settings";
 import { attempt, enqueue, type Enqueued, type NewMessage } from "./outbox";
@@ -10,9 +11,11 @@ export type SendEmailInput = {
   kind: EmailKind;
   to: string;
   locale: Locale;
-  vars?: Omit<RenderInput, "kind" | "locale" | "branding" | "to" | "appUrl">;
+  vars?: Omit<RenderInput, "kind" | "locale" | "branding" | "to" | "appUrl" | "template">;
   /** The address of the person whose request caused this email (forwarded by the HTTP connector). */
   ip?: string;
+  /** The text to send instead of the one in use (the console's test of an unsaved template). */
+  template?: TemplateText | null;
   /** When the code in the email stops working (default: now + ttlMinutes for code emails). */
   expiresAt?: Date;
 };
@@ -37,8 +40,8 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
 }
 
 export async function composeEmail(input: SendEmailInput): Promise<ComposedEmail> {
-  const { branding } = await getSettings();
-  const rendered = await renderEmail({ kind: input.kind, locale: input.locale, branding, to: input.to, appUrl: env.APP_URL, ...input.vars });
+  const [{ branding }, template] = await Promise.all([getSettings(), input.template !== undefined ? input.template : activeTemplate(input.kind, input.locale)]);
+  const rendered = await renderEmail({ kind: input.kind, locale: input.locale, branding, to: input.to, appUrl: env.APP_URL, ...input.vars, template });
   let connector: ActiveConnector | undefined;
   try {
     connector = await getActiveConnector();

@@ -77,17 +77,31 @@ export const signInExperienceSchema = z.object({
     .prefault({}),
 });
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #4f46e5");
+export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #4f46e5");
+/** A BrandAsset id (lib/branding/assets.ts): the SHA-256 of the image, hex. */
+const assetId = z.string().regex(/^[0-9a-f]{64}$/, "must be an uploaded image");
+/** An https page on a public host name (terms, privacy). */
+export const httpsUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
 
 export const brandingSchema = z.object({
   productName: z.string().min(1).max(60).default("Mailgate"),
-  /** Absolute https URL of a logo; none shows the product name as text. */
+  /** Absolute https URL of a logo someone else hosts; `logoAsset` wins when both are set. None shows the product name as text. */
   logoUrl: z.url().nullable().default(null),
+  /** An uploaded logo, served from /brand-assets/<id>. */
+  logoAsset: assetId.nullable().default(null),
+  /** An uploaded favicon, served from /brand-assets/<id>; none keeps the browser's default. */
+  faviconAsset: assetId.nullable().default(null),
+  /** Buttons and links; white or near-black text on it must reach 4.5:1 (lib/branding/contrast.ts). */
   primaryColor: hexColor.default("#4f46e5"),
+  /** The same in dark mode (pages and email clients that darken), on dark backgrounds. */
+  darkPrimaryColor: hexColor.default("#a5b4fc"),
   backgroundColor: hexColor.default("#f6f7fb"),
   senderName: z.string().min(1).max(60).default("Mailgate"),
   companyAddress: z.string().max(200).default("Mailgate · Open-source authentication"),
   supportEmail: z.email().nullable().default(null),
+  /** Linked under the sign-in card and in every email's footer; none hides the link. */
+  termsUrl: httpsUrlSchema.nullable().default(null),
+  privacyUrl: httpsUrlSchema.nullable().default(null),
 });
 
 export type OtpLimits = z.infer<typeof otpLimitsSchema>;

@@ -1,0 +1,170 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState, type ChangeEvent } from "react";
+import { Field, FormAlert } from "@/components/field";
+import { SignInPreview, type SignInPreviewBranding } from "@/components/console/sign-in-preview";
+import type { BrandingFormValues } from "@/lib/branding/branding-form";
+import { idle } from "@/lib/result";
+import type { BrandingFormState, BrandingPreview } from "./form-state";
+
+type Action = (state: BrandingFormState, form: FormData) => Promise<BrandingFormState>;
+type Props = {
+  saveAction: Action;
+  previewAction: Action;
+  saved: BrandingFormValues;
+  savedPreview: BrandingPreview;
+  hasUploadedLogo: boolean;
+  hasFavicon: boolean;
+  accept: string;
+};
+
+const HEX = /^#[0-9a-f]{6}$/i;
+const LIVE_DELAY_MS = 400;
+
+/**
+ * Posts as a plain form without JavaScript ("Preview" and "Save" are both
+ * submit buttons). With JavaScript the sign-in preview follows every
+ * keystroke and the email preview is asked for a moment after typing stops.
+ */
+export function BrandingForm({ saveAction, previewAction, saved, savedPreview, hasUploadedLogo, hasFavicon, accept }: Props) {
+  const [saveState, save, saving] = useActionState<BrandingFormState, FormData>(saveAction, idle);
+  const [previewState, preview] = useActionState<BrandingFormState, FormData>(previewAction, idle);
+  const form = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // The newest answer wins: a save after a preview, or a preview after a save.
+  const [latest, setLatest] = useState<"save" | "preview">("save");
+  const state = latest === "save" ? saveState : previewState;
+  const values: BrandingFormValues = { ...saved, ...(state.status === "idle" ? {} : state.values) };
+  const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
+  const shown = state.preview ?? saveState.preview ?? savedPreview;
+  // Typing changes the sign-in card at once; a new answer from the server starts from what it previewed.
+  const [typed, setTyped] = useState<{ from: SignInPreviewBranding; value: SignInPreviewBranding } | null>(null);
+  const draft = typed && typed.from === shown.signIn ? typed.value : shown.signIn;
+  const [localLogo, setLocalLogo] = useState<string | null>(null);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function onInput() {
+    const data = new FormData(form.current!);
+    const text = (name: string) => String(data.get(name) ?? "").trim();
+    const color = (name: "primaryColor" | "darkPrimaryColor" | "backgroundColor") => (HEX.test(text(name)) ? text(name) : draft[name]);
+    setTyped({
+      from: shown.signIn,
+      value: {
+        productName: text("productName") || draft.productName,
+        logoSrc: draft.logoSrc,
+        primaryColor: color("primaryColor"),
+        darkPrimaryColor: color("darkPrimaryColor"),
+        backgroundColor: color("backgroundColor"),
+      },
+    });
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const fields = new FormData(form.current!);
+      fields.delete("logoFile");
+      fields.delete("faviconFile");
+      setLatest("preview");
+      startTransition(() => preview(fields));
+    }, LIVE_DELAY_MS);
+  }
+
+  function onLogoFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return setLocalLogo(null);
+    const reader = new FileReader();
+    reader.onload = () => setLocalLogo(typeof reader.result === "string" ? reader.result : null);
+    reader.readAsDataURL(file);
+  }
+
+  const colorField = (name: "primaryColor" | "darkPrimaryColor" | "backgroundColor", label: string, hint: string) => (
+    <div className="color-row" key={`${name}-${values[name]}`}>
+      <span className="color-swatch" aria-hidden="true" style={{ background: HEX.test(values[name]) ? values[name] : "transparent" }} />
+      <Field name={name} label={label} defaultValue={values[name]} required spellCheck={false} autoComplete="off" hint={hint} errors={fieldErrors?.[name]} />
+    </div>
+  );
+
+  return (
+    <div className="branding-layout">
+      <form
+        ref={form}
+        action={(data) => {
+          // A live preview still waiting to be asked for would replace the save's answer.
+          clearTimeout(timer.current);
+          setLatest("save");
+          save(data);
+        }}
+        onInput={onInput}
+        className="stack branding-form"
+        noValidate
+      >
+        <FormAlert error={state.status === "error" ? state.formError : undefined} message={latest === "save" && state.status === "ok" ? state.message : undefined} />
+        <fieldset className="card stack">
+          <legend>Names</legend>
+          <Field key={`productName-${values.productName}`} name="productName" label="Product name" defaultValue={values.productName} required maxLength={60} errors={fieldErrors?.productName} />
+          <Field key={`senderName-${values.senderName}`} name="senderName" label="Sender name" defaultValue={values.senderName} required maxLength={60} hint="The name emails come from." errors={fieldErrors?.senderName} />
+        </fieldset>
+
+        <fieldset className="card stack">
+          <legend>Logo and favicon</legend>
+          <Field name="logoFile" label="Upload a logo" type="file" accept={accept} onChange={onLogoFile} hint="PNG, SVG or WebP, up to 256 KB. SVG is turned into a PNG." errors={fieldErrors?.logoFile} />
+          <Field key={`logoUrl-${values.logoUrl}`} name="logoUrl" label="Or the https address of a logo" type="url" defaultValue={values.logoUrl} errors={fieldErrors?.logoUrl} hint={hasUploadedLogo ? "An uploaded logo is in use; an address here replaces it." : undefined} />
+          {hasUploadedLogo || values.logoUrl ? <Checkbox name="removeLogo" label="Remove the logo (show the product name only)" checked={values.removeLogo === "on"} /> : null}
+          <Field name="faviconFile" label="Upload a favicon" type="file" accept={accept} hint="PNG, SVG or WebP, up to 256 KB; shown at 64 × 64." errors={fieldErrors?.faviconFile} />
+          {hasFavicon ? <Checkbox name="removeFavicon" label="Remove the favicon" checked={values.removeFavicon === "on"} /> : null}
+        </fieldset>
+
+        <fieldset className="card stack">
+          <legend>Colours</legend>
+          {colorField("primaryColor", "Primary colour", "Buttons and links. White or dark text on it must reach 4.5:1 (WCAG AA).")}
+          {colorField("darkPrimaryColor", "Primary colour in dark mode", "The same on dark backgrounds.")}
+          {colorField("backgroundColor", "Background", "Behind the sign-in card and the email.")}
+        </fieldset>
+
+        <fieldset className="card stack">
+          <legend>Contact and legal</legend>
+          <Field key={`supportEmail-${values.supportEmail}`} name="supportEmail" label="Support email" type="email" defaultValue={values.supportEmail} errors={fieldErrors?.supportEmail} hint="Replies to emails go here, and the footer names it." />
+          <div className="field">
+            <label htmlFor="field-companyAddress">Company address</label>
+            <textarea key={`companyAddress-${values.companyAddress}`} id="field-companyAddress" name="companyAddress" defaultValue={values.companyAddress} maxLength={200} aria-invalid={fieldErrors?.companyAddress ? true : undefined} />
+            {fieldErrors?.companyAddress ? <p className="field-error" role="alert">{fieldErrors.companyAddress.join(" ")}</p> : null}
+          </div>
+          <Field key={`termsUrl-${values.termsUrl}`} name="termsUrl" label="Terms of service (https address)" type="url" defaultValue={values.termsUrl} errors={fieldErrors?.termsUrl} />
+          <Field key={`privacyUrl-${values.privacyUrl}`} name="privacyUrl" label="Privacy policy (https address)" type="url" defaultValue={values.privacyUrl} errors={fieldErrors?.privacyUrl} />
+        </fieldset>
+
+        <div className="button-row">
+          <button
+            className="button button-inline button-secondary"
+            type="submit"
+            formAction={(data) => {
+              clearTimeout(timer.current);
+              setLatest("preview");
+              preview(data);
+            }}
+          >
+            Preview
+          </button>
+          <button className="button button-inline" type="submit" disabled={saving}>
+            {saving ? "Saving…" : "Save"}
+          </button>
+        </div>
+      </form>
+
+      <section className="branding-preview" aria-label="Preview">
+        <h2>Sign-in page</h2>
+        <SignInPreview branding={{ ...draft, logoSrc: localLogo ?? draft.logoSrc }} />
+        <h2>Sign-in code email</h2>
+        <iframe sandbox="" srcDoc={shown.emailHtml} title="Email preview" className="email-preview" referrerPolicy="no-referrer" />
+      </section>
+    </div>
+  );
+}
+
+function Checkbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
+  return (
+    <div className="checkbox-row" key={`${name}-${checked}`}>
+      <input id={`field-${name}`} type="checkbox" name={name} defaultChecked={checked} />
+      <label htmlFor={`field-${name}`}>{label}</label>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { consoleMetadata } from "@/components/console/console-metadata";
+import { requireAdmin } from "@/lib/auth/admin";
+import { brandingFormValues } from "@/lib/branding/branding-form";
+import { UPLOAD_ACCEPT } from "@/lib/branding/image";
+import { getSettings } from "@/lib/settings/get-settings";
+import { previewBrandingAction, saveBrandingAction } from "./actions";
+import { BrandingForm } from "./branding-form";
+import { brandingPreview } from "./preview";
+
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Branding");
+
+export default async function BrandingPage() {
+  await requireAdmin();
+  const { branding } = await getSettings();
+  return (
+    <div className="stack console-page">
+      <header>
+        <h1>Branding</h1>
+        <p className="muted">
+          The name, logo, colours and contact details on the sign-in pages and in every email. Saving applies them everywhere at once.
+        </p>
+      </header>
+      <BrandingForm
+        saveAction={saveBrandingAction}
+        previewAction={previewBrandingAction}
+        saved={brandingFormValues(branding)}
+        savedPreview={await brandingPreview(branding)}
+        hasUploadedLogo={branding.logoAsset !== null}
+        hasFavicon={branding.faviconAsset !== null}
+        accept={UPLOAD_ACCEPT}
+      />
+    </div>
+  );
+}
