@@ -54,6 +54,7 @@ export type RenderInput = {
   occurredAt?: string;
   device?: string;
   fromIp?: string;
+  /**
    * The operator's text for this kind and locale (lib/email-templates),
    * checked when it was saved; none for the built-in copy. Part of the
    * render cache's key, so a new version compiles once.
