@@ -58,6 +58,8 @@ const NOTICE_EXTRA: Record<NoticeKind, readonly TemplateVariable[]> = {
   BackupCodesRegenerated: [],
   MfaLockoutNotice: ["lockMinutes"],
   OrganizationInvitationNotice: ["organizationName", "inviterName", "role", "expiresInDays", "link"],
+  IdentityLinked: ["provider"],
+  IdentityUnlinked: ["provider"],
 };
 
 /** The variables an email's text may use, and those it must (a code email that never shows the code is refused). */
