@@ -64,7 +64,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByRole("heading", { name: "パスワードの再設定" })).toBeVisible();
     await expect(lang(page)).toHaveAttribute("lang", "ja");
     // Back on the same page, its query kept.
-    await expect(page).toHaveURL((url) => url.pathname === "/forgot-password" && url.search === "?next=/orgs");
+    await expect(page).toHaveURL((url) => url.pathname === "/forgot-password" && url.searchParams.get("next") === "/orgs");
     // The choice is remembered across pages (a cookie), over the browser's English.
     await page.goto("/sign-up");
     await expect(page.getByRole("heading", { name: "アカウントを作成" })).toBeVisible();

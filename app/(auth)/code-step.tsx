@@ -7,6 +7,7 @@ import { CodeForm } from "@/components/code-form";
 import { readFlowCookie, type FlowKind } from "@/lib/auth/flow";
 import { getCodePageState } from "@/lib/auth/resend-code";
 import type { ActionState } from "@/lib/result";
+import { codeFormLabels } from "./code-form-labels";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -63,15 +64,7 @@ export async function CodeStep(props: CodeStepProps) {
         resendAction={props.resendAction}
         resendInSeconds={state.resendInSeconds}
         cooldownSeconds={state.cooldownSeconds}
-        labels={{
-          code: t("codeLabel"),
-          verify: t("verify"),
-          checking: t("checking"),
-          resend: t("resend"),
-          resendIn: t.raw("resendIn") as string,
-          sending: t("sending"),
-          reloadToResend: t("reloadToResend"),
-        }}
+        labels={await codeFormLabels()}
       />
       <div className="links">
         <Link href={props.startPath}>{props.startLabel ?? t("differentEmail")}</Link>
