@@ -123,7 +123,7 @@ test("an account made by social sign-up can't disconnect its last way in while e
 
   await step("sign up with the provider: a new account with no password", async () => {
     await page.goto("/sign-in");
-    await page.getByRole("button", { name: `Continue with ${name}`, exact: true }).click();
+    await page.getByRole("link", { name: `Continue with ${name}`, exact: true }).click();
     await signInAtProvider(page, email);
     await expect(page).toHaveURL((url) => url.origin === new URL(APP_URL).origin && url.pathname === "/");
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();

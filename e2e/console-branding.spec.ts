@@ -57,6 +57,22 @@ test("the preview follows the form before anything is saved", async ({ adminPage
   await expect(page.getByLabel("Product name", { exact: true })).toHaveValue(DEFAULTS.productName);
 });
 
+test("without JavaScript, Preview and Save post the form", async ({ newConsolePage, signInAsAdmin }) => {
+  const page = await newConsolePage({ javaScriptEnabled: false });
+  await signInAsAdmin(page);
+  await openBranding(page);
+  await page.getByLabel("Product name", { exact: true }).fill("No Script Co");
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await expect(page.getByRole("figure", { name: "Sign-in page preview, dark" })).toContainText("No Script Co");
+  await expect(page.frameLocator('iframe[title="Email preview"]').locator("body")).toContainText("Enter this code to sign in to No Script Co.");
+  await page.getByLabel("Primary colour in dark mode", { exact: true }).fill("#7a7a7a");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Button text in dark mode on #7a7a7a reaches only 4.29:1", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Product name", { exact: true })).toHaveValue("No Script Co");
+  await openBranding(page);
+  await expect(page.getByLabel("Product name", { exact: true })).toHaveValue(DEFAULTS.productName);
+});
+
 test("a saved branding shows on the sign-in page and in the next email", async ({ adminPage: page, newConsolePage, users }) => {
   const name = "Acme Branding E2E";
   try {

@@ -13,6 +13,7 @@ import { verifyFailure } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
 import { ok, type Result } from "@/lib/result";
 import { getSettings } from "@/lib/settings/get-settings";
+import { notifyIdentityChange } from "./identity-notice";
 import { linkIdentity } from "./link-identity";
 import { nameOf, readPending, type PendingIdentity } from "./pending-identity";
 import { signUpMode } from "./sign-up-mode";
@@ -33,7 +34,7 @@ export async function completeSocialLink(flowId: string | undefined, code: unkno
   const flow = await getFlow(flowId, "social-link");
   if (!flow) return failWith("not_found", FLOW_EXPIRED);
   const pending = readPending(flow);
-  let linked: { userId: string; created: boolean } | undefined;
+  let linked: { userId: string; created: boolean; newLink: boolean } | undefined;
   try {
     const input = { purpose: "LinkIdentity" as const, email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip };
     const verified = await verifyCode(input, sie.otp, new Date(), async (tx) => {
@@ -46,7 +47,9 @@ export async function completeSocialLink(flowId: string | undefined, code: unkno
     if ((error as { code?: string }).code !== "P2002") throw error;
     return failWith("conflict", "An account with this email was created meanwhile. Start again.");
   }
-  const { userId, created } = linked!;
+  const { userId, created, newLink } = linked!;
+  // An existing account just gained a way in: its owner is told, now that it is committed (a new account is not: this sign-in made it).
+  if (!created && newLink) await notifyIdentityChange(userId, "IdentityLinked", pending.profile, ctx);
   // A new account has no second factor yet; createVerifiedAccount recorded its first sign-in.
   if (created) return ok({ ticket: await createSessionTicket(userId, ctx) });
   return continueSignIn(userId, "social", ctx, { method: "social", provider: pending.provider });
@@ -59,7 +62,7 @@ async function linkInTransaction(tx: Tx, flow: Flow, pending: PendingIdentity, c
   const userId = existing?.id ?? (await createVerifiedAccount(tx, newAccount(flow, pending), ctx));
   const result = await linkIdentity(userId, pending.profile, ctx, tx);
   if (!result.ok) throw new AccountRefused(result.formError ?? "This sign-in can't be connected.", result.code);
-  return { userId, created: !existing };
+  return { userId, created: !existing, newLink: result.value.created };
 }
 
 const newAccount = (flow: Flow, pending: PendingIdentity) => ({

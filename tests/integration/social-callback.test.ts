@@ -95,6 +95,9 @@ describe("a verified address that has an account", () => {
     const right = await completeSocialLink(flowId, code, ctx);
     expect(right).toMatchObject({ ok: true, value: { challengeId: expect.any(String) } });
     expect(await identitiesOf(owner.id)).toEqual([{ connectorId: connector.id, subject: p.subject }]);
+    // The owner is told their account gained a way in (IdentityLinked), once it is committed.
+    // (Named by the connector's id: this test's connector row is not saved.)
+    expect(await subjectsTo(owner.email)).toContain("oidc-test sign-in was connected to your Mailgate account");
     // Used once: the flow is over.
     expect(await completeSocialLink(flowId, code, ctx)).toMatchObject({ ok: false, code: "not_found" });
   });

@@ -12,12 +12,23 @@ import type { BrandingFormState } from "./form-state";
 import { brandingPreview } from "./preview";
 
 // Lengths and formats are checked by the form's own parse, which says what is allowed.
-const inputSchema = z.object(Object.fromEntries(BRANDING_TEXT_FIELDS.map((name) => [name, field(2100)])));
+const inputSchema = z.object({ intent: field(10), ...Object.fromEntries(BRANDING_TEXT_FIELDS.map((name) => [name, field(2100)])) });
 
-/** Saves the branding; every page and email uses it from the next request on. */
-export const saveBrandingAction = action({ guard, input: inputSchema }, async ({ input, files }): Promise<BrandingFormState> => {
-  const parsed = parseBrandingForm(input);
+/**
+ * The branding form, by its button (`intent`): "save" stores the branding,
+ * which every page and email uses from the next request on; "preview"
+ * renders the posted fields and saves nothing (the form's live preview
+ * posts the same). An uploaded image is only previewed once saved (the form
+ * shows a chosen file itself).
+ */
+export const brandingFormAction = action({ guard, input: inputSchema }, async ({ input, files }): Promise<BrandingFormState> => {
+  const { intent, ...fields } = input;
+  const parsed = parseBrandingForm(fields);
   if (!parsed.ok) return { status: "error", formError: parsed.formError, fieldErrors: parsed.fieldErrors, values: parsed.values };
+  if (intent !== "save") {
+    const { branding: current } = await getSettings();
+    return { status: "ok", values: parsed.values, preview: await brandingPreview(applyBrandingPatch(current, parsed.patch)) };
+  }
   const saved = await saveBranding(parsed.patch, { logoFile: files.logoFile, faviconFile: files.faviconFile });
   if (!saved.ok) return errorState(saved, parsed.values);
   // Every page shows the branding (the sign-in pages, the account centre).
@@ -28,16 +39,4 @@ export const saveBrandingAction = action({ guard, input: inputSchema }, async ({
     values: brandingFormValues(saved.value),
     preview: await brandingPreview(saved.value),
   };
-});
-
-/**
- * The preview of the posted fields, saving nothing: the form's "Preview"
- * button without JavaScript, and its live preview with it. An uploaded
- * image is only previewed once saved (the form shows a chosen file itself).
- */
-export const previewBrandingAction = action({ guard, input: inputSchema }, async ({ input }): Promise<BrandingFormState> => {
-  const parsed = parseBrandingForm(input);
-  if (!parsed.ok) return { status: "error", formError: "The preview shows the saved branding: check the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.values };
-  const { branding: current } = await getSettings();
-  return { status: "ok", values: parsed.values, preview: await brandingPreview(applyBrandingPatch(current, parsed.patch)) };
 });

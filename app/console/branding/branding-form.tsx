@@ -9,8 +9,7 @@ import type { BrandingFormState, BrandingPreview } from "./form-state";
 
 type Action = (state: BrandingFormState, form: FormData) => Promise<BrandingFormState>;
 type Props = {
-  saveAction: Action;
-  previewAction: Action;
+  action: Action;
   saved: BrandingFormValues;
   savedPreview: BrandingPreview;
   hasUploadedLogo: boolean;
@@ -23,20 +22,16 @@ const LIVE_DELAY_MS = 400;
 
 /**
  * Posts as a plain form without JavaScript ("Preview" and "Save" are both
- * submit buttons). With JavaScript the sign-in preview follows every
+ * submit buttons of the one action, told apart by `intent`). With JavaScript the sign-in preview follows every
  * keystroke and the email preview is asked for a moment after typing stops.
  */
-export function BrandingForm({ saveAction, previewAction, saved, savedPreview, hasUploadedLogo, hasFavicon, accept }: Props) {
-  const [saveState, save, saving] = useActionState<BrandingFormState, FormData>(saveAction, idle);
-  const [previewState, preview] = useActionState<BrandingFormState, FormData>(previewAction, idle);
+export function BrandingForm({ action, saved, savedPreview, hasUploadedLogo, hasFavicon, accept }: Props) {
+  const [state, formAction, pending] = useActionState<BrandingFormState, FormData>(action, idle);
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // The newest answer wins: a save after a preview, or a preview after a save.
-  const [latest, setLatest] = useState<"save" | "preview">("save");
-  const state = latest === "save" ? saveState : previewState;
   const values: BrandingFormValues = { ...saved, ...(state.status === "idle" ? {} : state.values) };
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
-  const shown = state.preview ?? saveState.preview ?? savedPreview;
+  const shown = state.preview ?? savedPreview;
   // Typing changes the sign-in card at once; a new answer from the server starts from what it previewed.
   const [typed, setTyped] = useState<{ from: SignInPreviewBranding; value: SignInPreviewBranding } | null>(null);
   const draft = typed && typed.from === shown.signIn ? typed.value : shown.signIn;
@@ -63,8 +58,8 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
       const fields = new FormData(form.current!);
       fields.delete("logoFile");
       fields.delete("faviconFile");
-      setLatest("preview");
-      startTransition(() => preview(fields));
+      fields.set("intent", "preview");
+      startTransition(() => formAction(fields));
     }, LIVE_DELAY_MS);
   }
 
@@ -87,17 +82,14 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
     <div className="branding-layout">
       <form
         ref={form}
-        action={(data) => {
-          // A live preview still waiting to be asked for would replace the save's answer.
-          clearTimeout(timer.current);
-          setLatest("save");
-          save(data);
-        }}
+        action={formAction}
+        // A live preview still waiting to be asked for would come after the save's answer and replace it.
+        onSubmit={() => clearTimeout(timer.current)}
         onInput={onInput}
         className="stack branding-form"
         noValidate
       >
-        <FormAlert error={state.status === "error" ? state.formError : undefined} message={latest === "save" && state.status === "ok" ? state.message : undefined} />
+        <FormAlert error={state.status === "error" ? state.formError : undefined} message={state.status === "ok" ? state.message : undefined} />
         <fieldset className="card stack">
           <legend>Names</legend>
           <Field key={`productName-${values.productName}`} name="productName" label="Product name" defaultValue={values.productName} required maxLength={60} errors={fieldErrors?.productName} />
@@ -133,19 +125,11 @@ export function BrandingForm({ saveAction, previewAction, saved, savedPreview, h
         </fieldset>
 
         <div className="button-row">
-          <button
-            className="button button-inline button-secondary"
-            type="submit"
-            formAction={(data) => {
-              clearTimeout(timer.current);
-              setLatest("preview");
-              preview(data);
-            }}
-          >
+          <button className="button button-inline button-secondary" type="submit" name="intent" value="preview">
             Preview
           </button>
-          <button className="button button-inline" type="submit" disabled={saving}>
-            {saving ? "Saving…" : "Save"}
+          <button className="button button-inline" type="submit" name="intent" value="save" disabled={pending}>
+            Save
           </button>
         </div>
       </form>

@@ -5,4 +5,7 @@ import type { ActionState } from "@/lib/result";
 export type BrandingPreview = { signIn: SignInPreviewBranding; emailHtml: string };
 
 /** The shared ActionState (its `values`: the fields to show after a post) plus the preview of what was posted or saved. */
-export type BrandingFormState = ActionState & { values?: Record<string, string>; preview?: BrandingPreview };
+export type BrandingFormState = ActionState & {
+  values?: Record<string, string>;
+  preview?: BrandingPreview;
+};

@@ -4,7 +4,7 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { brandingFormValues } from "@/lib/branding/branding-form";
 import { UPLOAD_ACCEPT } from "@/lib/branding/image";
 import { getSettings } from "@/lib/settings/get-settings";
-import { previewBrandingAction, saveBrandingAction } from "./actions";
+import { brandingFormAction } from "./actions";
 import { BrandingForm } from "./branding-form";
 import { brandingPreview } from "./preview";
 
@@ -22,8 +22,7 @@ export default async function BrandingPage() {
         </p>
       </header>
       <BrandingForm
-        saveAction={saveBrandingAction}
-        previewAction={previewBrandingAction}
+        action={brandingFormAction}
         saved={brandingFormValues(branding)}
         savedPreview={await brandingPreview(branding)}
         hasUploadedLogo={branding.logoAsset !== null}
