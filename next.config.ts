@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// No locale in the URL: lib/i18n/request.ts resolves it per request (saved choice, cookie, Accept-Language).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,4 +10,4 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

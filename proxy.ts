@@ -8,6 +8,7 @@ import { safeCallbackCookie } from "@/lib/auth/next-auth-request";
 import { malformedBody } from "@/lib/security/action-body";
 import { checkRequestOrigin } from "@/lib/security/origin";
 import { securityHeaders } from "@/lib/security/headers";
+import { PATH_HEADER } from "@/lib/i18n/path-header";
 
 /**
  * Runs before every request: refuses cross-site state changes (server
@@ -42,6 +43,7 @@ export async function proxy(request: NextRequest) {
   const cookie = safeCallbackCookie(request.headers.get("cookie"), env.APP_URL);
   if (cookie !== null) requestHeaders.set("cookie", cookie);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

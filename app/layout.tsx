@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import "./globals.css";
 
 export const metadata: Metadata = { title: { default: "Mailgate", template: "%s · Mailgate" } };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/** `lang` follows the request's language (lib/i18n/resolve-locale.ts), so screen readers and fonts pick the right one. */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body>{children}</body>
     </html>
   );

@@ -12,6 +12,29 @@ type CodeFormProps = {
   /** Seconds left on the server's cooldown when the page was rendered. */
   resendInSeconds: number;
   cooldownSeconds: number;
+  /** The page's language (messages/*.json codeStep); English by default. */
+  labels?: Partial<CodeFormLabels>;
+};
+
+export type CodeFormLabels = {
+  code: string;
+  verify: string;
+  checking: string;
+  resend: string;
+  /** "{seconds}" is replaced by the seconds left. */
+  resendIn: string;
+  sending: string;
+  reloadToResend: string;
+};
+
+const ENGLISH: CodeFormLabels = {
+  code: "Verification code",
+  verify: "Verify",
+  checking: "Checking…",
+  resend: "Resend code",
+  resendIn: "Resend code in {seconds}s",
+  sending: "Sending…",
+  reloadToResend: "Reload this page after the countdown to resend.",
 };
 
 /**
@@ -20,7 +43,8 @@ type CodeFormProps = {
  * The countdown starts from the server's own cooldown, so it never says
  * "resend" before the server would accept it.
  */
-export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldownSeconds }: CodeFormProps) {
+export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldownSeconds, labels }: CodeFormProps) {
+  const l = { ...ENGLISH, ...labels };
   const [state, formAction, pending] = useActionState(verifyAction, idle);
   const [resendState, resendFormAction, resending] = useActionState(resendAction, idle);
   const [deadline, setDeadline] = useState(() => Date.now() + resendInSeconds * 1000);
@@ -49,7 +73,7 @@ export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldown
         <FormAlert error={state.status === "error" ? state.formError : undefined} />
         <Field
           name="code"
-          label="Verification code"
+          label={l.code}
           className="code-input"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -58,7 +82,7 @@ export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldown
           autoFocus
           errors={state.status === "error" ? state.fieldErrors?.code : undefined}
         />
-        <button className="button" type="submit" disabled={pending}>{pending ? "Checking…" : "Verify"}</button>
+        <button className="button" type="submit" disabled={pending}>{pending ? l.checking : l.verify}</button>
       </form>
       <form action={resendFormAction} className="stack">
         <FormAlert
@@ -66,11 +90,11 @@ export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldown
           message={resendState.status === "ok" ? resendState.message : undefined}
         />
         <button className="button button-secondary" type="submit" disabled={left > 0 || resending} aria-live="polite">
-          {left > 0 ? `Resend code in ${left}s` : resending ? "Sending…" : "Resend code"}
+          {left > 0 ? l.resendIn.replace("{seconds}", String(left)) : resending ? l.sending : l.resend}
         </button>
         {left > 0 ? (
           <noscript>
-            <p className="muted" style={{ margin: 0 }}>Reload this page after the countdown to resend.</p>
+            <p className="muted" style={{ margin: 0 }}>{l.reloadToResend}</p>
           </noscript>
         ) : null}
       </form>

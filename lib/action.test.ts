@@ -11,7 +11,7 @@ import { CLIENT_HEADER, clientHeaderValue, createFrontDoorToken } from "./securi
 // The request's headers are Next's; outside a request there are none to read.
 // The address is the one the front door (scripts/server.mjs) stamps.
 const token = createFrontDoorToken();
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ [CLIENT_HEADER]: clientHeaderValue(token, "192.0.2.1") }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ [CLIENT_HEADER]: clientHeaderValue(token, "192.0.2.1") }), cookies: async () => new Map() }));
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

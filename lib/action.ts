@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import { getRequestContext, type RequestContext } from "@/lib/auth/request-context";
 import { DATABASE_UNAVAILABLE, DatabaseUnavailableError, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { userText } from "@/lib/errors/codes";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
+import { translateState } from "@/lib/i18n/translate-text";
 import type { ActionState } from "@/lib/result";
 import { markEntered, REQUEST_HEADER } from "@/lib/security/action-entry";
 import type { Guard, RawInput } from "./action-guards";
@@ -114,11 +116,15 @@ async function run<I extends Schema, B extends Tuple, C extends object, R>(
   }
 }
 
+/** The state a form shows, its texts in the reader's language (lib answers in English: lib/i18n/translate-text.ts). */
+async function inReadersLanguage<R>(outcome: Outcome<R>): Promise<R | ActionState> {
+  return translateState(await resolveLocale(), "state" in outcome ? outcome.state : outcome.refused);
+}
+
 /** An action for `useActionState`: `(previous state, form data) → state`. */
 export function action<I extends Schema, C extends object, R extends AnyState>(def: Definition<I, Tuple, C>, handler: Handler<I, Tuple, C, R>) {
   return async (...args: [state: R | ActionState, form: FormData]): Promise<R | ActionState> => {
-    const outcome = await run(def, handler, args);
-    return "state" in outcome ? outcome.state : outcome.refused;
+    return inReadersLanguage(await run(def, handler, args));
   };
 }
 
@@ -128,8 +134,7 @@ export function boundAction<I extends Schema, B extends Tuple, C extends object,
   handler: Handler<I, B, C, R>,
 ) {
   return async (...args: [...z.output<B>, R | ActionState, FormData]): Promise<R | ActionState> => {
-    const outcome = await run(def, handler, args);
-    return "state" in outcome ? outcome.state : outcome.refused;
+    return inReadersLanguage(await run(def, handler, args));
   };
 }
 

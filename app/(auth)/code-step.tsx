@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { maskEmail } from "@/emails/components/mask-email";
 import { CodeForm } from "@/components/code-form";
 import { readFlowCookie, type FlowKind } from "@/lib/auth/flow";
 import { getCodePageState } from "@/lib/auth/resend-code";
-import { DELIVERY_DELAYED, DELIVERY_FAILED } from "@/lib/otp/messages";
 import type { ActionState } from "@/lib/result";
+import { codeFormLabels } from "./code-form-labels";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -30,14 +31,18 @@ type CodeStepProps = {
 export async function CodeStep(props: CodeStepProps) {
   const state = await getCodePageState(props.kind, await readFlowCookie());
   if (!state) redirect(props.startPath);
+  const [t, lib] = await Promise.all([getTranslations("codeStep"), getTranslations("lib")]);
   return (
     <div className="stack">
       <div>
         <h1>{props.title}</h1>
         {props.lead}
         <p className="muted">
-          We sent a code to <strong>{props.masked ? maskEmail(state.email) : state.email}</strong>. It expires in {state.ttlMinutes} minutes. Check your spam folder if it
-          doesn&apos;t arrive.
+          {t.rich("sentTo", {
+            email: props.masked ? maskEmail(state.email) : state.email,
+            minutes: state.ttlMinutes,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       </div>
       {props.warning ? (
@@ -47,11 +52,11 @@ export async function CodeStep(props: CodeStepProps) {
       ) : null}
       {state.delivery === "delayed" ? (
         <p className="alert alert-warn" role="status">
-          {DELIVERY_DELAYED}
+          {lib("deliveryDelayed")}
         </p>
       ) : state.delivery === "failed" ? (
         <p className="alert alert-error" role="alert">
-          {DELIVERY_FAILED}
+          {lib("deliveryFailed")}
         </p>
       ) : null}
       <CodeForm
@@ -59,9 +64,10 @@ export async function CodeStep(props: CodeStepProps) {
         resendAction={props.resendAction}
         resendInSeconds={state.resendInSeconds}
         cooldownSeconds={state.cooldownSeconds}
+        labels={await codeFormLabels()}
       />
       <div className="links">
-        <Link href={props.startPath}>{props.startLabel ?? "Use a different email"}</Link>
+        <Link href={props.startPath}>{props.startLabel ?? t("differentEmail")}</Link>
       </div>
     </div>
   );

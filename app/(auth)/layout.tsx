@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/language-switcher";
 import { assetPath, logoSrc } from "@/lib/branding/asset-url";
 import { brandStyle } from "@/lib/branding/css-vars";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
-  const { branding } = await getSettings();
+  const [{ branding }, t] = await Promise.all([getSettings(), getTranslations("layout")]);
   const logo = logoSrc(branding);
   return (
     <main className="auth-shell" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
@@ -29,11 +31,12 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
           {children}
         </div>
         {branding.termsUrl || branding.privacyUrl ? (
-          <nav className="auth-legal" aria-label="Legal">
-            {branding.termsUrl ? <a href={branding.termsUrl}>Terms of service</a> : null}
-            {branding.privacyUrl ? <a href={branding.privacyUrl}>Privacy policy</a> : null}
+          <nav className="auth-legal" aria-label={t("legal")}>
+            {branding.termsUrl ? <a href={branding.termsUrl}>{t("terms")}</a> : null}
+            {branding.privacyUrl ? <a href={branding.privacyUrl}>{t("privacy")}</a> : null}
           </nav>
         ) : null}
+        <LanguageSwitcher />
       </div>
     </main>
   );

@@ -10,6 +10,9 @@ type ChallengeFormProps = {
   hint?: string;
   input: Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "autoComplete" | "maxLength" | "spellCheck" | "autoCapitalize">;
   code?: boolean;
+  /** The submit button's words in the page's language; English by default. */
+  submitLabel?: string;
+  pendingLabel?: string;
 };
 
 /**
@@ -17,7 +20,7 @@ type ChallengeFormProps = {
  * password). The field is always named "code"; wrong answers come back with
  * the tries left, and nothing typed is ever put back into the page.
  */
-export function ChallengeForm({ action, label, hint, input, code = false }: ChallengeFormProps) {
+export function ChallengeForm({ action, label, hint, input, code = false, submitLabel = "Verify", pendingLabel = "Checking…" }: ChallengeFormProps) {
   const [state, formAction, pending] = useActionState(action, idle);
   return (
     <form action={formAction} className="stack" noValidate>
@@ -33,7 +36,7 @@ export function ChallengeForm({ action, label, hint, input, code = false }: Chal
         {...input}
       />
       <button className="button" type="submit" disabled={pending}>
-        {pending ? "Checking…" : "Verify"}
+        {pending ? pendingLabel : submitLabel}
       </button>
     </form>
   );

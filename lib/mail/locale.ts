@@ -1,5 +1,6 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/emails/i18n";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/emails/i18n";
 
+export { isLocale, LOCALES };
 export type { Locale };
 
 /** "ja-JP", "ja_jp", "JA" → "ja"; null when the language is not one we write. */

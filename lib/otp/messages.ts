@@ -12,9 +12,6 @@ const minutes = (s: number) => Math.max(1, Math.ceil(s / 60));
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const lockedFor = (seconds: number) => `Too many wrong codes were entered for this address. Try again in ${plural(minutes(seconds), "minute", "minutes")}.`;
 
-// The code page's notes on an email still being retried, or given up on after the page was shown.
-export const DELIVERY_DELAYED = "Sending the email is taking longer than usual. We'll keep trying for a few minutes; you can also request a new code.";
-export const DELIVERY_FAILED = "We couldn't send the email. Request a new code, or try again later.";
 export const CODE_DEAD = "This code can no longer be used. Request a new code.";
 
 /** User-facing text for a failed verify. Never says whether the address has an account. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthForm } from "@/components/auth-form";
 import { SocialButtons } from "@/components/social-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -11,7 +12,9 @@ import { enabledSocialButtons } from "@/lib/social/store";
 import type { SignInExperience } from "@/lib/settings/schema";
 import { passwordSignInAction, requestSignInCodeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
 
 /**
  * `?next=/path`: where to land once signed in (an invitation's page sends
@@ -22,56 +25,58 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { method, next: rawNext } = await searchParams;
   const next = safeReturnPath(rawNext);
   if (await getCurrentUser()) redirect(next ?? "/");
-  const [{ signInExperience: sie }, buttons] = await Promise.all([getSettings(), enabledSocialButtons()]);
+  const [{ signInExperience: sie }, buttons, t, social] = await Promise.all([getSettings(), enabledSocialButtons(), getTranslations("signIn"), getTranslations("social")]);
   const useCode = sie.signIn.emailCode && (method === "code" || !sie.signIn.password);
   const hidden = next ? { next } : undefined;
   return (
     <div className="stack">
       <div>
-        <h1>Sign in</h1>
-        <p className="muted">{useCode ? "We'll email you a 6-digit code." : "Welcome back."}</p>
-        {next?.startsWith("/invite/") ? <p className="muted">Sign in with the invited address, then you&apos;ll come back to the invitation.</p> : null}
+        <h1>{t("title")}</h1>
+        <p className="muted">{useCode ? t("leadCode") : t("leadPassword")}</p>
+        {next?.startsWith("/invite/") ? <p className="muted">{t("invitationNote")}</p> : null}
       </div>
-      <SocialButtons buttons={buttons} next={next} />
+      <SocialButtons buttons={buttons} next={next} labels={{ continueWith: social.raw("continueWith") as string, or: social("or") }} />
       {useCode ? (
         <AuthForm
           action={requestSignInCodeAction}
-          fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]}
-          submitLabel="Email me a code"
-          pendingLabel="Sending…"
+          fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]}
+          submitLabel={t("sendCode")}
+          pendingLabel={t("sending")}
           hidden={hidden}
         />
       ) : sie.signIn.password ? (
         <AuthForm
           action={passwordSignInAction}
           fields={[
-            { name: "email", label: "Email", type: "email", autoComplete: "username" },
-            { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+            { name: "email", label: t("email"), type: "email", autoComplete: "username" },
+            { name: "password", label: t("password"), type: "password", autoComplete: "current-password" },
           ]}
-          submitLabel="Sign in"
-          pendingLabel="Signing in…"
+          submitLabel={t("submit")}
+          pendingLabel={t("signingIn")}
           hidden={hidden}
         />
       ) : (
-        <p role="alert">Sign-in is turned off. Contact the site&apos;s administrator.</p>
+        <p role="alert">{t("turnedOff")}</p>
       )}
       <div className="links">
-        {useCode && sie.signIn.password ? <Link href={withNext("/sign-in", next)}>Use my password instead</Link> : null}
-        {!useCode && sie.signIn.emailCode ? <Link href={withNext("/sign-in?method=code", next)}>Email me a code instead</Link> : null}
-        {sie.forgotPassword.emailCode ? <Link href={withNext("/forgot-password", next)}>Forgot password?</Link> : null}
+        {useCode && sie.signIn.password ? <Link href={withNext("/sign-in", next)}>{t("usePassword")}</Link> : null}
+        {!useCode && sie.signIn.emailCode ? <Link href={withNext("/sign-in?method=code", next)}>{t("useCode")}</Link> : null}
+        {sie.forgotPassword.emailCode ? <Link href={withNext("/forgot-password", next)}>{t("forgot")}</Link> : null}
       </div>
-      <SignUpLink signUp={sie.signUp} />
+      <SignUpLink signUp={sie.signUp} t={t} />
     </div>
   );
 }
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"signIn">>>;
+
 /** The way to a new account: the sign-up page, or in invitation-only mode what to do instead (SIGN_UP_BY_INVITATION). */
-function SignUpLink({ signUp }: { signUp: SignInExperience["signUp"] }) {
+function SignUpLink({ signUp, t }: { signUp: SignInExperience["signUp"]; t: Translate }) {
   if (!signUp.emailPassword) return null;
-  if (signUp.mode === "invitation") return <p className="muted">New here? Accounts are by invitation: open the link in your invitation email.</p>;
+  if (signUp.mode === "invitation") return <p className="muted">{t("byInvitation")}</p>;
   return (
     <p className="muted">
-      New here? <Link href="/sign-up">Create an account</Link>
+      {t("newHere")} <Link href="/sign-up">{t("createAccount")}</Link>
     </p>
   );
 }

@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthForm } from "@/components/auth-form";
 import { SocialButtons } from "@/components/social-buttons";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { SIGN_UP_BY_INVITATION } from "@/lib/auth/sign-up";
 import { getSettings } from "@/lib/settings/get-settings";
 import { enabledSocialButtons } from "@/lib/social/store";
 import { signUpAction } from "./actions";
 
-export const metadata: Metadata = { title: "Create account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signUp"))("title") };
+}
 
 export default async function SignUpPage() {
   if (await getCurrentUser()) redirect("/");
-  const [{ signInExperience: sie }, buttons] = await Promise.all([getSettings(), enabledSocialButtons()]);
+  const [{ signInExperience: sie }, buttons, t, social, lib] = await Promise.all([
+    getSettings(), enabledSocialButtons(), getTranslations("signUp"), getTranslations("social"), getTranslations("lib"),
+  ]);
   if (!sie.signUp.emailPassword) {
     return (
       <div className="stack">
-        <h1>Create account</h1>
-        <p role="alert">Sign-up is turned off. <Link href="/sign-in">Sign in</Link> instead.</p>
+        <h1>{t("title")}</h1>
+        <p role="alert">{t("turnedOff")} <Link href="/sign-in">{t("signInInstead")}</Link>{t("insteadSuffix")}</p>
       </div>
     );
   }
@@ -26,10 +30,10 @@ export default async function SignUpPage() {
   if (sie.signUp.mode === "invitation") {
     return (
       <div className="stack">
-        <h1>Create account</h1>
-        <p role="status">{SIGN_UP_BY_INVITATION}</p>
+        <h1>{t("title")}</h1>
+        <p role="status">{lib("signUpByInvitation")}</p>
         <p className="muted">
-          Already have an account? <Link href="/sign-in">Sign in</Link>
+          {t("haveAccount")} <Link href="/sign-in">{t("signInInstead")}</Link>
         </p>
       </div>
     );
@@ -37,25 +41,25 @@ export default async function SignUpPage() {
   return (
     <div className="stack">
       <div>
-        <h1>Create account</h1>
-        <p className="muted">We&apos;ll email you a code to confirm your address.</p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </div>
-      <SocialButtons buttons={buttons} />
+      <SocialButtons buttons={buttons} labels={{ continueWith: social.raw("continueWith") as string, or: social("or") }} />
       <AuthForm
         action={signUpAction}
         fields={[
-          { name: "name", label: "Name (optional)", autoComplete: "name", required: false },
-          { name: "email", label: "Email", type: "email", autoComplete: "email" },
+          { name: "name", label: t("name"), autoComplete: "name", required: false },
+          { name: "email", label: t("email"), type: "email", autoComplete: "email" },
           {
-            name: "password", label: "Password", type: "password", autoComplete: "new-password",
-            hint: `At least ${sie.password.minLength} characters. A long phrase is easiest to remember.`,
+            name: "password", label: t("password"), type: "password", autoComplete: "new-password",
+            hint: t("passwordHint", { min: sie.password.minLength }),
           },
         ]}
-        submitLabel="Create account"
-        pendingLabel="Creating…"
+        submitLabel={t("submit")}
+        pendingLabel={t("creating")}
       />
       <p className="muted">
-        Already have an account? <Link href="/sign-in">Sign in</Link>
+        {t("haveAccount")} <Link href="/sign-in">{t("signInInstead")}</Link>
       </p>
     </div>
   );

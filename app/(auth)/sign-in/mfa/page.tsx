@@ -1,27 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/account/action-button";
 import { CodeForm } from "@/components/code-form";
 import { ChallengeForm } from "@/components/mfa/challenge-form";
 import { getChallengeState, readChallengeCookie, type ChallengeMethod } from "@/lib/auth/mfa-challenge";
 import { readReturn, withNext } from "@/lib/auth/return-to";
 import { getSettings } from "@/lib/settings/get-settings";
+import { codeFormLabels } from "../../code-form-labels";
 import { resendMfaEmailCodeAction, sendMfaEmailCodeAction, verifyMfaAction } from "./actions";
 
-export const metadata: Metadata = { title: "Two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mfa"))("title") };
+}
 
-const METHOD_LABELS: Record<ChallengeMethod, string> = {
-  totp: "Authenticator app",
-  email: "Email code",
-  backup_code: "Backup code",
-  password: "Password",
-};
+type Translate = Awaited<ReturnType<typeof getTranslations<"mfa">>>;
 
-const minutes = (seconds: number) => {
-  const n = Math.max(1, Math.ceil(seconds / 60));
-  return `${n} ${n === 1 ? "minute" : "minutes"}`;
-};
+/** Each method's name (the tabs), by its catalogue key. */
+const METHOD_KEYS = { totp: "methodTotp", email: "methodEmail", backup_code: "methodBackupCode", password: "methodPassword" } as const satisfies Record<ChallengeMethod, string>;
+
+function lockedText(t: Translate, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? t("lockedOne") : t("lockedMany", { minutes });
+}
 
 /** A server render happens once per request, so reading the clock here is fine. */
 const secondsSince = (ms: number) => (Date.now() - ms) / 1000;
@@ -39,42 +41,43 @@ export default async function SignInMfaPage({ searchParams }: { searchParams: Pr
   if (!state) redirect("/sign-in");
   const search = await searchParams;
   const method = state.methods.find((m) => m === search.method) ?? state.methods[0];
+  const [t, codeStep] = await Promise.all([getTranslations("mfa"), getTranslations("codeStep")]);
+  const verify = { submitLabel: codeStep("verify"), pendingLabel: codeStep("checking") };
   return (
     <div className="stack">
       <div>
-        <h1>Two-step verification</h1>
-        <p className="muted">One more step to sign in to {state.email}.</p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead", { email: state.email })}</p>
       </div>
       {state.lockedForSeconds ? (
         <p className="alert alert-error" role="alert">
-          Too many wrong codes were entered for this account. Two-step verification is locked for {minutes(state.lockedForSeconds)}. Try
-          again later.
+          {lockedText(t, state.lockedForSeconds)}
         </p>
       ) : method ? (
         <>
-          {state.methods.length > 1 ? <MethodTabs methods={state.methods} current={method} /> : null}
-          <MethodStep method={method} email={state.email} sentAt={Number(search.sent)} />
+          {state.methods.length > 1 ? <MethodTabs methods={state.methods} current={method} t={t} /> : null}
+          <MethodStep method={method} email={state.email} sentAt={Number(search.sent)} t={t} verify={verify} />
         </>
       ) : (
         <p className="alert alert-error" role="alert">
-          There&apos;s no second step this sign-in can use. Sign in with your password instead.
+          {t("noMethod")}
         </p>
       )}
       <div className="links">
-        <Link href={withNext("/sign-in", await readReturn())}>Start over</Link>
+        <Link href={withNext("/sign-in", await readReturn())}>{t("startOver")}</Link>
       </div>
     </div>
   );
 }
 
-function MethodTabs({ methods, current }: { methods: ChallengeMethod[]; current: ChallengeMethod }) {
+function MethodTabs({ methods, current, t }: { methods: ChallengeMethod[]; current: ChallengeMethod; t: Translate }) {
   return (
-    <nav aria-label="Ways to verify" className="mfa-tabs">
+    <nav aria-label={t("waysToVerify")} className="mfa-tabs">
       <ul>
         {methods.map((m) => (
           <li key={m}>
             <Link href={`/sign-in/mfa?method=${m}`} aria-current={m === current ? "page" : undefined} replace>
-              {METHOD_LABELS[m]}
+              {t(METHOD_KEYS[m])}
             </Link>
           </li>
         ))}
@@ -83,14 +86,17 @@ function MethodTabs({ methods, current }: { methods: ChallengeMethod[]; current:
   );
 }
 
-async function MethodStep({ method, email, sentAt }: { method: ChallengeMethod; email: string; sentAt: number }) {
+type VerifyLabels = { submitLabel: string; pendingLabel: string };
+
+async function MethodStep({ method, email, sentAt, t, verify }: { method: ChallengeMethod; email: string; sentAt: number; t: Translate; verify: VerifyLabels }) {
   switch (method) {
     case "totp":
       return (
         <ChallengeForm
           action={verifyMfaAction.bind(null, "totp")}
-          label="Code from your authenticator app"
-          hint="Open the app and enter the 6-digit code it shows for this account."
+          label={t("totpLabel")}
+          hint={t("totpHint")}
+          {...verify}
           input={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 16 }}
           code
         />
@@ -99,8 +105,9 @@ async function MethodStep({ method, email, sentAt }: { method: ChallengeMethod; 
       return (
         <ChallengeForm
           action={verifyMfaAction.bind(null, "backup_code")}
-          label="Backup code"
-          hint="One of the codes you saved when you set up two-step verification, like k7q2-m9xp. Each works once."
+          label={t("backupLabel")}
+          hint={t("backupHint")}
+          {...verify}
           input={{ autoComplete: "off", spellCheck: false, autoCapitalize: "none", maxLength: 32 }}
         />
       );
@@ -108,40 +115,39 @@ async function MethodStep({ method, email, sentAt }: { method: ChallengeMethod; 
       return (
         <ChallengeForm
           action={verifyMfaAction.bind(null, "password")}
-          label="Password"
-          hint="You signed in with an email code, so your password is the second step."
+          label={t("passwordLabel")}
+          hint={t("passwordHint")}
+          {...verify}
           input={{ type: "password", autoComplete: "current-password" }}
         />
       );
     case "email":
-      return <EmailStep email={email} sentAt={sentAt} />;
+      return <EmailStep email={email} sentAt={sentAt} t={t} />;
   }
 }
 
-async function EmailStep({ email, sentAt }: { email: string; sentAt: number }) {
+async function EmailStep({ email, sentAt, t }: { email: string; sentAt: number; t: Translate }) {
   const { signInExperience: sie } = await getSettings();
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   const sinceSent = secondsSince(sentAt);
   // "sent" is only a hint for the countdown; the server's cooldown decides.
   if (!Number.isFinite(sinceSent) || sinceSent < 0 || sinceSent > sie.otp.ttlSeconds) {
     return (
       <div className="stack">
-        <p>
-          We&apos;ll send a 6-digit code to <strong>{email}</strong>.
-        </p>
-        <ActionButton action={sendMfaEmailCodeAction} label={`Send a code to ${email}`} pendingLabel="Sending…" />
+        <p>{t.rich("emailWillSend", { email, strong })}</p>
+        <ActionButton action={sendMfaEmailCodeAction} label={t("sendCodeTo", { email })} pendingLabel={t("sending")} />
       </div>
     );
   }
   return (
     <div className="stack">
-      <p>
-        We sent a code to <strong>{email}</strong>. It expires in {Math.round(sie.otp.ttlSeconds / 60)} minutes.
-      </p>
+      <p>{t.rich("emailSent", { email, minutes: Math.round(sie.otp.ttlSeconds / 60), strong })}</p>
       <CodeForm
         verifyAction={verifyMfaAction.bind(null, "email")}
         resendAction={resendMfaEmailCodeAction}
         resendInSeconds={Math.max(0, Math.ceil(sie.otp.resendCooldownSeconds - sinceSent))}
         cooldownSeconds={sie.otp.resendCooldownSeconds}
+        labels={await codeFormLabels()}
       />
     </div>
   );

@@ -1,0 +1,62 @@
+import type { Locale } from "@/lib/mail/locale";
+import { catalogues, type Messages } from "./catalogue";
+
+/**
+ * lib functions answer in English (their texts are also the JSON API's
+ * messages). A form's state is put into the reader's language here: a text
+ * that is one of the English catalogue's `errors.*` or `lib.*` messages
+ * (with its {placeholders} matched as values) becomes the same key's
+ * message in `locale`. Anything else stays as it is.
+ */
+type Pattern = { key: string; regex: RegExp; names: string[] };
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function patternsOf(namespace: string, messages: Messages): Pattern[] {
+  return Object.entries(messages).flatMap(([name, text]) => {
+    if (typeof text !== "string") return [];
+    const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    const source = text.split(/\{\w+\}/).map(escape).join("(.+?)");
+    return [{ key: `${namespace}.${name}`, regex: new RegExp(`^${source}$`), names }];
+  });
+}
+
+const english = catalogues.en;
+const patterns = (["errors", "lib"] as const).flatMap((ns) => patternsOf(ns, english[ns] as Messages));
+
+function messageAt(locale: Locale, key: string): string | undefined {
+  const [namespace = "", name = ""] = key.split(".");
+  const value = (catalogues[locale][namespace] as Messages | undefined)?.[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** `text` in `locale` when the catalogue knows it; else `text` unchanged. */
+export function translateText(locale: Locale, text: string): string {
+  if (locale === "en") return text;
+  for (const { key, regex, names } of patterns) {
+    const match = regex.exec(text);
+    if (!match) continue;
+    const target = messageAt(locale, key);
+    if (target === undefined) return text;
+    return names.reduce((out, name, i) => out.replace(`{${name}}`, match[i + 1]!), target);
+  }
+  return text;
+}
+
+type FormState = { status: string; formError?: string; message?: string; fieldErrors?: Partial<Record<string, string[]>> };
+
+/** A form action's state with its texts in `locale` (values and other fields untouched). */
+export function translateState<S>(locale: Locale, state: S): S {
+  const s = state as FormState | null;
+  if (locale === "en" || !s || typeof s !== "object") return state;
+  const tr = (text: string | undefined) => (text === undefined ? undefined : translateText(locale, text));
+  const fieldErrors = s.fieldErrors
+    ? Object.fromEntries(Object.entries(s.fieldErrors).map(([field, list]) => [field, list?.map((t) => translateText(locale, t))]))
+    : undefined;
+  return {
+    ...s,
+    ...(s.formError !== undefined ? { formError: tr(s.formError) } : {}),
+    ...(s.message !== undefined ? { message: tr(s.message) } : {}),
+    ...(fieldErrors ? { fieldErrors } : {}),
+  } as S;
+}
