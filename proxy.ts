@@ -8,7 +8,6 @@ import { safeCallbackCookie } from "@/lib/auth/next-auth-request";
 import { malformedBody } from "@/lib/security/action-body";
 import { checkRequestOrigin } from "@/lib/security/origin";
 import { securityHeaders } from "@/lib/security/headers";
-import { malformedRouterState } from "@/lib/security/router-state";
 import { PATH_HEADER } from "@/lib/i18n/path-header";
 
 /**
@@ -24,8 +23,6 @@ export async function proxy(request: NextRequest) {
   }
   const malformed = await malformedBody(request);
   if (malformed) return errorResponse("invalid_request", malformed);
-  const badRouterState = malformedRouterState(request.headers);
-  if (badRouterState) return errorResponse("invalid_request", badRouterState);
   // The console is not advertised: anyone but an admin gets the app's plain
   // 404, rendered here as for an address that never existed. (A page's own
   // notFound() would render it in the browser only, blank without

@@ -1,4 +1,5 @@
 import { userText, type ErrorCode } from "../errors/codes";
+import { malformedRouterState } from "./router-state";
 
 /**
  * What the front door refuses before Next.js sees it, because Next answers
@@ -6,7 +7,8 @@ import { userText, type ErrorCode } from "../errors/codes";
  * percent-encoding is not UTF-8 (`/dev/mailbox/%ff` breaks the `[id]`
  * decoding), a body over the server actions' 1 MB limit (Next throws a 413
  * error but answers 500), a body of unknown length (it could be any size),
- * and multipart without a boundary. Nothing the app serves needs any of them.
+ * multipart without a boundary, and a router-state header Next cannot
+ * parse (router-state.ts). Nothing the app serves needs any of them.
  */
 export type Refusal = { code: ErrorCode; message: string };
 
@@ -21,6 +23,8 @@ export function refuseMalformed(req: RequestHead): Refusal | null {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(",") : value;
   };
+  const routerState = malformedRouterState(header("next-router-state-tree"));
+  if (routerState) return bad(routerState);
   const length = header("content-length");
   if (length === undefined) {
     return header("transfer-encoding") ? { code: "length_required", message: userText("length_required") } : null;

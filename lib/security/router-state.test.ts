@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { malformedRouterState } from "./router-state";
 
-const state = (value?: string) => malformedRouterState(new Headers(value === undefined ? {} : { "next-router-state-tree": value }));
+const state = (value?: string) => malformedRouterState(value);
 
 describe("malformedRouterState", () => {
   it("lets requests without the header, or with the encoded array Next writes, through", () => {
