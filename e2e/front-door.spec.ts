@@ -25,7 +25,9 @@ function raw(method: string, path: string, headers: Record<string, string> = {},
 
 /** The no-JS form of "Email me a code": its hidden fields carry the server action. */
 async function codeForm(): Promise<{ fields: [string, string][]; actionId: string }> {
-  const html = (await raw("GET", "/sign-in?method=code")).body;
+  const page = (await raw("GET", "/sign-in?method=code")).body;
+  // Only the form with the email field: the page has others (the language switcher).
+  const html = page.split("<form").find((form) => form.includes('name="email"')) ?? "";
   const decode = (s: string) => s.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
   const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(
     ([, name, value]) => [name!, decode(value ?? "")] as [string, string],
