@@ -43,7 +43,7 @@ function app(db: string, port: number, env: Record<string, string>, { build = fa
   return {
     command: `${freshDatabase(db)}${build ? " && npx next build" : ""} && node scripts/server.mjs`,
     url: `http://127.0.0.1:${port}/sign-in`,
-    timeout: build ? 300_000 : 60_000,
+    timeout: build ? 600_000 : 60_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe" as const,
     stderr: "pipe" as const,

@@ -56,6 +56,23 @@ export async function seedSocialConnector(instance: Instance, options: SocialCon
   const name = options.name ?? `Test ${id}`;
   const client = await registerTestClient(options.providerId, id, instance.baseURL);
   const values = { ...testProviderValues(options.providerId), ...client, allowPrivateTargets: "on" };
-  await seederFor(instance.databaseUrl, instance.env).request({ op: "socialConnector", id, providerId: options.providerId, name, values, enabled: options.enabled ?? true });
+  const enabled = options.enabled ?? true;
+  await seederFor(instance.databaseUrl, instance.env).request({ op: "socialConnector", id, providerId: options.providerId, name, values, enabled });
+  await untilSignInPageShows(instance, name, enabled);
   return { id, name, providerId: options.providerId, ...client };
+}
+
+/**
+ * The seeder writes from its own process, and the app reads its connectors at
+ * most SOCIAL_CONNECTORS_TTL_MS old: a page opened right after seeding could
+ * still show the list from before. Wait until /sign-in agrees with the seed.
+ */
+async function untilSignInPageShows(instance: Instance, name: string, shown: boolean) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const html = await fetch(new URL("/sign-in", instance.baseURL)).then((response) => response.text());
+    if (html.includes(`Continue with ${name}`) === shown) return;
+    if (Date.now() > deadline) throw new Error(`/sign-in still ${shown ? "lacks" : "shows"} “Continue with ${name}” 15 s after seeding`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
