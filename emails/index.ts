@@ -32,6 +32,8 @@ export {
   NOTICE_KINDS,
   isMfaFactor,
   isNoticeKind,
+  isSecurityNotice,
+  SECURITY_NOTICES,
   type EmailKind,
   type MfaFactor,
   type NoticeKind,

@@ -25,6 +25,27 @@ export type EmailKind = Purpose | NoticeKind;
 
 export const EMAIL_KINDS: readonly EmailKind[] = [...PURPOSES, ...NOTICE_KINDS];
 
+/**
+ * Notices about a change to the account's security, or an attempt at it:
+ * each says when, from which browser and from which IP address, so the owner
+ * can tell their own doing from someone else's.
+ */
+export const SECURITY_NOTICES = [
+  "CodeLockoutNotice",
+  "PasswordChanged",
+  "EmailChanged",
+  "MfaFactorAdded",
+  "MfaFactorRemoved",
+  "BackupCodesRegenerated",
+  "MfaLockoutNotice",
+  "IdentityLinked",
+  "IdentityUnlinked",
+] as const satisfies readonly NoticeKind[];
+
+export type SecurityNotice = (typeof SECURITY_NOTICES)[number];
+
+export const isSecurityNotice = (kind: EmailKind): kind is SecurityNotice => (SECURITY_NOTICES as readonly string[]).includes(kind);
+
 export const isNoticeKind = (kind: EmailKind): kind is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(kind);
 
 /** Second factors a notice can name (MfaFactorAdded, MfaFactorRemoved). */

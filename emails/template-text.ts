@@ -1,6 +1,6 @@
 import type { Purpose } from "@/lib/otp/purposes";
 import { copyFor, type Locale, type Vars } from "./i18n";
-import { isNoticeKind, type EmailKind, type NoticeKind } from "./kinds";
+import { isNoticeKind, isSecurityNotice, type EmailKind, type NoticeKind } from "./kinds";
 
 /**
  * An operator's text for one email (app/console/emails), filled into the
@@ -35,6 +35,9 @@ export const TEMPLATE_VARIABLES = [
   "inviterName",
   "role",
   "expiresInDays",
+  "occurredAt",
+  "device",
+  "ipAddress",
 ] as const;
 
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
@@ -43,6 +46,9 @@ type Declared = { allowed: readonly TemplateVariable[]; required: readonly Templ
 
 const COMMON: readonly TemplateVariable[] = ["productName", "email", "supportEmail"];
 const CODE: Declared = { allowed: [...COMMON, "code", "ttlMinutes", "link"], required: ["code"] };
+
+/** Every security notice may say when, from which browser and from which IP address. */
+const WHEN_AND_WHERE: readonly TemplateVariable[] = ["occurredAt", "device", "ipAddress"];
 
 /** What each notice may mention beyond the common variables. */
 const NOTICE_EXTRA: Record<NoticeKind, readonly TemplateVariable[]> = {
@@ -67,7 +73,8 @@ export function variablesFor(kind: EmailKind): Declared {
   // A link code names the provider being connected ("Connect GitHub to your account").
   if (!isNoticeKind(kind)) return kind === "LinkIdentity" ? { ...CODE, allowed: [...CODE.allowed, "provider"] } : CODE;
   const required: readonly TemplateVariable[] = kind === "OrganizationInvitationNotice" ? ["organizationName"] : [];
-  return { allowed: [...COMMON, ...NOTICE_EXTRA[kind]], required };
+  const where = isSecurityNotice(kind) ? WHEN_AND_WHERE : [];
+  return { allowed: [...COMMON, ...NOTICE_EXTRA[kind], ...where], required };
 }
 
 /** Each variable's value for one message, from the copy's vars and the message's link. */
@@ -87,6 +94,9 @@ export function variableValues(vars: Vars, link: string | null): Record<Template
     inviterName: vars.inviter,
     role: vars.role,
     expiresInDays: String(vars.days),
+    occurredAt: vars.when,
+    device: vars.device,
+    ipAddress: vars.ip,
   };
 }
 
@@ -115,6 +125,9 @@ export function defaultTemplateText(kind: EmailKind, locale: Locale): TemplateTe
     inviter: named("inviterName"),
     role: named("role"),
     days: named("expiresInDays"),
+    when: named("occurredAt"),
+    device: named("device"),
+    ip: named("ipAddress"),
   } as unknown as Vars;
   if (isNoticeKind(kind)) {
     const text = copy.notices[kind];

@@ -116,6 +116,7 @@ export const en: Copy = {
       body: [
         (v) => `Too many wrong codes were entered for your ${v.product} account, so code sign-in is paused for ${minutes(v.minutes)}.`,
         () => "If that was you, wait a little and try again.",
+        whenAndWhere,
       ],
       after: () => "If it wasn't you, someone may be trying to get into your account. Consider changing your password.",
     },
@@ -134,6 +135,7 @@ export const en: Copy = {
       body: [
         (v) => `The password for your ${v.product} account was changed.`,
         () => "To keep your account safe, you've been signed out on all other devices and browsers.",
+        whenAndWhere,
       ],
       after: (v) => `If this wasn't you, reset your password now and ${contactSupport(v)}.`,
     },
@@ -143,19 +145,20 @@ export const en: Copy = {
       body: [
         (v) => `The email address for your ${v.product} account was changed to ${v.newEmail}.`,
         () => "You can no longer sign in with this address, and emails about your account will now go to the new one.",
+        whenAndWhere,
       ],
       after: (v) => `If you didn't make this change, ${contactSupport(v)} right away: someone else may have access to your account.`,
     },
     MfaFactorAdded: {
       subject: (v) => `A two-step verification method was added to your ${v.product} account`,
       heading: () => "Two-step verification method added",
-      body: [(v) => `Your ${v.product} account can now use ${v.factor} for two-step verification.`],
+      body: [(v) => `Your ${v.product} account can now use ${v.factor} for two-step verification.`, whenAndWhere],
       after: mfaAfter,
     },
     MfaFactorRemoved: {
       subject: (v) => `A two-step verification method was removed from your ${v.product} account`,
       heading: () => "Two-step verification method removed",
-      body: [(v) => `Your ${v.product} account can no longer use ${v.factor} for two-step verification.`],
+      body: [(v) => `Your ${v.product} account can no longer use ${v.factor} for two-step verification.`, whenAndWhere],
       after: mfaAfter,
     },
     BackupCodesRegenerated: {
@@ -164,6 +167,7 @@ export const en: Copy = {
       body: [
         (v) => `New backup codes were generated for your ${v.product} account.`,
         () => "Your old backup codes no longer work. Keep the new ones somewhere safe.",
+        whenAndWhere,
       ],
       after: mfaAfter,
     },
@@ -174,6 +178,7 @@ export const en: Copy = {
         (v) =>
           `Too many wrong two-step verification codes were entered for your ${v.product} account, so two-step sign-in is paused for ${minutes(v.minutes)}.`,
         () => "If that was you, wait a little and try again.",
+        whenAndWhere,
       ],
       after: () => "If it wasn't you, someone else knows your password. Change it right away.",
     },

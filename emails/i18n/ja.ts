@@ -114,6 +114,7 @@ export const ja: Copy = {
       body: [
         (v) => `${v.product} アカウントで誤ったコードが何度も入力されたため、コードによるサインインを${v.minutes}分間停止しています。`,
         () => "ご自身による操作の場合は、しばらく待ってからもう一度お試しください。",
+        whenAndWhere,
       ],
       after: () => "お心当たりがない場合は、第三者がアカウントへのアクセスを試みている可能性があります。パスワードの変更をご検討ください。",
     },
@@ -132,6 +133,7 @@ export const ja: Copy = {
       body: [
         (v) => `${v.product} アカウントのパスワードが変更されました。`,
         () => "安全のため、ほかのすべての端末とブラウザからサインアウトしました。",
+        whenAndWhere,
       ],
       after: (v) => `お心当たりがない場合は、今すぐパスワードを再設定し、${support(v)}までご連絡ください。`,
     },
@@ -141,19 +143,20 @@ export const ja: Copy = {
       body: [
         (v) => `${v.product} アカウントのメールアドレスが ${v.newEmail} に変更されました。`,
         () => "今後はこのメールアドレスではサインインできません。アカウントに関するお知らせは、新しいメールアドレスに届きます。",
+        whenAndWhere,
       ],
       after: (v) => `お心当たりがない場合は、第三者がアカウントにアクセスしている可能性があります。すぐに ${support(v)}までご連絡ください。`,
     },
     MfaFactorAdded: {
       subject: (v) => `${v.product} アカウントに2段階認証の方法が追加されました`,
       heading: () => "2段階認証の方法が追加されました",
-      body: [(v) => `${v.product} アカウントの2段階認証で、${v.factor}が使えるようになりました。`],
+      body: [(v) => `${v.product} アカウントの2段階認証で、${v.factor}が使えるようになりました。`, whenAndWhere],
       after: mfaAfter,
     },
     MfaFactorRemoved: {
       subject: (v) => `${v.product} アカウントから2段階認証の方法が削除されました`,
       heading: () => "2段階認証の方法が削除されました",
-      body: [(v) => `${v.product} アカウントの2段階認証で、${v.factor}が使えなくなりました。`],
+      body: [(v) => `${v.product} アカウントの2段階認証で、${v.factor}が使えなくなりました。`, whenAndWhere],
       after: mfaAfter,
     },
     BackupCodesRegenerated: {
@@ -162,6 +165,7 @@ export const ja: Copy = {
       body: [
         (v) => `${v.product} アカウントの新しいバックアップコードが発行されました。`,
         () => "以前のバックアップコードは使えなくなりました。新しいコードは安全な場所に保管してください。",
+        whenAndWhere,
       ],
       after: mfaAfter,
     },
@@ -171,6 +175,7 @@ export const ja: Copy = {
       body: [
         (v) => `${v.product} アカウントで2段階認証の確認コードが何度も誤って入力されたため、2段階認証によるサインインを${v.minutes}分間停止しています。`,
         () => "ご自身による操作の場合は、しばらく待ってからもう一度お試しください。",
+        whenAndWhere,
       ],
       after: () => "お心当たりがない場合は、パスワードが第三者に知られています。すぐにパスワードを変更してください。",
     },

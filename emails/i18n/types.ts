@@ -25,8 +25,9 @@ export type Vars = {
   inviter: string;
   role: string;
   days: number;
-  /** IdentityLinked / IdentityUnlinked: the account at the provider ("Ada (a•••@example.com)", "" when unnamed), when, browser, IP ("" when unknown). */
+  /** IdentityLinked / IdentityUnlinked: the account at the provider ("Ada (a•••@example.com)", "" when unnamed). */
   account: string;
+  /** Security notices (SECURITY_NOTICES): when, the browser, the IP ("" when unknown). */
   when: string;
   device: string;
   ip: string;

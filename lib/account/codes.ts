@@ -29,6 +29,6 @@ export async function sendCode(
 export async function checkCode(
   purpose: Purpose, email: string, flowId: string, code: unknown, ctx: RequestContext, limits: OtpLimits,
 ): Promise<Result<null>> {
-  const verified = await verifyAndNotify({ purpose, email, flowId, code: typeof code === "string" ? code : "", ip: ctx.ip }, limits);
+  const verified = await verifyAndNotify({ purpose, email, flowId, code: typeof code === "string" ? code : "", ip: ctx.ip }, limits, ctx);
   return verified.ok ? ok(null) : verifyFailure(verified);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { getDevMessage, listDevMessages } from "@/lib/connectors/dev/mailbox";
 import { verifyPassword } from "@/lib/auth/password";
 import { validateSession } from "@/lib/auth/session";
 import { changePassword } from "./password";
@@ -13,7 +14,8 @@ describe("changePassword", () => {
     const user = await makeUser();
     const other = await inOtherSession(user);
     const third = await inOtherSession(user);
-    expect(await changePassword(user, await proof(user), NEW_PASSWORD, makeCtx())).toEqual({ ok: true, value: null });
+    const ctx = makeCtx();
+    expect(await changePassword(user, await proof(user), NEW_PASSWORD, ctx)).toEqual({ ok: true, value: null });
 
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(row.passwordHash!, NEW_PASSWORD)).toBe(true);
@@ -21,6 +23,11 @@ describe("changePassword", () => {
     expect(await validateSession(other.sessionId)).toBeNull();
     expect(await validateSession(third.sessionId)).toBeNull();
     expect(await subjectsTo(user.email)).toContain("Your Mailgate password was changed");
+    const [latest] = await listDevMessages({ to: user.email, limit: 1 });
+    const notice = await getDevMessage(latest!.id);
+    // Who changed it, from where: the request's browser and address, and the minute (UTC).
+    expect(notice!.text).toContain(`From: Chrome on macOS, IP address ${ctx.ip}.`);
+    expect(notice!.text).toMatch(/When: \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
     const event = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, type: "password_changed" } });
     expect(JSON.parse(event.detail)).toEqual({ sessionsEnded: 2 });
   });

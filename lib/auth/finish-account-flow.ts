@@ -44,7 +44,7 @@ export async function finishAccountFlow(
     const verified = await verifyCode(input, sie.otp, new Date(), async (tx) => {
       ticket = await createAccount(tx, flow, ctx, alongside);
     });
-    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
+    await notifyLockout(verified, flow.email, sie.otp.lockMinutes, ctx);
     if (!verified.ok) return verifyFailure(verified);
   } catch (error) {
     if (error instanceof AccountRefused) return failWith(error.code ?? "not_found", error.message);

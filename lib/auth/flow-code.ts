@@ -95,9 +95,9 @@ export async function settleCodeSend(sent: SendEmailResult, codeId: string, emai
 }
 
 /** Verifies a code; a lock the failure starts is told to the owner of the address. */
-export async function verifyAndNotify(input: VerifyInput, limits: OtpLimits): Promise<VerifyResult> {
+export async function verifyAndNotify(input: VerifyInput, limits: OtpLimits, ctx: RequestContext): Promise<VerifyResult> {
   const verified = await verifyCode(input, limits);
-  await notifyLockout(verified, input.email, limits.lockMinutes);
+  await notifyLockout(verified, input.email, limits.lockMinutes, ctx);
   return verified;
 }
 
@@ -115,6 +115,7 @@ export async function checkFlowCode(flow: Flow, code: unknown, ctx: RequestConte
   const verified = await verifyAndNotify(
     { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip },
     limits,
+    ctx,
   );
   return verified.ok ? ok(null) : verifyFailure(verified);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultTemplateText, EMAIL_KINDS, LOCALES } from "@/emails";
+import { defaultTemplateText, EMAIL_KINDS, LOCALES, SECURITY_NOTICES } from "@/emails";
 import { renderEmail, renderEmailFresh, sampleRenderInput } from "@/lib/mail/render";
 import { validateTemplate, type TemplateForm } from "./validate";
 
@@ -29,7 +29,7 @@ describe("validateTemplate", () => {
   it("refuses unknown variables, naming the ones this email has", () => {
     const result = validateTemplate("PasswordChanged", form({ subject: "Hi {{inviterName}} {{code}}", body: "Changed." }));
     expect(!result.ok && result.fieldErrors.subject).toEqual([
-      "Unknown variable {{inviterName}}, {{code}}: this email can use {{productName}}, {{email}}, {{supportEmail}}.",
+      "Unknown variable {{inviterName}}, {{code}}: this email can use {{productName}}, {{email}}, {{supportEmail}}, {{occurredAt}}, {{device}}, {{ipAddress}}.",
     ]);
   });
 
@@ -45,6 +45,24 @@ describe("validateTemplate", () => {
       body: ["Write at least one paragraph.", "This email must show {{code}}: put it in the subject or the body."],
       footer: ["Use at most 600 characters."],
     });
+  });
+
+  it("writes a security notice's when and where as variables in its built-in text", () => {
+    for (const kind of SECURITY_NOTICES) {
+      for (const locale of LOCALES) {
+        const text = defaultTemplateText(kind, locale);
+        const body = text.paragraphs.join("\n");
+        expect(body, `${kind}/${locale}`).toContain("{{occurredAt}}");
+        expect(body, `${kind}/${locale}`).toContain("{{device}}");
+        expect(body, `${kind}/${locale}`).toContain("{{ipAddress}}");
+      }
+    }
+    for (const kind of EMAIL_KINDS) for (const locale of LOCALES) expect(JSON.stringify(defaultTemplateText(kind, locale)), `${kind}/${locale}`).not.toMatch(/undefined|NaN/);
+  });
+
+  it("refuses when and where in an email that is not a security notice", () => {
+    const result = validateTemplate("OrganizationInvitationNotice", form({ subject: "Join {{organizationName}}", body: "From {{ipAddress}}." }));
+    expect(result.ok).toBe(false);
   });
 
   it("accepts every built-in text as a template of its own kind", () => {

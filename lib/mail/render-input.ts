@@ -5,6 +5,7 @@ import {
   isLocale,
   isMfaFactor,
   isNoticeKind,
+  isSecurityNotice,
   type EmailKind,
   type Locale,
   type MfaFactor,
@@ -46,11 +47,11 @@ export type RenderInput = {
   /**
    * IdentityLinked / IdentityUnlinked (with `provider`, the connector's name):
    * the name and address the provider gave (optional; the address is shown
-   * masked), when (required, written out in UTC), the browser (required) and
-   * the IP (optional).
+   * masked).
    */
   identityName?: string;
   identityEmail?: string;
+  /** Every security notice (SECURITY_NOTICES): when (required, written out in UTC), the browser (required) and the IP (optional). */
   occurredAt?: string;
   device?: string;
   fromIp?: string;
@@ -165,6 +166,7 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
   const code = input.code?.trim() ?? "";
   const invitation = kind === INVITATION;
   const identity = IDENTITY_KINDS.has(kind);
+  const security = isSecurityNotice(kind);
   if (!notice && !CODE.test(code)) throw new TypeError(`renderEmail: ${kind} needs a numeric code`);
   return {
     locale: isLocale(input.locale) ? input.locale : DEFAULT_LOCALE,
@@ -184,9 +186,9 @@ export function resolveProps(input: RenderInput): ResolvedEmailProps {
     expiresInDays: invitation ? requireMinutes(input.expiresInDays, "expiresInDays", kind) : 0,
     identityName: identity ? oneLine(input.identityName ?? "") : "",
     identityEmail: identity ? oneLine(input.identityEmail ?? "") : "",
-    occurredAt: identity ? requireLine(input.occurredAt, "occurredAt", kind) : "",
-    device: identity ? requireLine(input.device, "device", kind) : "",
-    fromIp: identity ? oneLine(input.fromIp ?? "") : "",
+    occurredAt: security ? requireLine(input.occurredAt, "occurredAt", kind) : "",
+    device: security ? requireLine(input.device, "device", kind) : "",
+    fromIp: security ? oneLine(input.fromIp ?? "") : "",
     template: input.template ?? null,
   };
 }

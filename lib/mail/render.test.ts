@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { render } from "@react-email/components";
 import { describe, expect, it } from "vitest";
-import { EMAIL_KINDS, LOCALES, TEMPLATES, copyFor, isNoticeKind, type EmailKind, type Locale } from "@/emails";
+import { EMAIL_KINDS, LOCALES, TEMPLATES, copyFor, isNoticeKind, SECURITY_NOTICES, type EmailKind, type Locale } from "@/emails";
 import { defaultBranding, type Branding } from "@/lib/settings/schema";
 import { pickLocale } from "./locale";
 import { renderEmail, warmTemplates, type RenderInput } from "./render";
@@ -18,19 +18,22 @@ const branding: Branding = {
   ...{ logoAsset: null, faviconAsset: null, darkPrimaryColor: "#6ee7b7", termsUrl: null, privacyUrl: null },
 };
 
-const IDENTITY: Partial<RenderInput> = {
-  provider: "GitHub", identityName: "Ada L.", identityEmail: "ada.l@users.example.test", occurredAt: "2026-12-07 09:30 UTC", device: "Firefox on Linux", fromIp: "198.51.100.4",
-};
+/** When and from where: every security notice carries it. */
+const WHERE: Partial<RenderInput> = { occurredAt: "2026-12-07 09:30 UTC", device: "Firefox on Linux", fromIp: "198.51.100.4" };
+
+const IDENTITY: Partial<RenderInput> = { provider: "GitHub", identityName: "Ada L.", identityEmail: "ada.l@users.example.test", ...WHERE };
 
 /** What each notice needs beyond the common fields. */
 const NOTICE_VARS: Partial<Record<EmailKind, Partial<RenderInput>>> = {
-  CodeLockoutNotice: { lockMinutes: 25 },
-  MfaLockoutNotice: { lockMinutes: 25 },
+  CodeLockoutNotice: { lockMinutes: 25, ...WHERE },
+  MfaLockoutNotice: { lockMinutes: 25, ...WHERE },
   ConnectorTest: { provider: "SendGrid" },
   LinkIdentity: { provider: "GitHub" },
-  EmailChanged: { newEmail: "grace.hopper@new-mail.test" },
-  MfaFactorAdded: { factor: "totp" },
-  MfaFactorRemoved: { factor: "totp" },
+  PasswordChanged: WHERE,
+  EmailChanged: { newEmail: "grace.hopper@new-mail.test", ...WHERE },
+  MfaFactorAdded: { factor: "totp", ...WHERE },
+  MfaFactorRemoved: { factor: "totp", ...WHERE },
+  BackupCodesRegenerated: WHERE,
   IdentityLinked: IDENTITY,
   IdentityUnlinked: IDENTITY,
   OrganizationInvitationNotice: {
@@ -401,6 +404,27 @@ describe("renderEmail: identity notices", () => {
     const { text } = await renderEmail(input("IdentityLinked", "en", { identityName: "", identityEmail: undefined, fromIp: "" }));
     expect(text).toContain("A GitHub account can now sign in to your Acme Cloud account.");
     expect(text).toContain("When: 2026-12-07 09:30 UTC. From: Firefox on Linux.");
+  });
+});
+
+describe("renderEmail: security notices", () => {
+  it.each(SECURITY_NOTICES)("%s says when, from which browser and from which IP, in both languages", async (kind) => {
+    const { text } = await renderEmail(input(kind));
+    expect(text).toContain("When: 2026-12-07 09:30 UTC. From: Firefox on Linux, IP address 198.51.100.4.");
+    const ja = await renderEmail(input(kind, "ja"));
+    expect(ja.text).toContain("日時: 2026-12-07 09:30 UTC。操作元: Firefox on Linux(IP アドレス 198.51.100.4)。");
+  });
+
+  it.each(SECURITY_NOTICES)("%s is refused without when or the browser (a programming error)", async (kind) => {
+    await expect(renderEmail(input(kind, "en", { occurredAt: undefined }))).rejects.toThrow(`${kind} needs occurredAt`);
+    await expect(renderEmail(input(kind, "en", { device: "" }))).rejects.toThrow(`${kind} needs device`);
+  });
+
+  it("other notices say nothing of when and where", async () => {
+    for (const kind of ["NoAccountNotice", "OrganizationInvitationNotice", "ConnectorTest"] as const) {
+      const { text } = await renderEmail(input(kind, "en", WHERE));
+      expect(text, kind).not.toContain("When:");
+    }
   });
 });
 

@@ -40,7 +40,7 @@ export async function completeSocialLink(flowId: string | undefined, code: unkno
     const verified = await verifyCode(input, sie.otp, new Date(), async (tx) => {
       linked = await linkInTransaction(tx, flow, pending, ctx, signUpMode(sie) === "open");
     });
-    await notifyLockout(verified, flow.email, sie.otp.lockMinutes);
+    await notifyLockout(verified, flow.email, sie.otp.lockMinutes, ctx);
     if (!verified.ok) return verifyFailure(verified);
   } catch (error) {
     if (error instanceof AccountRefused) return failWith(error.code ?? "not_found", error.message);

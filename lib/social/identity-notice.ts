@@ -1,14 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { notify } from "@/lib/account/notify";
-import { describeDevice } from "@/lib/account/user-agent";
-import { ipOf, type RequestContext } from "@/lib/auth/request-context";
+import { notify, whenAndWhere } from "@/lib/account/notify";
+import type { RequestContext } from "@/lib/auth/request-context";
 import { getSettings } from "@/lib/settings/get-settings";
 
 type ChangedIdentity = { connectorId: string; email: string | null; name: string | null };
-
-/** "2026-12-07 09:30 UTC": one unambiguous form for every language. */
-export const utcMinute = (at: Date): string => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** The name people know a connector by; its id once it was deleted. */
 export async function connectorLabel(connectorId: string): Promise<string> {
@@ -33,8 +29,6 @@ export async function notifyIdentityChange(
     provider: await connectorLabel(identity.connectorId),
     identityName: identity.name ?? undefined,
     identityEmail: identity.email ?? undefined,
-    occurredAt: utcMinute(at),
-    device: describeDevice(ctx.userAgent),
-    fromIp: ipOf(ctx),
+    ...whenAndWhere(ctx, at),
   });
 }

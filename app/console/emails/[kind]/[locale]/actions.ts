@@ -9,7 +9,7 @@ import { EMAIL_KINDS, LOCALES, type EmailKind, type Locale } from "@/emails";
 import { revertTemplate, saveTemplateVersion } from "@/lib/email-templates/store";
 import { validateTemplate } from "@/lib/email-templates/validate";
 import { sampleRenderInput } from "@/lib/mail/render";
-import { sendEmail } from "@/lib/mail/send-email";
+import { sendEmail, type SendEmailInput } from "@/lib/mail/send-email";
 import { errorState } from "@/lib/result";
 import type { DoneKey } from "./done";
 import type { TemplateFormState } from "./form-state";
@@ -18,10 +18,12 @@ import { templatePreview } from "./preview";
 const which = z.tuple([z.enum(EMAIL_KINDS as [EmailKind, ...EmailKind[]]), z.enum(LOCALES as [Locale, ...Locale[]])]);
 const templateSchema = z.object({ intent: field(10), subject: field(1000), heading: field(1000), body: field(8000), buttonLabel: field(1000), footer: field(2000) });
 
-/** The preview's sample values, for a test send. */
-function sampleVars(kind: EmailKind, locale: Locale) {
-  const { code, ttlMinutes, link, lockMinutes, provider, newEmail, factor, organization, inviter, role, expiresInDays } = sampleRenderInput(kind, locale);
-  return { code, ttlMinutes, link, lockMinutes, provider, newEmail, factor, organization, inviter, role, expiresInDays };
+/** What sendEmail fills in itself: the rest of a sample input is the message's own values. */
+const SENDER_FILLS: ReadonlySet<string> = new Set(["kind", "locale", "branding", "to", "appUrl", "template"]);
+
+/** The preview's sample values (every variable any email may use, the "when and where" of a security notice too), for a test send. */
+function sampleVars(kind: EmailKind, locale: Locale): SendEmailInput["vars"] {
+  return Object.fromEntries(Object.entries(sampleRenderInput(kind, locale)).filter(([key]) => !SENDER_FILLS.has(key)));
 }
 
 /**
