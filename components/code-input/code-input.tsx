@@ -32,15 +32,19 @@ export function CodeInput({ label, defaultValue = "", errors, autoFocus }: CodeI
 
   // After hydration (before the next paint): what was typed into the plain
   // input carries over, and so does its focus, to the first empty box.
+  const focusOnSwap = useRef<number | null>(null);
   useLayoutEffect(() => {
     const input = plain.current;
     if (!input) return;
     const typed = boxesOf(input.value);
-    const focused = document.activeElement === input;
+    if (document.activeElement === input) focusOnSwap.current = Math.max(0, typed.indexOf(""));
     setBoxes(typed);
-    const firstEmpty = typed.indexOf("");
-    if (focused) requestAnimationFrame(() => refs.current[firstEmpty === -1 ? 0 : firstEmpty]?.focus());
   }, []);
+  useLayoutEffect(() => {
+    if (focusOnSwap.current === null || !boxes) return;
+    refs.current[focusOnSwap.current]?.focus();
+    focusOnSwap.current = null;
+  }, [boxes]);
 
   const place = (at: number, text: string) => {
     if (!boxes) return;
