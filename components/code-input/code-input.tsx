@@ -75,8 +75,9 @@ export function CodeInput({ label, defaultValue = "", errors, autoFocus }: CodeI
   const onChange = (at: number, value: string) => {
     if (!boxes) return;
     if (value === "") return setBoxes(boxes.map((digit, i) => (i === at ? "" : digit)));
-    // Typing into a full box adds to what is there: keep the new digit.
-    place(at, value.length === 2 && value.startsWith(boxes[at]!) ? value.slice(1) : value);
+    // Typing into a full box (caret before or after its digit) adds to what is there: keep the new digit.
+    const old = boxes[at]!;
+    place(at, old && value.length === 2 && value.includes(old) ? value.replace(old, "") : value);
   };
 
   return (
