@@ -2,7 +2,7 @@
 
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "next-intl";
-import { boxesOf, CODE_LENGTH, placeDigits } from "./digits";
+import { boxesOf, CODE_LENGTH, placeDigits, typedText } from "./digits";
 
 type CodeInputProps = {
   label: string;
@@ -75,9 +75,7 @@ export function CodeInput({ label, defaultValue = "", errors, autoFocus }: CodeI
   const onChange = (at: number, value: string) => {
     if (!boxes) return;
     if (value === "") return setBoxes(boxes.map((digit, i) => (i === at ? "" : digit)));
-    // Typing into a full box (caret before or after its digit) adds to what is there: keep the new digit.
-    const old = boxes[at]!;
-    place(at, old && value.length === 2 && value.includes(old) ? value.replace(old, "") : value);
+    place(at, typedText(boxes[at]!, value));
   };
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boxesOf, digitsOf, placeDigits } from "./digits";
+import { boxesOf, digitsOf, placeDigits, typedText } from "./digits";
 
 const empty = ["", "", "", "", "", ""];
 
@@ -39,4 +39,14 @@ describe("boxesOf", () => {
     expect(boxesOf("1234")).toEqual(["1", "2", "3", "4", "", ""]);
     expect(boxesOf("")).toEqual(empty);
   });
+});
+
+describe("typedText", () => {
+  it.each([
+    ["3", "37", "7"],
+    ["3", "73", "7"],
+    ["3", "33", "3"],
+    ["", "7", "7"],
+    ["3", "123456", "123456"],
+  ])("a box holding %j that now reads %j brought %j", (old, value, typed) => expect(typedText(old, value)).toBe(typed));
 });

@@ -25,6 +25,16 @@ export function placeDigits(boxes: readonly string[], at: number, text: string):
   return { boxes: next, focus: Math.min(start + digits.length, next.length - 1) };
 }
 
+/**
+ * What a box's input event brought: typing into a box that holds a digit
+ * (the caret before or after it) gives two characters; the new one counts,
+ * so the old digit does not spill into the next box. Anything else (a paste,
+ * an autofill) is passed on whole.
+ */
+export function typedText(old: string, value: string): string {
+  return old && value.length === 2 && value.includes(old) ? value.replace(old, "") : value;
+}
+
 /** Boxes holding `code` (what the server put back after a wrong try), empty where it has no digit. */
 export function boxesOf(code: string, length = CODE_LENGTH): string[] {
   const digits = digitsOf(code, length);
