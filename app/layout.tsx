@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
+import { FormsIntl } from "@/components/forms-intl";
 import "./globals.css";
 
 export const metadata: Metadata = { title: { default: "Mailgate", template: "%s · Mailgate" } };
@@ -8,7 +9,9 @@ export const metadata: Metadata = { title: { default: "Mailgate", template: "%s 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang={await getLocale()}>
-      <body>{children}</body>
+      <body>
+        <FormsIntl>{children}</FormsIntl>
+      </body>
     </html>
   );
 }

@@ -20,13 +20,15 @@ type AuthFormProps = {
   pendingLabel?: string;
   /** Values the page carries through the post (where a sign-in returns to); never secrets. */
   hidden?: Record<string, string>;
+  /** Focus the first field on arrival: for pages whose first thing is this form (the auth pages). @default false */
+  autoFocus?: boolean;
 };
 
 /**
  * A server-action form that also works without JavaScript: React posts it
  * as a plain form and renders the returned state on the next page.
  */
-export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please wait…", hidden = {} }: AuthFormProps) {
+export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please wait…", hidden = {}, autoFocus = false }: AuthFormProps) {
   const [state, formAction, pending] = useActionState(action, idle);
   const values = state.status === "error" ? state.values : undefined;
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -36,7 +38,7 @@ export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please w
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.map((f) => (
+      {fields.map((f, i) => (
         <Field
           key={`${f.name}-${values?.[f.name] ?? ""}`}
           name={f.name}
@@ -45,6 +47,7 @@ export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please w
           autoComplete={f.autoComplete}
           required={f.required ?? true}
           hint={f.hint}
+          autoFocus={autoFocus && i === 0}
           defaultValue={f.type === "password" ? undefined : values?.[f.name]}
           errors={fieldErrors?.[f.name]}
         />

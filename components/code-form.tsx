@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { idle, type ActionState } from "@/lib/result";
-import { Field, FormAlert } from "./field";
+import { CodeInput } from "./code-input/code-input";
+import { FormAlert } from "./field";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -38,13 +40,17 @@ const ENGLISH: CodeFormLabels = {
 };
 
 /**
- * The code step shared by sign-up, code sign-in and password reset. One
- * input takes the whole code (paste "123 456" works; the server cleans it).
- * The countdown starts from the server's own cooldown, so it never says
- * "resend" before the server would accept it.
+ * The code step of every emailed code (sign-up, code sign-in, password
+ * reset, invitations, social linking, MFA email, account checks). The code
+ * field is six boxes once hydrated, one plain input before (CodeInput); a
+ * wrong try keeps what was typed. The countdown starts from the server's own
+ * cooldown, so it never says "resend" before the server would accept it. It
+ * is not read out every second: screen readers hear once, politely, that a
+ * new code can be sent.
  */
 export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldownSeconds, labels }: CodeFormProps) {
   const l = { ...ENGLISH, ...labels };
+  const t = useTranslations("forms");
   const [state, formAction, pending] = useActionState(verifyAction, idle);
   const [resendState, resendFormAction, resending] = useActionState(resendAction, idle);
   const [deadline, setDeadline] = useState(() => Date.now() + resendInSeconds * 1000);
@@ -67,19 +73,17 @@ export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldown
   }, []);
 
   const left = Math.max(0, Math.ceil((deadline - now) / 1000));
+  // Announced only when a countdown this page showed has run out, not on arrival.
+  const [counted, setCounted] = useState(left > 0);
+  if (left > 0 && !counted) setCounted(true);
   return (
     <div className="stack">
       <form action={formAction} className="stack" noValidate>
         <FormAlert error={state.status === "error" ? state.formError : undefined} />
-        <Field
-          name="code"
+        <CodeInput
           label={l.code}
-          className="code-input"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={16}
-          required
           autoFocus
+          defaultValue={state.status === "error" ? state.values?.code : undefined}
           errors={state.status === "error" ? state.fieldErrors?.code : undefined}
         />
         <button className="button" type="submit" disabled={pending}>{pending ? l.checking : l.verify}</button>
@@ -89,9 +93,21 @@ export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldown
           error={resendState.status === "error" ? resendState.formError : undefined}
           message={resendState.status === "ok" ? resendState.message : undefined}
         />
-        <button className="button button-secondary" type="submit" disabled={left > 0 || resending} aria-live="polite">
-          {left > 0 ? l.resendIn.replace("{seconds}", String(left)) : resending ? l.sending : l.resend}
+        <button className="button button-secondary" type="submit" disabled={left > 0 || resending}>
+          {left > 0 ? (
+            <>
+              <span aria-hidden="true">{l.resendIn.replace("{seconds}", String(left))}</span>
+              <span className="code-form-sr-only">{l.resend}</span>
+            </>
+          ) : resending ? (
+            l.sending
+          ) : (
+            l.resend
+          )}
         </button>
+        <p className="code-form-sr-only" role="status">
+          {left === 0 && counted ? t("resendReady") : ""}
+        </p>
         {left > 0 ? (
           <noscript>
             <p className="muted" style={{ margin: 0 }}>{l.reloadToResend}</p>

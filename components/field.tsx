@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { PasswordInput } from "./password-input";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   name: string;
@@ -7,7 +8,7 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
-/** A labelled input whose error is tied to it for assistive tech. */
+/** A labelled input whose error is tied to it for assistive tech; a password field gets a Show/Hide button. */
 export function Field({ name, label, errors, hint, id = `field-${name}`, ...input }: FieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -15,7 +16,11 @@ export function Field({ name, label, errors, hint, id = `field-${name}`, ...inpu
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...input} />
+      {input.type === "password" ? (
+        <PasswordInput id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...input} />
+      ) : (
+        <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...input} />
+      )}
       {hint ? <p id={hintId} className="muted" style={{ margin: 0, fontSize: "0.85rem" }}>{hint}</p> : null}
       {errors?.length ? <p id={errorId} className="field-error" role="alert">{errors.join(" ")}</p> : null}
     </div>

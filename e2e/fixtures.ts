@@ -1,4 +1,4 @@
-import { test as base, devices, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, devices, expect, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import { appEnv, serve } from "./instance-env";
 import { DATABASES, PORTS } from "./ports";
 import { closeSeeder } from "./seed/seeders";
@@ -107,7 +107,17 @@ export async function step<T>(title: string, body: () => Promise<T>): Promise<T>
   return base.step(title, body);
 }
 
-export const codeField = (page: Page) => page.getByLabel("Verification code", { exact: true });
+/**
+ * Where a code is typed (components/code-input): once hydrated, the first of
+ * six boxes ("Digit 1 of 6"), which takes a whole code as a phone's autofill
+ * does; before hydration or without JavaScript, the one plain input.
+ * `fill` works on either. Pass the labels in the page's language.
+ */
+export const codeField = (scope: Page | Locator, label = "Verification code", firstDigit = "Digit 1 of 6") =>
+  scope.getByRole("textbox", { name: new RegExp(`^(?:${label}|${firstDigit})$`) });
+
+/** The code the form would post (the one `code` field, the boxes' hidden input once hydrated). */
+export const postedCode = (scope: Page | Locator) => scope.locator('input[name="code"]').inputValue();
 
 /** Enters a code on any code page and presses Verify. */
 export async function submitCode(page: Page, code: string) {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectSignedIn, test } from "./fixtures";
+import { codeField, expect, expectSignedIn, test } from "./fixtures";
 
 // The Japanese UI: chosen by the browser's Accept-Language, or by the
 // switcher under every auth card (a plain form: it must work without JavaScript).
@@ -41,7 +41,7 @@ test.describe("with Accept-Language: ja", () => {
 
     const code = await mailbox.waitForCode(email);
     const wrong = code === "000000" ? "111111" : "000000";
-    const field = page.getByLabel("確認コード", { exact: true });
+    const field = codeField(page, "確認コード", "6 桁中 1 桁目");
     await field.fill(wrong);
     await page.getByRole("button", { name: "確認", exact: true }).click();
     await expect(page.getByText(/^確認コードが正しくありません。あと\d+回入力できます。$/)).toBeVisible();

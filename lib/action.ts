@@ -22,7 +22,10 @@ import type { Guard, RawInput } from "./action-guards";
  * redirects pass through. A database outage is a "try again" state.
  *
  * `refill` names the fields put back into the form after an error: only
- * non-secret ones (never a password or a code: the state goes to the browser).
+ * non-secret ones (never a password: the state goes to the browser). A
+ * one-time code the person typed may come back, so a wrong try can be
+ * corrected rather than retyped: it is their own input, and the right code
+ * never enters the state.
  */
 export const UNREADABLE_FORM = "This form could not be read. Reload the page and try again.";
 

@@ -2,8 +2,9 @@ import type { Failure, FieldErrors } from "@/lib/errors/failure";
 
 /**
  * The one shape every form action returns. Expected failures are values;
- * bugs throw. Never put a password or a code into this state: it is sent
- * back to the browser.
+ * bugs throw. Never put a password, a secret or the right code into this
+ * state: it is sent back to the browser (a code the person typed may come
+ * back, see lib/action.ts `refill`).
  */
 export type ActionState =
   | { status: "idle" }
@@ -12,7 +13,7 @@ export type ActionState =
       status: "error";
       formError?: string;
       fieldErrors?: FieldErrors;
-      /** Non-secret input to put back into the form (never passwords or codes). */
+      /** Non-secret input to put back into the form (never passwords; a typed code may, never the right one). */
       values?: Record<string, string>;
       resendInSeconds?: number;
     };

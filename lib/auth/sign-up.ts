@@ -1,5 +1,5 @@
 import "server-only";
-import { failWith } from "@/lib/errors/failure";
+import { combineFieldFailures, failWith } from "@/lib/errors/failure";
 import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { Result } from "@/lib/result";
@@ -25,11 +25,9 @@ export async function startSignUp(input: SignUpInput, ctx: RequestContext): Prom
   if (!sie.signUp.emailPassword) return failWith("forbidden", "Sign-up is turned off.");
   if (sie.signUp.mode === "invitation") return failWith("forbidden", SIGN_UP_BY_INVITATION);
   const email = parseEmail(input.email);
-  if (!email.ok) return email;
-  const password = parseNewPassword(input.password, sie.password.minLength, email.value);
-  if (!password.ok) return password;
+  const password = parseNewPassword(input.password, sie.password.minLength, email.ok ? email.value : undefined);
   const name = parseDisplayName(input.name);
-  if (!name.ok) return name;
+  if (!email.ok || !password.ok || !name.ok) return combineFieldFailures([email, password, name])!;
 
   return startCodeFlow("sign-up", email.value, ctx, sie.otp, {
     passwordHash: await hashPassword(password.value),

@@ -32,6 +32,22 @@ export function failFields(fieldErrors: FieldErrors, formError?: string): Failur
 }
 
 /**
+ * The failures among several inputs' checks, as one: every field's errors
+ * together, so a form shows them all at once and is fixed in one go. Null
+ * when every check passed.
+ */
+export function combineFieldFailures(checks: readonly ({ ok: true } | Failure)[]): Failure | null {
+  const failures = checks.filter((check): check is Failure => !check.ok);
+  if (failures.length <= 1) return failures[0] ?? null;
+  const fieldErrors: FieldErrors = {};
+  for (const failure of failures) {
+    for (const [name, messages] of Object.entries(failure.fieldErrors ?? {})) fieldErrors[name] = [...(fieldErrors[name] ?? []), ...(messages ?? [])];
+  }
+  const formError = failures.map((failure) => failure.formError).filter(Boolean).join(" ") || undefined;
+  return { ok: false, code: failures[0]!.code, fieldErrors, ...(formError ? { formError } : {}) };
+}
+
+/**
  * The body of every refused JSON request (the account API, the proxy's and
  * the front door's refusals): `{ "error": { "code", "message", "fields"? } }`.
  */

@@ -17,7 +17,7 @@ export const requestResetCodeAction = action({ guard, input: z.object({ email: f
   return goToCodePage(await startPasswordReset(input, ctx), "/forgot-password/verify");
 });
 
-export const verifyResetCodeAction = action({ guard, input: z.object({ code: field() }) }, async ({ input, ctx }) => {
+export const verifyResetCodeAction = action({ guard, input: z.object({ code: field() }), refill: ["code"] }, async ({ input, ctx }) => {
   const result = await verifyPasswordReset(await readFlowCookie(), input.code, ctx);
   if (!result.ok) return errorState(result);
   redirect("/forgot-password/reset");

@@ -23,6 +23,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
       </div>
       {sie.forgotPassword.emailCode ? (
         <AuthForm
+          autoFocus
           action={requestResetCodeAction}
           fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]}
           submitLabel={t("submit")}

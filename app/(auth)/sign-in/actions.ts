@@ -23,7 +23,7 @@ export const requestSignInCodeAction = action({ guard, input: z.object({ email: 
   return goToCodePage(await startCodeSignIn(input, ctx), "/sign-in/verify");
 });
 
-export const verifySignInCodeAction = action({ guard, input: z.object({ code: field() }) }, async ({ input, ctx }) => {
+export const verifySignInCodeAction = action({ guard, input: z.object({ code: field() }), refill: ["code"] }, async ({ input, ctx }) => {
   return signInOrError(await completeCodeSignIn(await readFlowCookie(), input.code, ctx));
 });
 

@@ -36,8 +36,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {next?.startsWith("/invite/") ? <p className="muted">{t("invitationNote")}</p> : null}
       </div>
       <SocialButtons buttons={buttons} next={next} labels={{ continueWith: social.raw("continueWith") as string, or: social("or") }} />
+      {/* Keyed by method: the two forms sit in one place, and one's error must not show on the other after switching. */}
       {useCode ? (
         <AuthForm
+          key="code"
+          autoFocus
           action={requestSignInCodeAction}
           fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]}
           submitLabel={t("sendCode")}
@@ -46,6 +49,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         />
       ) : sie.signIn.password ? (
         <AuthForm
+          key="password"
+          autoFocus
           action={passwordSignInAction}
           fields={[
             { name: "email", label: t("email"), type: "email", autoComplete: "username" },

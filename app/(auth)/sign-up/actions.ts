@@ -14,7 +14,7 @@ export const signUpAction = action({ guard, input: signUpSchema, refill: ["email
   return goToCodePage(await startSignUp(input, ctx), "/sign-up/verify");
 });
 
-export const verifySignUpCodeAction = action({ guard, input: z.object({ code: field() }) }, async ({ input, ctx }) => {
+export const verifySignUpCodeAction = action({ guard, input: z.object({ code: field() }), refill: ["code"] }, async ({ input, ctx }) => {
   return signInOrError(await completeSignUp(await readFlowCookie(), input.code, ctx));
 });
 

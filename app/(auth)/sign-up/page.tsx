@@ -46,6 +46,7 @@ export default async function SignUpPage() {
       </div>
       <SocialButtons buttons={buttons} labels={{ continueWith: social.raw("continueWith") as string, or: social("or") }} />
       <AuthForm
+        autoFocus
         action={signUpAction}
         fields={[
           { name: "name", label: t("name"), autoComplete: "name", required: false },

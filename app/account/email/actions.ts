@@ -32,7 +32,7 @@ async function pendingChange(): Promise<string> {
 }
 
 /** Step 2: the code from the new address applies the change. */
-export const confirmEmailChangeAction = action({ guard: signedIn, input: z.object({ code: field() }) }, async ({ user, input, ctx }) => {
+export const confirmEmailChangeAction = action({ guard: signedIn, input: z.object({ code: field() }), refill: ["code"] }, async ({ user, input, ctx }) => {
   const result = await confirmEmailChange(user, await pendingChange(), input.code, ctx);
   if (!result.ok) return errorState(result);
   await clearEmailChangeCookie();

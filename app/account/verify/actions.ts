@@ -32,7 +32,7 @@ export const sendVerifyCodeAction = boundAction({ guard, bound }, async ({ user,
   redirect(`/account/verify?method=code&next=${encodeURIComponent(next)}`);
 });
 
-export const confirmVerifyCodeAction = boundAction({ guard, bound, input: z.object({ code: field() }) }, async ({ user, input, bound: [next], ctx }) => {
+export const confirmVerifyCodeAction = boundAction({ guard, bound, input: z.object({ code: field() }), refill: ["code"] }, async ({ user, input, bound: [next], ctx }) => {
   const result = await confirmEmailVerification(user, await readStepUpCookie(), input.code, ctx);
   if (!result.ok) return errorState(result);
   await setStepUpCookie(result.value.verificationId);

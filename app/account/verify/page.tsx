@@ -38,6 +38,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         <>
           {profile.hasPassword ? (
             <AuthForm
+              autoFocus
               action={verifyPasswordAction.bind(null, next)}
               fields={[{ name: "password", label: "Password", type: "password", autoComplete: "current-password" }]}
               submitLabel="Continue"

@@ -22,6 +22,7 @@ export default async function ResetPasswordPage() {
         <p className="muted">{t.rich("lead", { email: state.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
       <AuthForm
+        autoFocus
         action={setNewPasswordAction}
         fields={[{
           name: "password", label: t("password"), type: "password", autoComplete: "new-password",

@@ -23,7 +23,9 @@ export const verifyMfaAction = boundAction(
     // A method this sign-in does not offer has no field of its own to show the error on.
     const methodError = result.ok ? undefined : result.fieldErrors?.method?.[0];
     if (methodError) return errorState({ formError: methodError });
-    return signInOrError(result);
+    const state = await signInOrError(result);
+    // Only an emailed code goes back into its boxes; a password or backup code never returns to the browser.
+    return method === "email" && state.status === "error" ? { ...state, values: { code: input.code } } : state;
   },
 );
 

@@ -13,7 +13,7 @@ export const socialEmailAction = action({ guard, input: z.object({ email: field(
   return goToCodePage(await submitSocialEmail(await readFlowCookie(), input.email, ctx), LINK_PAGE);
 });
 
-export const verifySocialLinkAction = action({ guard, input: z.object({ code: field() }) }, async ({ input, ctx }) => {
+export const verifySocialLinkAction = action({ guard, input: z.object({ code: field() }), refill: ["code"] }, async ({ input, ctx }) => {
   return signInOrError(await completeSocialLink(await readFlowCookie(), input.code, ctx));
 });
 

@@ -27,7 +27,7 @@ export default async function SocialEmailPage() {
           belongs to an account, {pending.provider} will be connected to that account.
         </p>
       </div>
-      <AuthForm action={socialEmailAction} fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} submitLabel="Email me a code" pendingLabel="Sending…" />
+      <AuthForm autoFocus action={socialEmailAction} fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} submitLabel="Email me a code" pendingLabel="Sending…" />
       <div className="links">
         <Link href="/sign-in">Cancel and sign in another way</Link>
       </div>
