@@ -140,7 +140,7 @@ function ContentSection({ content, t }: { content: DeliveryContent; t: Translate
             </div>
             {content.body.replyTo ? (
               <div>
-                <dt>Reply-To</dt>
+                <dt>{t("detail.replyTo")}</dt>
                 <dd>{content.body.replyTo}</dd>
               </div>
             ) : null}
