@@ -8,7 +8,11 @@ import { SOCIAL_PROVIDER_IDS, socialProviders } from "@/lib/social/registry";
 // registries say: a label changed in lib/ and not here would show the old
 // words, and a field added without a catalogue entry would stay English in
 // every language.
-type Entry = { description: string; fields: Record<string, { label: string; options?: Record<string, string> }>; guide?: { createAt: string } };
+type Entry = {
+  description: string;
+  fields: Record<string, { label: string; help?: string; options?: Record<string, string> }>;
+  guide?: { createAt: string; steps: Record<string, string> };
+};
 const catalogue = en.consoleFields as unknown as Record<string, Entry>;
 
 const providers = [
@@ -24,9 +28,13 @@ describe("the console's provider words", () => {
       for (const field of provider.fields) {
         const words = entry?.fields[field.key.replace(/\./g, "_")];
         expect(words?.label, field.key).toBe(field.label);
+        expect(words?.help, `${field.key} help`).toBe(field.help);
         for (const option of field.options ?? []) expect(words?.options?.[option.value], `${field.key}=${option.value}`).toBe(option.label);
       }
-      if ("guide" in provider) expect(entry?.guide?.createAt).toBe(provider.guide.createAt.label);
+      if ("guide" in provider) {
+        expect(entry?.guide?.createAt).toBe(provider.guide.createAt.label);
+        expect(Object.values(entry?.guide?.steps ?? {})).toEqual(provider.guide.steps);
+      }
     });
   }
 });

@@ -5,9 +5,10 @@ import type { ConnectorField } from "@/lib/connectors/types";
 /**
  * A provider's words from the registries (lib/connectors, lib/social) in the
  * reader's language, by key: `consoleFields.<catalogueId>.description`,
- * `.fields.<key, dots as _>.label` and `.options.<value>`. Read raw (no ICU):
+ * `.fields.<key, dots as _>.label`, `.help` and `.options.<value>` (a social
+ * provider's guide: components/console/social-guide.tsx). Read raw (no ICU):
  * they hold `<region>`-style examples, never placeholders. A text the
- * catalogue lacks (help, guide steps) stays as the registry has it.
+ * catalogue lacks stays as the registry has it.
  * localize-fields.test.ts keeps the English catalogue equal to the registries.
  */
 export async function localizedProvider<P extends { description: string; fields: readonly ConnectorField[] }>(catalogueId: string, provider: P): Promise<P> {
