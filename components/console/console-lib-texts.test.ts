@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ONE_SIGN_IN_METHOD, parseSignInExperienceForm } from "@/app/console/sign-in-experience/fields";
 import { brandingFormValues, parseBrandingForm } from "@/lib/branding/branding-form";
 import { validateTemplate } from "@/lib/email-templates/validate";
+import { ERROR_CODES, operatorText } from "@/lib/errors/codes";
 import { translateText } from "@/lib/i18n/translate-text";
 import { bucketByHour, chartSummaryParts, parseDeliveryQuery, retryRefusal } from "@/lib/mail/deliveries-view";
 import { defaultBranding, signInExperienceSchema } from "@/lib/settings/schema";
@@ -48,5 +49,11 @@ describe("the console's lib texts in Japanese", () => {
     const templateTexts = template.ok ? [] : Object.values(template.fieldErrors).flat();
     expect(templateTexts.length).toBeGreaterThan(2);
     expect(untranslated([ONE_SIGN_IN_METHOD, ...(sieTexts as string[]), ...(templateTexts as string[])])).toEqual([]);
+  });
+
+  it("the operator's hint for every error code a delivery can show", () => {
+    const hints = ERROR_CODES.map((code) => operatorText(code)).filter((hint): hint is string => hint !== undefined);
+    expect(hints.length).toBeGreaterThan(10);
+    expect(untranslated(hints)).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
       ) : null}
 
       <Facts message={message} t={t} />
-      {message.errorCode ? <ErrorSection message={message} t={t} /> : null}
+      {message.errorCode ? <ErrorSection message={message} t={t} tr={tr} /> : null}
       <Timeline message={message} t={t} />
       <ContentSection content={message.content} t={t} />
     </div>
@@ -91,14 +91,14 @@ function Facts({ message, t }: { message: DeliveryDetail; t: Translate }) {
   );
 }
 
-function ErrorSection({ message, t }: { message: DeliveryDetail; t: Translate }) {
+function ErrorSection({ message, t, tr }: { message: DeliveryDetail; t: Translate; tr: (text: string) => string }) {
   const hint = operatorText(message.errorCode);
   return (
     <section className="card stack" aria-labelledby="delivery-error">
       <h2 id="delivery-error">
         {t.rich("detail.error", { code: () => <code>{message.errorCode}</code> })}
       </h2>
-      {hint ? <p className="muted delivery-hint">{hint}</p> : null}
+      {hint ? <p className="muted delivery-hint">{tr(hint)}</p> : null}
       {message.errorMessage ? <pre className="delivery-error-full">{message.errorMessage}</pre> : null}
     </section>
   );
