@@ -97,8 +97,8 @@ test("an admin who reads Japanese gets the whole console in Japanese", async ({ 
 
     await test.step("email templates", async () => {
       await open(page, "/console/emails", "メールテンプレート");
-      await expect(page.getByRole("link", { name: "編集", exact: true }).first()).toBeVisible();
-      await page.goto(consoleUrl("/console/emails/SignIn/ja"));
+      await page.getByRole("link", { name: "SignIn（日本語）を編集", exact: true }).click();
+      await expect(page).toHaveURL((url) => url.pathname === "/console/emails/SignIn/ja");
       await expect(page.getByRole("link", { name: "← メールテンプレート" })).toBeVisible();
       for (const name of ["プレビュー", "自分宛てにテスト送信", "保存"]) await expect(button(page, name)).toBeVisible();
       await expect(page.getByRole("heading", { name: "バージョン" })).toBeVisible();
