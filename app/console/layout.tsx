@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { getCurrentAdmin } from "@/lib/auth/current-admin";
 
@@ -12,27 +14,32 @@ export const dynamic = "force-dynamic";
  * action still checks on its own (requireAdmin). No metadata here
  * (components/console/console-metadata.ts): a non-admin's 404 must look like
  * any other. e2e/console-not-found.spec.ts checks every console route.
+ *
+ * The console's client components read their words with useTranslations:
+ * only the console's namespaces go to the browser.
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const admin = await getCurrentAdmin();
   if (!admin) return children;
+  const [t, messages] = await Promise.all([getTranslations("console"), getMessages()]);
+  const consoleMessages = Object.fromEntries(Object.entries(messages).filter(([namespace]) => namespace.startsWith("console")));
   return (
-    <div className="console">
-      <header className="console-header">
-        <div className="console-header-inner">
-          <Link href="/console/connectors" className="console-brand">
-            Mailgate console
-          </Link>
-          <ConsoleNav />
-          <div className="console-account">
-            <span className="muted">
-              Signed in as <strong>{admin.email}</strong>
-            </span>
-            <Link href="/">Back to the app</Link>
+    <NextIntlClientProvider messages={consoleMessages}>
+      <div className="console">
+        <header className="console-header">
+          <div className="console-header-inner">
+            <Link href="/console/connectors" className="console-brand">
+              {t("brand")}
+            </Link>
+            <ConsoleNav label={t("navLabel")} labels={t.raw("nav") as Record<string, string>} />
+            <div className="console-account">
+              <span className="muted">{t.rich("signedInAs", { email: admin.email, strong: (chunks) => <strong>{chunks}</strong> })}</span>
+              <Link href="/">{t("backToApp")}</Link>
+            </div>
           </div>
-        </div>
-      </header>
-      <main className="console-main">{children}</main>
-    </div>
+        </header>
+        <main className="console-main">{children}</main>
+      </div>
+    </NextIntlClientProvider>
   );
 }

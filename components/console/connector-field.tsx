@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ConnectorField as FieldSpec } from "@/lib/connectors/types";
 
 type Props = {
@@ -15,9 +16,6 @@ type Props = {
 
 export const fieldId = (name: string) => `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 
-const HEADERS_HINT = "One header per line, as Name: value.";
-export const SECRET_SET_PLACEHOLDER = "••••• set (leave blank to keep)";
-
 /** Help and errors are plain text; `backticks` mark commands and values, shown as code. */
 function HelpText({ text }: { text: string }) {
   return text.split(/(`[^`]+`)/).map((part, i) => (part.length > 2 && part.startsWith("`") && part.endsWith("`") ? <code key={i}>{part.slice(1, -1)}</code> : part));
@@ -25,13 +23,14 @@ function HelpText({ text }: { text: string }) {
 
 /** One connector setting as a labelled input, with its help and error tied to it. */
 export function ConnectorFieldInput({ field, name, value, secretSet, errors, conditional }: Props) {
+  const t = useTranslations("consoleConnectors.field");
   const id = fieldId(name);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const help = [field.help, field.type === "headers" && !field.help?.includes("Name: value") ? HEADERS_HINT : null]
+  const help = [field.help, field.type === "headers" && !field.help?.includes("Name: value") ? t("headersHint") : null]
     .filter(Boolean)
     .join(" ");
-  const secretHint = field.secret && secretSet ? "A value is saved (••••• set). Leave this blank to keep it, or type a new one to replace it." : null;
+  const secretHint = field.secret && secretSet ? t("secretHint") : null;
   const describedBy = [errors?.length ? errorId : null, help ? helpId : null, secretHint ? `${id}-secret` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
@@ -43,7 +42,7 @@ export function ConnectorFieldInput({ field, name, value, secretSet, errors, con
 
   let control: React.ReactNode;
   if (field.secret) {
-    const placeholder = secretSet ? SECRET_SET_PLACEHOLDER : field.placeholder;
+    const placeholder = secretSet ? t("secretPlaceholder") : field.placeholder;
     // Write-only: never a defaultValue; new-password keeps the browser from filling in the admin's own password.
     control =
       field.type === "textarea" || field.type === "headers" ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { configFieldName as configName } from "@/lib/connectors/form";
@@ -37,6 +38,7 @@ type Props = {
  * password typed for the test is still there for "Save and done".
  */
 export function ConnectorForm({ action, connectorId, label, fields, start, defaultTestTo }: Props) {
+  const t = useTranslations("consoleConnectors.form");
   const [state, formAction, pending] = useActionState(action, idle as ConnectorFormState);
   const [pendingIntent, setPendingIntent] = useState<"test" | "save">("test");
   const formId = `connector-form-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
@@ -55,45 +57,45 @@ export function ConnectorForm({ action, connectorId, label, fields, start, defau
       <input type="hidden" name="connectorId" value={connectorId} />
 
       <fieldset className="stack">
-        <legend>Sender</legend>
+        <legend>{t("sender")}</legend>
         <Field
           name="fromAddress"
           id="field-fromAddress"
-          label="From address"
+          label={t("fromAddress")}
           type="email"
           required
           autoComplete="off"
           defaultValue={values?.fromAddress ?? start.fromAddress}
           placeholder="no-reply@example.com"
-          hint="Emails come from this address. Your provider must allow this account to send as it."
+          hint={t("fromAddressHint")}
           errors={fieldErrors?.fromAddress}
         />
         <Field
           name="fromName"
           id="field-fromName"
-          label="From name"
+          label={t("fromName")}
           autoComplete="off"
           defaultValue={values?.fromName ?? start.fromName}
           placeholder="Acme"
-          hint="Shown as the sender's name. Blank: the product name from branding."
+          hint={t("fromNameHint")}
           errors={fieldErrors?.fromName}
         />
       </fieldset>
 
       <fieldset className="stack">
-        <legend>{label} settings</legend>
+        <legend>{t("settings", { label })}</legend>
         <ConnectorSettings fields={fields} value={value} secretsSet={start.secretsSet} fieldErrors={fieldErrors} />
       </fieldset>
 
       <section className="test-send stack" aria-labelledby={`${formId}-test`}>
         <div>
-          <h2 id={`${formId}-test`}>Send a test email</h2>
-          <p className="muted">Sends with the settings above as they are now, before you save them.</p>
+          <h2 id={`${formId}-test`}>{t("testTitle")}</h2>
+          <p className="muted">{t("testLead")}</p>
         </div>
         <Field
           name="testTo"
           id="field-testTo"
-          label="Send test to"
+          label={t("testTo")}
           type="email"
           autoComplete="off"
           defaultValue={values?.testTo ?? defaultTestTo}
@@ -101,7 +103,7 @@ export function ConnectorForm({ action, connectorId, label, fields, start, defau
         />
         <div>
           <button className="button button-inline button-secondary" type="submit" name="intent" value="test" disabled={pending}>
-            {pending && pendingIntent === "test" ? "Sending…" : "Send test email"}
+            {pending && pendingIntent === "test" ? t("sending") : t("sendTest")}
           </button>
         </div>
         <FormAlert error={state.intent === "test" ? formError : undefined} message={testOk} />
@@ -111,9 +113,9 @@ export function ConnectorForm({ action, connectorId, label, fields, start, defau
         <FormAlert error={state.intent === "save" ? formError : undefined} />
         <div className="button-row">
           <button className="button button-inline" type="submit" name="intent" value="save" disabled={pending}>
-            {pending && pendingIntent === "save" ? "Saving…" : "Save and done"}
+            {pending && pendingIntent === "save" ? t("saving") : t("save")}
           </button>
-          <Link href="/console/connectors">Cancel</Link>
+          <Link href="/console/connectors">{t("cancel")}</Link>
         </div>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ConnectorField } from "@/lib/connectors/types";
 import { configFieldName } from "@/lib/connectors/form";
 import { ConnectorFieldInput } from "./connector-field";
@@ -19,6 +20,7 @@ type Props = {
  * its `showWhenCss` rules.
  */
 export function ConnectorSettings({ fields, value, secretsSet, fieldErrors }: Props) {
+  const t = useTranslations("console");
   const basic = fields.filter((f) => !f.advanced);
   const advanced = fields.filter((f) => f.advanced);
   const advancedHasError = advanced.some((f) => fieldErrors?.[configFieldName(f.key)]?.length);
@@ -35,11 +37,11 @@ export function ConnectorSettings({ fields, value, secretsSet, fieldErrors }: Pr
   );
   return (
     <>
-      {fields.length === 0 ? <p className="muted">This provider has no settings.</p> : null}
+      {fields.length === 0 ? <p className="muted">{t("noSettings")}</p> : null}
       {basic.map(renderField)}
       {advanced.length > 0 ? (
         <details className="advanced" open={advancedHasError || undefined}>
-          <summary>Advanced</summary>
+          <summary>{t("advanced")}</summary>
           <div className="stack">{advanced.map(renderField)}</div>
         </details>
       ) : null}

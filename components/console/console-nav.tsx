@@ -1,16 +1,18 @@
-import { SectionNav, type Section } from "@/components/section-nav";
+import { SectionNav } from "@/components/section-nav";
 
-export const CONSOLE_SECTIONS: readonly Section[] = [
-  { href: "/console/connectors", label: "Email connector" },
-  { href: "/console/deliveries", label: "Deliveries" },
-  { href: "/console/social", label: "Social sign-in" },
-  { href: "/console/sign-in-experience", label: "Sign-in experience" },
-  { href: "/console/branding", label: "Branding" },
-  { href: "/console/emails", label: "Email templates" },
-  { href: "/console/organizations", label: "Organizations" },
-  { href: "/console/admins", label: "Admins" },
-];
+/** The console's sections, by the key of their name in the catalogue (`console.nav.*`). */
+export const CONSOLE_SECTIONS = [
+  { href: "/console/connectors", key: "connectors" },
+  { href: "/console/deliveries", key: "deliveries" },
+  { href: "/console/social", key: "social" },
+  { href: "/console/sign-in-experience", key: "signInExperience" },
+  { href: "/console/branding", key: "branding" },
+  { href: "/console/emails", key: "emails" },
+  { href: "/console/organizations", key: "organizations" },
+  { href: "/console/admins", key: "admins" },
+] as const;
 
-export function ConsoleNav() {
-  return <SectionNav label="Console" className="console-nav" sections={CONSOLE_SECTIONS} />;
+export function ConsoleNav({ label, labels }: { label: string; labels: Record<string, string> }) {
+  const sections = CONSOLE_SECTIONS.map(({ href, key }) => ({ href, label: labels[key] ?? key }));
+  return <SectionNav label={label} className="console-nav" sections={sections} />;
 }

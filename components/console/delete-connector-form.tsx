@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormAlert } from "@/components/field";
 import { idle, type ActionState } from "@/lib/result";
@@ -17,18 +18,17 @@ type Props = {
  * sending email) is shown outside it, so it stays visible after a no-JS post.
  */
 export function DeleteConnectorForm({ action, label, fallback }: Props) {
+  const t = useTranslations("consoleConnectors");
   const [state, formAction, pending] = useActionState(action, idle);
   return (
     <div className="stack">
       <FormAlert error={state.status === "error" ? state.formError : undefined} />
       <details className="danger-zone">
-        <summary>Delete</summary>
+        <summary>{t("delete")}</summary>
         <form action={formAction} className="stack">
-          <p>
-            Delete the {label} connector? Emails will go through <strong>{fallback}</strong> instead, starting with the next one.
-          </p>
+          <p>{t.rich("deleteConfirm", { label, fallback, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <button className="button button-inline button-danger" type="submit" disabled={pending}>
-            {pending ? "Deleting…" : "Yes, delete the email connector"}
+            {pending ? t("deleting") : t("deleteButton")}
           </button>
         </form>
       </details>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { CSSProperties } from "react";
 import { bestTextOn } from "@/lib/branding/contrast";
 
@@ -30,6 +31,7 @@ export function SignInPreview({ branding }: { branding: SignInPreviewBranding })
 }
 
 function PreviewCard({ branding, mode }: { branding: SignInPreviewBranding; mode: "light" | "dark" }) {
+  const t = useTranslations("consoleBranding.preview");
   const dark = mode === "dark";
   const primary = dark ? branding.darkPrimaryColor : branding.primaryColor;
   const palette = dark ? DARK : LIGHT;
@@ -37,25 +39,25 @@ function PreviewCard({ branding, mode }: { branding: SignInPreviewBranding; mode
   const shell: CSSProperties = { background, color: bestTextOn(background).color };
   const card: CSSProperties = { background: palette.card, color: palette.ink, borderColor: palette.line };
   return (
-    <figure className="brand-preview" aria-label={`Sign-in page preview, ${mode}`} style={shell}>
+    <figure className="brand-preview" aria-label={t(`label.${mode}`)} style={shell}>
       <div className="brand-preview-card" style={card} inert>
         <div className="brand-preview-brand">
           {/* eslint-disable-next-line @next/next/no-img-element -- our own asset, an https URL or a local file's data URL */}
           {branding.logoSrc ? <img src={branding.logoSrc} alt="" /> : null}
           <span>{branding.productName}</span>
         </div>
-        <p className="brand-preview-title">Sign in</p>
+        <p className="brand-preview-title">{t("title")}</p>
         <span className="brand-preview-input" style={{ borderColor: palette.line, color: palette.muted }}>
-          you@example.com
+          {t("input")}
         </span>
         <span className="brand-preview-button" style={{ background: primary, color: bestTextOn(primary).color }}>
-          Continue
+          {t("continue")}
         </span>
         <span className="brand-preview-link" style={{ color: primary }}>
-          Email me a code
+          {t("emailCode")}
         </span>
       </div>
-      <figcaption>{dark ? "Dark" : "Light"}</figcaption>
+      <figcaption>{t(`caption.${mode}`)}</figcaption>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { configFieldName } from "@/lib/connectors/form";
@@ -36,6 +37,7 @@ type Props = {
  * the save.
  */
 export function SocialConnectorForm({ action, providerId, providerLabel, fields, start, editing }: Props) {
+  const t = useTranslations("consoleSocial.form");
   const [state, formAction, pending] = useActionState(action, idle as ConnectorFormState);
   const [pendingIntent, setPendingIntent] = useState<"test" | "save">("test");
   const formId = `social-form-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
@@ -53,48 +55,48 @@ export function SocialConnectorForm({ action, providerId, providerLabel, fields,
       {editing ? <input type="hidden" name="editing" value={start.id} /> : null}
 
       <fieldset className="stack">
-        <legend>Button</legend>
+        <legend>{t("button")}</legend>
         <Field
           name="name"
           id="field-name"
-          label="Button label"
+          label={t("buttonLabel")}
           autoComplete="off"
           defaultValue={values?.name ?? start.name}
-          hint={`The sign-in page shows "Continue with <label>". Blank: ${providerLabel}.`}
+          hint={t("buttonLabelHint", { label: providerLabel, example: "<label>" })}
           errors={fieldErrors?.name}
         />
         {editing ? (
           <p className="muted">
-            Connector ID: <code>{start.id}</code> (part of the callback URL, so it can&apos;t change).
+            {t.rich("fixedId", { id: start.id, code: (chunks) => <code>{chunks}</code> })}
           </p>
         ) : (
           <Field
             name="id"
             id="field-id"
-            label="Connector ID"
+            label={t("connectorId")}
             required
             autoComplete="off"
             spellCheck={false}
             defaultValue={values?.id ?? start.id}
-            hint="Lowercase letters, digits and dashes. It ends the callback URL and can't be changed later."
+            hint={t("connectorIdHint")}
             errors={fieldErrors?.id}
           />
         )}
       </fieldset>
 
       <fieldset className="stack">
-        <legend>{providerLabel} settings</legend>
+        <legend>{t("settings", { label: providerLabel })}</legend>
         <ConnectorSettings fields={fields} value={value} secretsSet={start.secretsSet} fieldErrors={fieldErrors} />
       </fieldset>
 
       <section className="test-send stack" aria-labelledby={`${formId}-test`}>
         <div>
-          <h2 id={`${formId}-test`}>Test the configuration</h2>
-          <p className="muted">Checks the settings above as they are now, before you save: the provider is reachable and accepts the client ID and secret.</p>
+          <h2 id={`${formId}-test`}>{t("testTitle")}</h2>
+          <p className="muted">{t("testLead")}</p>
         </div>
         <div>
           <button className="button button-inline button-secondary" type="submit" name="intent" value="test" disabled={pending}>
-            {pending && pendingIntent === "test" ? "Testing…" : "Test configuration"}
+            {pending && pendingIntent === "test" ? t("testing") : t("test")}
           </button>
         </div>
         <FormAlert error={state.intent === "test" ? formError : undefined} message={testOk} />
@@ -104,9 +106,9 @@ export function SocialConnectorForm({ action, providerId, providerLabel, fields,
         <FormAlert error={state.intent === "save" ? formError : undefined} />
         <div className="button-row">
           <button className="button button-inline" type="submit" name="intent" value="save" disabled={pending}>
-            {pending && pendingIntent === "save" ? "Saving…" : "Save"}
+            {pending && pendingIntent === "save" ? t("saving") : t("save")}
           </button>
-          <Link href="/console/social">Cancel</Link>
+          <Link href="/console/social">{t("cancel")}</Link>
         </div>
       </div>
     </form>

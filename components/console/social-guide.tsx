@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { SocialProviderDefinition } from "@/lib/social/definition";
 
 /** `backticks` in guide text mark values to copy. */
@@ -9,26 +10,32 @@ function Text({ text }: { text: string }) {
  * What to do at the provider before the form: where to create the app, the
  * callback URL to register (for this connector's id), the scopes asked.
  */
-export function SocialGuide({ provider, callbackUrl, idChosenLater }: { provider: SocialProviderDefinition; callbackUrl: string; idChosenLater: boolean }) {
+export async function SocialGuide({ provider, callbackUrl, idChosenLater }: { provider: SocialProviderDefinition; callbackUrl: string; idChosenLater: boolean }) {
+  const t = await getTranslations("consoleSocial.guide");
+  const fields = await getTranslations("consoleFields");
+  const catalogueId = `social_${provider.id}`;
+  const raw = (key: string, fallback: string) => (fields.has(`${catalogueId}.${key}` as never) ? (fields.raw(`${catalogueId}.${key}` as never) as string) : fallback);
   return (
     <div className="stack">
-      <h2>Set up {provider.label}</h2>
+      <h2>{t("title", { label: provider.label })}</h2>
       <p>
-        Create the app at{" "}
-        <a href={provider.guide.createAt.url} target="_blank" rel="noopener noreferrer">
-          {provider.guide.createAt.label}
-        </a>
-        .
+        {t.rich("createAt", {
+          link: () => (
+            <a href={provider.guide.createAt.url} target="_blank" rel="noopener noreferrer">
+              {raw("guide.createAt", provider.guide.createAt.label)}
+            </a>
+          ),
+        })}
       </p>
       <div>
-        <h3>Callback URL to register</h3>
+        <h3>{t("callback")}</h3>
         <p>
           <code data-testid="callback-url">{callbackUrl}</code>
         </p>
-        {idChosenLater ? <p className="muted">It ends in the connector ID: if you change the ID in the form, change it here too.</p> : null}
+        {idChosenLater ? <p className="muted">{t("callbackId")}</p> : null}
       </div>
       <div>
-        <h3>Scopes</h3>
+        <h3>{t("scopes")}</h3>
         <p>
           {provider.scopes.map((scope, i) => (
             <span key={scope}>
@@ -39,16 +46,13 @@ export function SocialGuide({ provider, callbackUrl, idChosenLater }: { provider
         </p>
       </div>
       <ol>
-        {provider.guide.steps.map((step) => (
+        {provider.guide.steps.map((step, i) => (
           <li key={step}>
-            <Text text={step} />
+            <Text text={raw(`guide.steps.${i + 1}`, step)} />
           </li>
         ))}
       </ol>
-      <p className="muted">
-        The client secret is encrypted at rest and never shown again; leave it blank when editing to keep it. Every request to the provider goes
-        through the same private-network guard as the email connectors.
-      </p>
+      <p className="muted">{t("secretNote")}</p>
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { localizedProvider } from "@/components/console/localize-fields";
 import { ProviderLogo } from "@/components/console/provider-logo";
 import type { SocialFormStart } from "@/lib/social/store";
 import { connectorCallbackUrl } from "@/lib/social/store";
@@ -15,14 +17,14 @@ type Props = {
 };
 
 /** The set-up page's body, for a new connector and an edited one: heading, form, and the provider's guide beside it. */
-export function SocialSetup({ providerId, start, editing, action }: Props) {
-  const provider = socialProviders[providerId];
+export async function SocialSetup({ providerId, start, editing, action }: Props) {
+  const [provider, t] = await Promise.all([localizedProvider(`social_${providerId}`, socialProviders[providerId]), getTranslations("consoleSocial")]);
   return (
     <>
       <header className="provider-heading">
         <ProviderLogo id={providerId} size={48} />
         <div>
-          <h1>{editing ? `Edit ${start.name}` : `Add ${provider.label}`}</h1>
+          <h1>{editing ? t("editTitle", { name: start.name }) : t("addProviderTitle", { label: provider.label })}</h1>
           <p className="muted">{provider.description}</p>
         </div>
       </header>
@@ -37,7 +39,7 @@ export function SocialSetup({ providerId, start, editing, action }: Props) {
             editing={editing}
           />
         </div>
-        <aside className="card guide" aria-label={`${provider.label} guide`} tabIndex={0}>
+        <aside className="card guide" aria-label={t("guideLabel", { label: provider.label })} tabIndex={0}>
           <SocialGuide provider={provider} callbackUrl={connectorCallbackUrl(start.id)} idChosenLater={!editing} />
         </aside>
       </div>

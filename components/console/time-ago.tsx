@@ -7,12 +7,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["second", 1],
 ];
 
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-
-/** "3 minutes ago", from the server's clock at render time. */
-export function formatRelative(date: Date, now: Date = new Date()): string {
+/** "3 minutes ago" / "3 分前", from the server's clock at render time. */
+export function formatRelative(date: Date, now: Date = new Date(), locale = "en"): string {
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  if (Math.abs(seconds) < 10) return "just now";
+  // "now" in the reader's language ("just now", "今"): Intl's word for a zero offset.
+  if (Math.abs(seconds) < 10) return locale === "en" ? "just now" : relative.format(0, "second");
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
   }
@@ -24,11 +24,11 @@ export function formatAbsolute(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
-/** Relative time with the exact moment beside it (and machine-readable in `dateTime`). */
-export function TimeAgo({ date }: { date: Date }) {
+/** Relative time (in `locale`, @default "en") with the exact moment beside it (and machine-readable in `dateTime`). */
+export function TimeAgo({ date, locale }: { date: Date; locale?: string }) {
   return (
     <time dateTime={date.toISOString()}>
-      {formatRelative(date)} <span className="muted">({formatAbsolute(date)})</span>
+      {formatRelative(date, new Date(), locale)} <span className="muted">({formatAbsolute(date)})</span>
     </time>
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { consoleTranslator, emailKindLabel } from "@/components/console/console-locale";
 import type { DeliveryRow } from "@/lib/mail/deliveries";
 import { hideCodes, maskRecipient, retryRefusal, truncate } from "@/lib/mail/deliveries-view";
 import type { ActionState } from "@/lib/result";
@@ -19,30 +21,32 @@ type Props = {
  * subjects hidden: the full address, error and content are one click away,
  * on the message's page.
  */
-export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
+export async function DeliveriesTable({ rows, retryAction, back, now }: Props) {
+  const t = await getTranslations("consoleDeliveries");
+  const { tr } = await consoleTranslator();
   return (
     <div className="deliveries-table-wrap" role="region" aria-labelledby="deliveries-table-caption" tabIndex={0}>
       <table className="table deliveries-table">
         <caption id="deliveries-table-caption" className="deliveries-visually-hidden">
-          Emails, newest first
+          {t("tableCaption")}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Email</th>
-            <th scope="col">Recipient</th>
-            <th scope="col">Connector</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Next attempt (UTC)</th>
-            <th scope="col">Error</th>
-            <th scope="col">Provider message ID</th>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">Sent (UTC)</th>
+            <th scope="col">{t("columns.status")}</th>
+            <th scope="col">{t("columns.email")}</th>
+            <th scope="col">{t("columns.recipient")}</th>
+            <th scope="col">{t("columns.connector")}</th>
+            <th scope="col">{t("columns.attempts")}</th>
+            <th scope="col">{t("columns.nextAttempt")}</th>
+            <th scope="col">{t("columns.error")}</th>
+            <th scope="col">{t("columns.providerMessageId")}</th>
+            <th scope="col">{t("columns.created")}</th>
+            <th scope="col">{t("columns.sent")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} />
+            <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} t={t} tr={tr} />
           ))}
         </tbody>
       </table>
@@ -51,9 +55,11 @@ export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
 }
 
 /** Status first, with what can be done about it (Retry, or why not); then the facts. */
-function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } & Omit<Props, "rows">) {
+type RowProps = { row: DeliveryRow; t: Awaited<ReturnType<typeof getTranslations<"consoleDeliveries">>>; tr: (text: string) => string } & Omit<Props, "rows">;
+
+function DeliveryTableRow({ row, retryAction, back, now, t, tr }: RowProps) {
   const masked = maskRecipient(row.recipient);
-  const what = `the ${row.purpose} email to ${masked}`;
+  const what = t("rowWhat", { kind: emailKindLabel(row.purpose), recipient: masked });
   const canRetryStatus = row.status === "failed" || row.status === "dead";
   const refusal = canRetryStatus ? retryRefusal(row, now) : null;
   return (
@@ -63,7 +69,7 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
           <StatusBadge status={row.status} errorCode={row.errorCode} />
           {canRetryStatus ? (
             refusal ? (
-              <p className="delivery-refusal">{refusal}</p>
+              <p className="delivery-refusal">{tr(refusal)}</p>
             ) : (
               <RetryForm action={retryAction} id={row.id} back={back} what={what} />
             )
@@ -71,10 +77,10 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
         </div>
       </td>
       <td className="delivery-email">
-        <div className="delivery-purpose">{row.purpose}</div>
+        <div className="delivery-purpose">{emailKindLabel(row.purpose)}</div>
         <div className="muted delivery-subject">{truncate(hideCodes(row.subject), 60)}</div>
         <Link href={`/console/deliveries/${encodeURIComponent(row.id)}`}>
-          View<span className="deliveries-visually-hidden"> {what}</span>
+          {t("view")}<span className="deliveries-visually-hidden"> {what}</span>
         </Link>
       </td>
       <td className="delivery-nowrap">{masked}</td>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { emailKindLabel } from "@/components/console/console-locale";
 import { EMAIL_KINDS } from "@/emails/kinds";
 import { DELIVERY_STATUSES, type DeliveryFilters as Filters } from "@/lib/mail/deliveries-view";
 import { statusLabel } from "./status-badge";
@@ -7,33 +9,34 @@ import { statusLabel } from "./status-badge";
  * A GET form, so filtering works without JavaScript and every filtered view
  * has a URL to share. Changing a filter starts again from the newest page.
  */
-export function DeliveryFilters({ filters, recipientProblem }: { filters: Filters; recipientProblem: string | null }) {
+export async function DeliveryFilters({ filters, recipientProblem }: { filters: Filters; recipientProblem: string | null }) {
+  const t = await getTranslations("consoleDeliveries");
   return (
-    <form method="get" action="/console/deliveries" className="deliveries-filters" role="search" aria-label="Filter deliveries">
+    <form method="get" action="/console/deliveries" className="deliveries-filters" role="search" aria-label={t("filters.label")}>
       <div className="field">
-        <label htmlFor="filter-status">Status</label>
+        <label htmlFor="filter-status">{t("columns.status")}</label>
         <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-          <option value="">Any status</option>
+          <option value="">{t("filters.anyStatus")}</option>
           {DELIVERY_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {statusLabel(status)}
+              {statusLabel(t, status)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="filter-purpose">Email</label>
+        <label htmlFor="filter-purpose">{t("columns.email")}</label>
         <select id="filter-purpose" name="purpose" defaultValue={filters.purpose ?? ""}>
-          <option value="">Any email</option>
+          <option value="">{t("filters.anyEmail")}</option>
           {EMAIL_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {kind}
+              {emailKindLabel(kind)}
             </option>
           ))}
         </select>
       </div>
       <div className="field deliveries-filter-recipient">
-        <label htmlFor="filter-recipient">Recipient</label>
+        <label htmlFor="filter-recipient">{t("columns.recipient")}</label>
         <input
           id="filter-recipient"
           name="recipient"
@@ -51,15 +54,15 @@ export function DeliveryFilters({ filters, recipientProblem }: { filters: Filter
           </p>
         ) : (
           <p id="filter-recipient-hint" className="field-help">
-            The whole address, like name@example.com.
+            {t("filters.recipientHint")}
           </p>
         )}
       </div>
       <div className="button-row deliveries-filter-actions">
         <button className="button button-inline" type="submit">
-          Filter
+          {t("filters.submit")}
         </button>
-        {filters.status || filters.purpose || filters.recipient ? <Link href="/console/deliveries">Clear filters</Link> : null}
+        {filters.status || filters.purpose || filters.recipient ? <Link href="/console/deliveries">{t("filters.clear")}</Link> : null}
       </div>
     </form>
   );

@@ -1,4 +1,6 @@
-import { chartSummary, hourLabel, type HourBucket } from "@/lib/mail/deliveries-view";
+import { getTranslations } from "next-intl/server";
+import { consoleTranslator } from "@/components/console/console-locale";
+import { chartSummaryParts, hourLabel, type HourBucket } from "@/lib/mail/deliveries-view";
 
 const WIDTH = 720;
 const HEIGHT = 180;
@@ -19,7 +21,8 @@ function niceMax(n: number): number {
  * numbers as a visually hidden table; each hour also has a <title> for
  * pointer users.
  */
-export function HourlyChart({ buckets }: { buckets: HourBucket[] }) {
+export async function HourlyChart({ buckets }: { buckets: HourBucket[] }) {
+  const [t, { tr }] = await Promise.all([getTranslations("consoleDeliveries.chart"), consoleTranslator()]);
   const max = niceMax(Math.max(0, ...buckets.map((b) => Math.max(b.sent, b.failed))));
   const slot = PLOT_W / buckets.length;
   const barW = Math.max(2, (slot - 6) / 2);
@@ -29,17 +32,17 @@ export function HourlyChart({ buckets }: { buckets: HourBucket[] }) {
   return (
     <figure className="card deliveries-chart">
       <figcaption>
-        <h2>Last 24 hours</h2>
+        <h2>{t("title")}</h2>
         <ul className="chart-legend">
           <li>
-            <span className="chart-swatch chart-sent" /> Sent
+            <span className="chart-swatch chart-sent" /> {t("sent")}
           </li>
           <li>
-            <span className="chart-swatch chart-failed" /> Failed (retrying or given up)
+            <span className="chart-swatch chart-failed" /> {t("failedLegend")}
           </li>
         </ul>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={chartSummary(buckets)} className="chart-svg">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={chartSummaryParts(buckets).map(tr).join(" ")} className="chart-svg">
         {ticks.map((tick) => (
           <g key={tick} className="chart-axis">
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
@@ -53,7 +56,7 @@ export function HourlyChart({ buckets }: { buckets: HourBucket[] }) {
           const label = hourLabel(bucket.start);
           return (
             <g key={bucket.start.toISOString()}>
-              <title>{`${label}–${hourLabel(new Date(bucket.start.getTime() + 3600_000))} UTC: ${bucket.sent} sent, ${bucket.failed} failed`}</title>
+              <title>{t("hourTitle", { from: label, to: hourLabel(new Date(bucket.start.getTime() + 3600_000)), sent: bucket.sent, failed: bucket.failed })}</title>
               <rect className="chart-hit" x={MARGIN.left + i * slot} y={MARGIN.top} width={slot} height={PLOT_H} />
               <rect className="chart-sent" x={x} y={y(bucket.sent)} width={barW} height={y(0) - y(bucket.sent)} />
               <rect className="chart-failed" x={x + barW} y={y(bucket.failed)} width={barW} height={y(0) - y(bucket.failed)} />
@@ -67,12 +70,12 @@ export function HourlyChart({ buckets }: { buckets: HourBucket[] }) {
         })}
       </svg>
       <table className="deliveries-visually-hidden">
-        <caption>Emails sent and failed per hour, last 24 hours (UTC)</caption>
+        <caption>{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Hour (UTC)</th>
-            <th scope="col">Sent</th>
-            <th scope="col">Failed</th>
+            <th scope="col">{t("hour")}</th>
+            <th scope="col">{t("sent")}</th>
+            <th scope="col">{t("failed")}</th>
           </tr>
         </thead>
         <tbody>

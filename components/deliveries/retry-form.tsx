@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { idle, type ActionState } from "@/lib/result";
 
@@ -18,13 +19,14 @@ type Props = {
  * to the button; success redirects back with a notice.
  */
 export function RetryForm({ action, id, back, what }: Props) {
+  const t = useTranslations("consoleDeliveries");
   const [state, formAction, pending] = useActionState(action, idle);
   return (
     <form action={formAction} className="retry-form">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="back" value={back} />
       <button className="button button-inline button-small" type="submit" disabled={pending}>
-        {pending ? "Retrying…" : "Retry"}
+        {pending ? t("retrying") : t("retry")}
         <span className="deliveries-visually-hidden"> {what}</span>
       </button>
       {state.status === "error" && state.formError ? (

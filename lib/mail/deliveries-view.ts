@@ -166,7 +166,10 @@ export function bucketByHour(rows: readonly ChartRow[], now: Date, hours = CHART
 export const hourLabel = (date: Date) => `${String(date.getUTCHours()).padStart(2, "0")}:00`;
 
 /** One sentence for assistive tech: totals and the busiest hours. */
-export function chartSummary(buckets: readonly HourBucket[]): string {
+export const chartSummary = (buckets: readonly HourBucket[]): string => chartSummaryParts(buckets).join(" ");
+
+/** The summary's sentences, each one text the console's catalogue translates (consoleLib). */
+export function chartSummaryParts(buckets: readonly HourBucket[]): string[] {
   const sent = buckets.reduce((n, b) => n + b.sent, 0);
   const failed = buckets.reduce((n, b) => n + b.failed, 0);
   const parts = [`Emails per hour over the last ${buckets.length} hours (UTC): ${sent} sent, ${failed} failed in total.`];
@@ -175,7 +178,7 @@ export function chartSummary(buckets: readonly HourBucket[]): string {
   const peakFailed = peak("failed");
   if (peakSent) parts.push(`Most sent: ${peakSent.sent} in the hour from ${hourLabel(peakSent.start)}.`);
   if (peakFailed) parts.push(`Most failed: ${peakFailed.failed} in the hour from ${hourLabel(peakFailed.start)}.`);
-  return parts.join(" ");
+  return parts;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { SignInPreview, type SignInPreviewBranding } from "@/components/console/sign-in-preview";
@@ -26,6 +27,7 @@ const LIVE_DELAY_MS = 400;
  * keystroke and the email preview is asked for a moment after typing stops.
  */
 export function BrandingForm({ action, saved, savedPreview, hasUploadedLogo, hasFavicon, accept }: Props) {
+  const t = useTranslations("consoleBranding.form");
   const [state, formAction, pending] = useActionState<BrandingFormState, FormData>(action, idle);
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -91,54 +93,54 @@ export function BrandingForm({ action, saved, savedPreview, hasUploadedLogo, has
       >
         <FormAlert error={state.status === "error" ? state.formError : undefined} message={state.status === "ok" ? state.message : undefined} />
         <fieldset className="card stack">
-          <legend>Names</legend>
-          <Field key={`productName-${values.productName}`} name="productName" label="Product name" defaultValue={values.productName} required maxLength={60} errors={fieldErrors?.productName} />
-          <Field key={`senderName-${values.senderName}`} name="senderName" label="Sender name" defaultValue={values.senderName} required maxLength={60} hint="The name emails come from." errors={fieldErrors?.senderName} />
+          <legend>{t("names")}</legend>
+          <Field key={`productName-${values.productName}`} name="productName" label={t("productName")} defaultValue={values.productName} required maxLength={60} errors={fieldErrors?.productName} />
+          <Field key={`senderName-${values.senderName}`} name="senderName" label={t("senderName")} defaultValue={values.senderName} required maxLength={60} hint={t("senderNameHint")} errors={fieldErrors?.senderName} />
         </fieldset>
 
         <fieldset className="card stack">
-          <legend>Logo and favicon</legend>
-          <Field name="logoFile" label="Upload a logo" type="file" accept={accept} onChange={onLogoFile} hint="PNG, SVG or WebP, up to 256 KB. SVG is turned into a PNG." errors={fieldErrors?.logoFile} />
-          <Field key={`logoUrl-${values.logoUrl}`} name="logoUrl" label="Or the https address of a logo" type="url" defaultValue={values.logoUrl} errors={fieldErrors?.logoUrl} hint={hasUploadedLogo ? "An uploaded logo is in use; an address here replaces it." : undefined} />
-          {hasUploadedLogo || values.logoUrl ? <Checkbox name="removeLogo" label="Remove the logo (show the product name only)" checked={values.removeLogo === "on"} /> : null}
-          <Field name="faviconFile" label="Upload a favicon" type="file" accept={accept} hint="PNG, SVG or WebP, up to 256 KB; shown at 64 × 64." errors={fieldErrors?.faviconFile} />
-          {hasFavicon ? <Checkbox name="removeFavicon" label="Remove the favicon" checked={values.removeFavicon === "on"} /> : null}
+          <legend>{t("logoAndFavicon")}</legend>
+          <Field name="logoFile" label={t("logoFile")} type="file" accept={accept} onChange={onLogoFile} hint={t("logoFileHint")} errors={fieldErrors?.logoFile} />
+          <Field key={`logoUrl-${values.logoUrl}`} name="logoUrl" label={t("logoUrl")} type="url" defaultValue={values.logoUrl} errors={fieldErrors?.logoUrl} hint={hasUploadedLogo ? t("logoUrlHint") : undefined} />
+          {hasUploadedLogo || values.logoUrl ? <Checkbox name="removeLogo" label={t("removeLogo")} checked={values.removeLogo === "on"} /> : null}
+          <Field name="faviconFile" label={t("faviconFile")} type="file" accept={accept} hint={t("faviconFileHint")} errors={fieldErrors?.faviconFile} />
+          {hasFavicon ? <Checkbox name="removeFavicon" label={t("removeFavicon")} checked={values.removeFavicon === "on"} /> : null}
         </fieldset>
 
         <fieldset className="card stack">
-          <legend>Colours</legend>
-          {colorField("primaryColor", "Primary colour", "Buttons and links. White or dark text on it must reach 4.5:1 (WCAG AA).")}
-          {colorField("darkPrimaryColor", "Primary colour in dark mode", "The same on dark backgrounds.")}
-          {colorField("backgroundColor", "Background", "Behind the sign-in card and the email.")}
+          <legend>{t("colours")}</legend>
+          {colorField("primaryColor", t("primaryColor"), t("primaryColorHint"))}
+          {colorField("darkPrimaryColor", t("darkPrimaryColor"), t("darkPrimaryColorHint"))}
+          {colorField("backgroundColor", t("backgroundColor"), t("backgroundColorHint"))}
         </fieldset>
 
         <fieldset className="card stack">
-          <legend>Contact and legal</legend>
-          <Field key={`supportEmail-${values.supportEmail}`} name="supportEmail" label="Support email" type="email" defaultValue={values.supportEmail} errors={fieldErrors?.supportEmail} hint="Replies to emails go here, and the footer names it." />
+          <legend>{t("contact")}</legend>
+          <Field key={`supportEmail-${values.supportEmail}`} name="supportEmail" label={t("supportEmail")} type="email" defaultValue={values.supportEmail} errors={fieldErrors?.supportEmail} hint={t("supportEmailHint")} />
           <div className="field">
-            <label htmlFor="field-companyAddress">Company address</label>
+            <label htmlFor="field-companyAddress">{t("companyAddress")}</label>
             <textarea key={`companyAddress-${values.companyAddress}`} id="field-companyAddress" name="companyAddress" defaultValue={values.companyAddress} maxLength={200} aria-invalid={fieldErrors?.companyAddress ? true : undefined} />
             {fieldErrors?.companyAddress ? <p className="field-error" role="alert">{fieldErrors.companyAddress.join(" ")}</p> : null}
           </div>
-          <Field key={`termsUrl-${values.termsUrl}`} name="termsUrl" label="Terms of service (https address)" type="url" defaultValue={values.termsUrl} errors={fieldErrors?.termsUrl} />
-          <Field key={`privacyUrl-${values.privacyUrl}`} name="privacyUrl" label="Privacy policy (https address)" type="url" defaultValue={values.privacyUrl} errors={fieldErrors?.privacyUrl} />
+          <Field key={`termsUrl-${values.termsUrl}`} name="termsUrl" label={t("termsUrl")} type="url" defaultValue={values.termsUrl} errors={fieldErrors?.termsUrl} />
+          <Field key={`privacyUrl-${values.privacyUrl}`} name="privacyUrl" label={t("privacyUrl")} type="url" defaultValue={values.privacyUrl} errors={fieldErrors?.privacyUrl} />
         </fieldset>
 
         <div className="button-row">
           <button className="button button-inline button-secondary" type="submit" name="intent" value="preview">
-            Preview
+            {t("preview")}
           </button>
           <button className="button button-inline" type="submit" name="intent" value="save" disabled={pending}>
-            Save
+            {t("save")}
           </button>
         </div>
       </form>
 
-      <section className="branding-preview" aria-label="Preview">
-        <h2>Sign-in page</h2>
+      <section className="branding-preview" aria-label={t("preview")}>
+        <h2>{t("signInPage")}</h2>
         <SignInPreview branding={{ ...draft, logoSrc: localLogo ?? draft.logoSrc }} />
-        <h2>Sign-in code email</h2>
-        <iframe sandbox="" srcDoc={shown.emailHtml} title="Email preview" className="email-preview" referrerPolicy="no-referrer" />
+        <h2>{t("codeEmail")}</h2>
+        <iframe sandbox="" srcDoc={shown.emailHtml} title={t("emailPreview")} className="email-preview" referrerPolicy="no-referrer" />
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { requireAdmin } from "@/lib/auth/admin";
 import { brandingFormValues } from "@/lib/branding/branding-form";
@@ -8,18 +9,16 @@ import { brandingFormAction } from "./actions";
 import { BrandingForm } from "./branding-form";
 import { brandingPreview } from "./preview";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Branding");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("branding");
 
 export default async function BrandingPage() {
   await requireAdmin();
-  const { branding } = await getSettings();
+  const [{ branding }, t] = await Promise.all([getSettings(), getTranslations("consoleBranding")]);
   return (
     <div className="stack console-page">
       <header>
-        <h1>Branding</h1>
-        <p className="muted">
-          The name, logo, colours and contact details on the sign-in pages and in every email. Saving applies them everywhere at once.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
       <BrandingForm
         action={brandingFormAction}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { consoleTranslator } from "@/components/console/console-locale";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import Link from "next/link";
 import { DeleteConnectorForm } from "@/components/console/delete-connector-form";
@@ -8,7 +10,7 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { getConnectorOverview, type ConnectorOverview } from "@/lib/connectors/store";
 import { deleteConnectorAction } from "./actions";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Email connector");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("connectors");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,53 +19,52 @@ export default async function ConnectorsPage({ searchParams }: Props) {
   const [overview, query] = await Promise.all([getConnectorOverview(), searchParams]);
   const { active, problem, envConnector } = overview;
   const devFallback = active?.source === "env" && active.id === "dev";
+  const [t, { locale, tr }] = await Promise.all([getTranslations("consoleConnectors"), consoleTranslator()]);
+  const fromEnv = t("fromEnv", { label: envConnector.label });
 
   return (
     <div className="stack console-page">
       <header>
-        <h1>Email connector</h1>
-        <p className="muted">The service every email goes through: sign-up and sign-in codes, password resets and security notices.</p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
 
       {query.saved === "1" && active?.source === "console" ? (
         <div className="alert alert-ok" role="status">
-          Email connector saved: {active.label}. New emails use it now.
+          {t("saved", { label: active.label })}
         </div>
       ) : null}
       {query.deleted === "1" ? (
         <div className="alert alert-ok" role="status">
-          Email connector deleted. Emails now go through {envConnector.label} (from environment variables).
+          {t("deleted", { connector: fromEnv })}
         </div>
       ) : null}
       {problem ? (
         <div className="alert alert-error" role="alert">
-          {problem}
+          {tr(problem)}
         </div>
       ) : null}
 
-      {devFallback ? <DevMailboxEmptyState /> : active ? <ActiveConnector overview={overview} active={active} /> : null}
+      {devFallback ? <DevMailboxEmptyState t={t} /> : active ? <ActiveConnector overview={overview} active={active} t={t} locale={locale} /> : null}
 
-      <p className="precedence">
-        A connector saved here takes precedence over the <code>EMAIL_CONNECTOR</code>/<code>SMTP_*</code> environment variables; delete it to fall
-        back to them.
-      </p>
+      <p className="precedence">{t.rich("precedence", { code: (chunks) => <code>{chunks}</code> })}</p>
 
       {active?.source === "console" ? (
         <div className="stack">
           <div className="button-row">
             <Link className="button button-inline" href={`/console/connectors/setup/${active.id}`}>
-              Edit
+              {t("edit")}
             </Link>
             <Link className="button button-inline button-secondary" href="/console/connectors/new">
-              Change email connector
+              {t("change")}
             </Link>
           </div>
-          <DeleteConnectorForm action={deleteConnectorAction} label={active.label} fallback={`${envConnector.label} (from environment variables)`} />
+          <DeleteConnectorForm action={deleteConnectorAction} label={active.label} fallback={fromEnv} />
         </div>
       ) : !devFallback ? (
         <div className="button-row">
           <Link className="button button-inline" href="/console/connectors/new">
-            Set up in the console
+            {t("setUpInConsole")}
           </Link>
         </div>
       ) : null}
@@ -71,18 +72,17 @@ export default async function ConnectorsPage({ searchParams }: Props) {
   );
 }
 
-function DevMailboxEmptyState() {
+type Translate = Awaited<ReturnType<typeof getTranslations<"consoleConnectors">>>;
+
+function DevMailboxEmptyState({ t }: { t: Translate }) {
   return (
-    <section className="card empty-state stack" aria-label="Current email connector">
+    <section className="card empty-state stack" aria-label={t("current")}>
       <ProviderLogo id="dev" size={48} />
-      <h2>No email connector set up</h2>
-      <p>
-        Emails go to the development mailbox at <Link href="/dev/mailbox">/dev/mailbox</Link>: nothing reaches a real inbox. Set up an
-        email provider before real people sign up.
-      </p>
+      <h2>{t("noneTitle")}</h2>
+      <p>{t.rich("noneLead", { link: (chunks) => <Link href="/dev/mailbox">{chunks}</Link> })}</p>
       <div>
         <Link className="button button-inline" href="/console/connectors/new">
-          Set up
+          {t("setUp")}
         </Link>
       </div>
     </section>
@@ -91,52 +91,52 @@ function DevMailboxEmptyState() {
 
 type Active = NonNullable<ConnectorOverview["active"]>;
 
-function ActiveConnector({ overview, active }: { overview: ConnectorOverview; active: Active }) {
+function ActiveConnector({ overview, active, t, locale }: { overview: ConnectorOverview; active: Active; t: Translate; locale: string }) {
   const { stats } = overview;
   return (
-    <section className="card stack" aria-label="Current email connector">
+    <section className="card stack" aria-label={t("current")}>
       <div className="provider-heading">
         <ProviderLogo id={active.id} size={48} />
         <h2>{active.label}</h2>
       </div>
       <dl className="facts">
         <div>
-          <dt>Source</dt>
+          <dt>{t("facts.source")}</dt>
           <dd>
-            {active.source === "console" ? "Set up in the console" : `From environment variables (EMAIL_CONNECTOR=${active.id})`}
+            {active.source === "console" ? t("facts.sourceConsole") : t("facts.sourceEnv", { id: active.id })}
             {active.updatedAt ? (
               <>
-                {", saved "}
-                <TimeAgo date={active.updatedAt} />
+                {t("facts.savedAt")}
+                <TimeAgo date={active.updatedAt} locale={locale} />
               </>
             ) : null}
           </dd>
         </div>
         <div>
-          <dt>From address</dt>
+          <dt>{t("facts.from")}</dt>
           <dd>{active.fromName ? `${active.fromName} <${active.fromAddress}>` : active.fromAddress}</dd>
         </div>
         <div>
-          <dt>Last successful send</dt>
-          <dd>{stats.lastSentAt ? <TimeAgo date={stats.lastSentAt} /> : "None yet"}</dd>
+          <dt>{t("facts.lastSent")}</dt>
+          <dd>{stats.lastSentAt ? <TimeAgo date={stats.lastSentAt} locale={locale} /> : t("facts.noneYet")}</dd>
         </div>
         <div>
-          <dt>Sent in the last 24 h</dt>
+          <dt>{t("facts.sent24h")}</dt>
           <dd>{stats.sent24h}</dd>
         </div>
         <div>
-          <dt>Failed in the last 24 h</dt>
+          <dt>{t("facts.failed24h")}</dt>
           <dd>{stats.failed24h}</dd>
         </div>
         <div>
-          <dt>Failure rate (24 h)</dt>
-          <dd>{formatRate(stats.failureRate24h)}</dd>
+          <dt>{t("facts.failureRate")}</dt>
+          <dd>{stats.failureRate24h === null ? t("facts.noSends") : formatRate(stats.failureRate24h)}</dd>
         </div>
         <div>
-          <dt>Waiting for retry</dt>
+          <dt>{t("facts.retrying")}</dt>
           <dd>
             <Link href="/console/deliveries?status=failed">
-              {stats.retrying} {stats.retrying === 1 ? "message" : "messages"}
+              {t("facts.messages", { count: stats.retrying })}
             </Link>
           </dd>
         </div>
@@ -145,8 +145,7 @@ function ActiveConnector({ overview, active }: { overview: ConnectorOverview; ac
   );
 }
 
-function formatRate(rate: number | null): string {
-  if (rate === null) return "No sends in the last 24 h";
+function formatRate(rate: number): string {
   const percent = rate * 100;
   return `${percent === 0 || percent === 100 ? percent.toFixed(0) : percent.toFixed(1)}%`;
 }

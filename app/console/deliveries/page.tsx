@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { consoleTranslator } from "@/components/console/console-locale";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
@@ -10,7 +12,7 @@ import { countDeliveriesByStatus, getHourlyDeliveries, listDeliveries } from "@/
 import { deliveriesHref, encodeCursor, parseDeliveryQuery } from "@/lib/mail/deliveries-view";
 import { retryDeliveryAction } from "./actions";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Deliveries");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("deliveries");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,31 +24,29 @@ export default async function DeliveriesPage({ searchParams }: Props) {
   const [page, counts, hours] = await Promise.all([listDeliveries(filters, cursor), countDeliveriesByStatus(filters), getHourlyDeliveries(now)]);
   const here = deliveriesHref(filters, cursor ? { [cursor.direction === "older" ? "after" : "before"]: encodeCursor(cursor) } : {});
   const filtered = Boolean(filters.status || filters.purpose || filters.recipient);
+  const [t, { tr }] = await Promise.all([getTranslations("consoleDeliveries"), consoleTranslator()]);
 
   return (
     <div className="stack console-page deliveries-page">
       <header>
-        <h1>Deliveries</h1>
-        <p className="muted">
-          Every email, recorded before its first attempt: whether it was sent, how often it was tried and what the provider answered. Failed
-          sends are retried with backoff; retry a message yourself once its cause is fixed.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
 
       {params.retried === "1" ? (
         <div className="alert alert-ok" role="status">
-          Queued for another attempt: the worker sends it within a few seconds. Reload to see the outcome.
+          {t("retried")}
         </div>
       ) : null}
 
       <StatusCounts counts={counts} filters={filters} />
       <HourlyChart buckets={hours} />
-      <DeliveryFilters filters={filters} recipientProblem={recipientProblem} />
+      <DeliveryFilters filters={filters} recipientProblem={recipientProblem && tr(recipientProblem)} />
 
       {page.rows.length > 0 ? (
         <DeliveriesTable rows={page.rows} retryAction={retryDeliveryAction} back={here} now={now} />
       ) : (
-        <p className="card deliveries-empty">{filtered ? "No emails match these filters." : "No emails yet. They appear here as soon as the app sends one."}</p>
+        <p className="card deliveries-empty">{filtered ? t("emptyFiltered") : t("empty")}</p>
       )}
       <DeliveriesPagination filters={filters} newer={page.newer} older={page.older} />
     </div>

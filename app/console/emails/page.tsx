@@ -1,28 +1,30 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { emailKindLabel } from "@/components/console/console-locale";
 import Link from "next/link";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { defaultTemplateText, EMAIL_KINDS, LOCALES } from "@/emails";
 import { requireAdmin } from "@/lib/auth/admin";
 import { latestVersions, versionKey } from "@/lib/email-templates/store";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Email templates");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("emails");
 
 const LANGUAGE = { en: "English", ja: "日本語" } as const;
 
 /** Every email in every language: whether it uses the built-in text or an operator's, and a link to edit it. */
 export default async function EmailTemplatesPage() {
   await requireAdmin();
-  const latest = await latestVersions();
+  const [latest, t] = await Promise.all([latestVersions(), getTranslations("consoleEmails")]);
   return (
     <div className="stack console-page">
       <header>
-        <h1>Email templates</h1>
-        <p className="muted">The words of each email, per language. The layout, the branding and the code box stay the same; every save is kept and can be brought back.</p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Email</th>
+            <th scope="col">{t("email")}</th>
             {LOCALES.map((locale) => (
               <th scope="col" key={locale}>{LANGUAGE[locale]}</th>
             ))}
@@ -32,7 +34,7 @@ export default async function EmailTemplatesPage() {
           {EMAIL_KINDS.map((kind) => (
             <tr key={kind}>
               <th scope="row">
-                {kind}
+                {emailKindLabel(kind)}
                 <br />
                 <span className="muted">{defaultTemplateText(kind, "en").heading.replace(/\{\{(\w+)\}\}/g, "…")}</span>
               </th>
@@ -40,10 +42,10 @@ export default async function EmailTemplatesPage() {
                 const version = latest.get(versionKey(kind, locale));
                 return (
                   <td key={locale}>
-                    <Link href={`/console/emails/${kind}/${locale}`} aria-label={`Edit ${kind} (${LANGUAGE[locale]})`}>
-                      Edit
+                    <Link href={`/console/emails/${kind}/${locale}`} aria-label={t("editLabel", { kind: emailKindLabel(kind), language: LANGUAGE[locale] })}>
+                      {t("edit")}
                     </Link>{" "}
-                    <span className="muted">{version?.content ? `Customised by ${version.createdByEmail}` : "Built-in text"}</span>
+                    <span className="muted">{version?.content ? t("customisedBy", { email: version.createdByEmail }) : t("builtIn")}</span>
                   </td>
                 );
               })}

@@ -1,11 +1,8 @@
 import { pickDoneMessage } from "@/components/done-message";
 
-/** What an organization's console page says after a change (`?done=`). */
-export const DONE_MESSAGES = {
-  revoked: "The invitation was revoked: its link no longer works.",
-  removed: "The member was removed from the organization.",
-} as const;
+/** The changes an organization's console page reports (`?done=`), each the key of its words in `consoleOrgs.done`. */
+const CHANGES = { revoked: "revoked", removed: "removed" } as const;
 
-export type OrganizationChange = keyof typeof DONE_MESSAGES;
+export type OrganizationChange = keyof typeof CHANGES;
 
-export const doneMessage = (value: unknown): string | undefined => pickDoneMessage(DONE_MESSAGES, value);
+export const doneKey = (value: unknown) => pickDoneMessage(CHANGES, value);

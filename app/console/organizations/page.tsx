@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { Timestamp } from "@/components/deliveries/timestamp";
 import { requireAdmin } from "@/lib/auth/admin";
 import { listOrganizationsForConsole } from "@/lib/orgs/console-list-organizations";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Organizations");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("organizations");
 
 /** Every organization on this install, newest first, with what may need an operator's eye: invitations whose email did not go out. */
 export default async function OrganizationsPage() {
@@ -14,30 +15,28 @@ export default async function OrganizationsPage() {
   // requireAdmin let them in, so the lib's own admin check passes too.
   if (!listed.ok) throw new Error(listed.formError);
   const { organizations, total } = listed.value;
+  const t = await getTranslations("consoleOrgs");
   return (
     <div className="stack console-page">
       <header>
-        <h1>Organizations</h1>
-        <p className="muted">
-          Every organization on this Mailgate. Open one to see its members and invitations; you can revoke an invitation or remove a member
-          there. &ldquo;Failed emails&rdquo; counts invitations whose latest email failed or was given up in the outbox (see Deliveries).
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
       {organizations.length === 0 ? (
-        <p className="card">No organizations yet. They appear here as soon as someone creates one.</p>
+        <p className="card">{t("empty")}</p>
       ) : (
         <table className="table console-organizations">
           <caption>
-            {total > organizations.length ? `The newest ${organizations.length} of ${total} organizations` : `${total} organization${total === 1 ? "" : "s"}`}, newest first
+            {total > organizations.length ? t("captionSome", { shown: organizations.length, total }) : t("captionAll", { total })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Organization</th>
-              <th scope="col">URL name</th>
-              <th scope="col">Members</th>
-              <th scope="col">Pending invitations</th>
-              <th scope="col">Failed emails</th>
-              <th scope="col">Created (UTC)</th>
+              <th scope="col">{t("columns.organization")}</th>
+              <th scope="col">{t("columns.slug")}</th>
+              <th scope="col">{t("columns.members")}</th>
+              <th scope="col">{t("columns.pending")}</th>
+              <th scope="col">{t("columns.failed")}</th>
+              <th scope="col">{t("columns.created")}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, type InputHTMLAttributes } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { idle } from "@/lib/result";
@@ -23,6 +24,7 @@ type Props = {
  * the value it should show.
  */
 export function SignInExperienceForm({ action, saved, toggles, signUpMode, passwordFields, codeFields, invitationFields }: Props) {
+  const t = useTranslations("consoleSie.form");
   const [state, formAction, pending] = useActionState<SignInExperienceFormState, FormData>(action, idle);
   const values = state.status === "idle" ? saved : (state.values ?? saved);
   const fieldErrors = state.status === "error" ? state.fieldErrors : undefined;
@@ -40,7 +42,7 @@ export function SignInExperienceForm({ action, saved, toggles, signUpMode, passw
         step={1}
         required
         defaultValue={values[spec.name]}
-        hint={`From ${spec.min} to ${spec.max} ${spec.unit}; the default is ${spec.default}.`}
+        hint={t("numberHint", { min: spec.min, max: spec.max, unit: spec.unit, default: spec.default })}
         errors={fieldErrors?.[spec.name]}
       />
     ));
@@ -50,7 +52,7 @@ export function SignInExperienceForm({ action, saved, toggles, signUpMode, passw
       <FormAlert error={state.status === "error" ? state.formError : undefined} message={state.status === "ok" ? state.message : undefined} />
 
       <fieldset className="card stack">
-        <legend>Sign-up and sign-in methods</legend>
+        <legend>{t("methods")}</legend>
         {toggles.map((toggle) => (
           <OptionRow
             key={`${toggle.name}-${values[toggle.name] ?? ""}`}
@@ -60,28 +62,28 @@ export function SignInExperienceForm({ action, saved, toggles, signUpMode, passw
             help={toggle.help}
           />
         ))}
-        <p className="field-help">At least one of the two sign-in methods must stay on.</p>
+        <p className="field-help">{t("oneMethod")}</p>
         <Choice key={`${signUpMode.name}-${values[signUpMode.name] ?? ""}`} spec={signUpMode} value={values[signUpMode.name]} errors={fieldErrors?.[signUpMode.name]} />
       </fieldset>
 
       <fieldset className="card stack">
-        <legend>Passwords</legend>
+        <legend>{t("passwords")}</legend>
         {numbers(passwordFields)}
       </fieldset>
 
       <fieldset className="card stack">
-        <legend>Verification codes</legend>
+        <legend>{t("codes")}</legend>
         {numbers(codeFields)}
       </fieldset>
 
       <fieldset className="card stack">
-        <legend>Organization invitations</legend>
+        <legend>{t("invitations")}</legend>
         {numbers(invitationFields)}
       </fieldset>
 
       <div className="button-row">
         <button className="button button-inline" type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save"}
+          {pending ? t("saving") : t("save")}
         </button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { consoleTranslator } from "@/components/console/console-locale";
 import Link from "next/link";
 import { ActionButton } from "@/components/account/action-button";
 import { consoleMetadata } from "@/components/console/console-metadata";
@@ -7,59 +9,60 @@ import { FormAlert } from "@/components/field";
 import { requireAdmin } from "@/lib/auth/admin";
 import { listSocialConnectors, type SocialConnectorSummary } from "@/lib/social/store";
 import { disableSocialAction, enableSocialAction, moveSocialAction } from "./actions";
-import { doneMessage } from "./done";
+import { doneKey } from "./done";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Social sign-in");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("social");
 
 /** Every social connector in button order, with its switches; set-up and edits are on their own pages. */
 export default async function SocialConnectorsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   await requireAdmin();
-  const [connectors, { done }] = await Promise.all([listSocialConnectors(), searchParams]);
+  const [connectors, { done }, t, { tr }] = await Promise.all([listSocialConnectors(), searchParams, getTranslations("consoleSocial"), consoleTranslator()]);
+  const change = doneKey(done);
   return (
     <div className="stack console-page">
       <header>
-        <h1>Social sign-in</h1>
-        <p className="muted">
-          Buttons on the sign-in page for GitHub, Google, Microsoft Entra ID or any OpenID Connect provider, shown in this order. An account
-          is linked to a provider&apos;s identity only by its signed-in owner, or after a code sent to the account&apos;s address.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
-      <FormAlert message={doneMessage(done)} />
+      <FormAlert message={change && t(`done.${change}`)} />
       {connectors.length === 0 ? (
-        <section className="card empty-state stack" aria-label="No social connectors">
-          <h2>No social sign-in yet</h2>
-          <p>People sign in with their email address only. Add a provider to show its button on the sign-in page.</p>
+        <section className="card empty-state stack" aria-label={t("emptyLabel")}>
+          <h2>{t("emptyTitle")}</h2>
+          <p>{t("emptyLead")}</p>
         </section>
       ) : (
         <table className="table social-connectors">
           <thead>
             <tr>
-              <th scope="col">Button</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Status</th>
-              <th scope="col">Linked accounts</th>
-              <th scope="col">Order</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t("columns.button")}</th>
+              <th scope="col">{t("columns.provider")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              <th scope="col">{t("columns.linked")}</th>
+              <th scope="col">{t("columns.order")}</th>
+              <th scope="col">{t("columns.change")}</th>
             </tr>
           </thead>
           <tbody>
             {connectors.map((connector, i) => (
-              <Row key={connector.id} connector={connector} first={i === 0} last={i === connectors.length - 1} />
+              <Row key={connector.id} connector={connector} first={i === 0} last={i === connectors.length - 1} t={t} tr={tr} />
             ))}
           </tbody>
         </table>
       )}
       <div className="button-row">
         <Link className="button button-inline" href="/console/social/new">
-          Add a provider
+          {t("addProvider")}
         </Link>
       </div>
     </div>
   );
 }
 
-function Row({ connector, first, last }: { connector: SocialConnectorSummary; first: boolean; last: boolean }) {
+type Translate = Awaited<ReturnType<typeof getTranslations<"consoleSocial">>>;
+
+function Row({ connector, first, last, t, tr }: { connector: SocialConnectorSummary; first: boolean; last: boolean; t: Translate; tr: (text: string) => string }) {
   const hidden = { id: connector.id };
+  const problem = connector.problem && tr(connector.problem);
   return (
     <tr data-connector={connector.id}>
       <td>
@@ -75,30 +78,30 @@ function Row({ connector, first, last }: { connector: SocialConnectorSummary; fi
       </td>
       <td>{connector.providerLabel}</td>
       <td>
-        {connector.problem ? (
-          <span className="badge badge-warn" title={connector.problem}>
-            Can&apos;t be used
+        {problem ? (
+          <span className="badge badge-warn" title={problem}>
+            {t("unusable")}
           </span>
         ) : connector.enabled ? (
-          <span className="badge badge-on">Enabled</span>
+          <span className="badge badge-on">{t("enabled")}</span>
         ) : (
-          <span className="badge badge-off">Disabled</span>
+          <span className="badge badge-off">{t("disabled")}</span>
         )}
-        {connector.problem ? <p className="field-error">{connector.problem}</p> : null}
+        {problem ? <p className="field-error">{problem}</p> : null}
       </td>
       <td>{connector.identities}</td>
       <td className="button-row">
-        {!first ? <ActionButton action={moveSocialAction} label="Move up" detail={connector.name} hidden={{ ...hidden, direction: "up" }} variant="secondary" pendingLabel="Moving…" /> : null}
-        {!last ? <ActionButton action={moveSocialAction} label="Move down" detail={connector.name} hidden={{ ...hidden, direction: "down" }} variant="secondary" pendingLabel="Moving…" /> : null}
+        {!first ? <ActionButton action={moveSocialAction} label={t("moveUp")} detail={connector.name} hidden={{ ...hidden, direction: "up" }} variant="secondary" pendingLabel={t("moving")} /> : null}
+        {!last ? <ActionButton action={moveSocialAction} label={t("moveDown")} detail={connector.name} hidden={{ ...hidden, direction: "down" }} variant="secondary" pendingLabel={t("moving")} /> : null}
       </td>
       <td className="button-row">
         <Link className="button button-inline button-secondary" href={`/console/social/${connector.id}`}>
-          Edit<span className="account-sr-only"> {connector.name}</span>
+          {t("edit")}<span className="account-sr-only"> {connector.name}</span>
         </Link>
         {connector.enabled ? (
-          <ActionButton action={disableSocialAction} label="Disable" detail={connector.name} hidden={hidden} variant="secondary" pendingLabel="Disabling…" />
+          <ActionButton action={disableSocialAction} label={t("disable")} detail={connector.name} hidden={hidden} variant="secondary" pendingLabel={t("disabling")} />
         ) : (
-          <ActionButton action={enableSocialAction} label="Enable" detail={connector.name} hidden={hidden} pendingLabel="Enabling…" />
+          <ActionButton action={enableSocialAction} label={t("enable")} detail={connector.name} hidden={hidden} pendingLabel={t("enabling")} />
         )}
       </td>
     </tr>

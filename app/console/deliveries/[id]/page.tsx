@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { consoleTranslator, emailKindLabel } from "@/components/console/console-locale";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import type { ReactNode } from "react";
 import Link from "next/link";
@@ -12,7 +14,7 @@ import { operatorText } from "@/lib/errors/codes";
 import { hideCodes, previewDocument, retryRefusal } from "@/lib/mail/deliveries-view";
 import { retryDeliveryAction } from "../actions";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Delivery");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("delivery");
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -27,52 +29,56 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   if (!message) notFound();
   const canRetry = message.status === "failed" || message.status === "dead";
   const refusal = canRetry ? retryRefusal(message) : null;
+  const [t, { tr }] = await Promise.all([getTranslations("consoleDeliveries"), consoleTranslator()]);
+  const kind = emailKindLabel(message.purpose);
 
   return (
     <div className="stack console-page delivery-page">
       <p className="breadcrumbs">
-        <Link href="/console/deliveries">Deliveries</Link> / {message.purpose}
+        <Link href="/console/deliveries">{t("title")}</Link> / {kind}
       </p>
       <header className="delivery-heading">
-        <h1>{hideCodes(message.subject) || "(no subject)"}</h1>
+        <h1>{hideCodes(message.subject) || t("noSubject")}</h1>
         <StatusBadge status={message.status} errorCode={message.errorCode} />
       </header>
 
       {query.retried === "1" ? (
         <div className="alert alert-ok" role="status">
-          Queued for another attempt: the worker sends it within a few seconds. Reload to see the outcome.
+          {t("retried")}
         </div>
       ) : null}
 
       {canRetry ? (
         refusal ? (
-          <p className="muted">Retry is not available: {refusal}</p>
+          <p className="muted">{t("retryUnavailable", { reason: tr(refusal) })}</p>
         ) : (
-          <RetryForm action={retryDeliveryAction} id={message.id} back={`/console/deliveries/${encodeURIComponent(message.id)}`} what={`this ${message.purpose} email`} />
+          <RetryForm action={retryDeliveryAction} id={message.id} back={`/console/deliveries/${encodeURIComponent(message.id)}`} what={t("thisEmail", { kind })} />
         )
       ) : null}
 
-      <Facts message={message} />
-      {message.errorCode ? <ErrorSection message={message} /> : null}
-      <Timeline message={message} />
-      <ContentSection content={message.content} />
+      <Facts message={message} t={t} />
+      {message.errorCode ? <ErrorSection message={message} t={t} tr={tr} /> : null}
+      <Timeline message={message} t={t} />
+      <ContentSection content={message.content} t={t} />
     </div>
   );
 }
 
-function Facts({ message }: { message: DeliveryDetail }) {
+type Translate = Awaited<ReturnType<typeof getTranslations<"consoleDeliveries">>>;
+
+function Facts({ message, t }: { message: DeliveryDetail; t: Translate }) {
   const facts: [string, ReactNode][] = [
-    ["Email", message.purpose],
-    ["Recipient", message.recipient],
-    ["Locale", message.locale],
-    ["Connector", message.connector],
-    ["Attempts", `${message.attempts} of ${message.maxAttempts}`],
-    ["Provider message ID", message.providerMessageId ? <code>{message.providerMessageId}</code> : "—"],
-    ["Message ID", <code key="id">{message.id}</code>],
-    ["Idempotency key", <code key="key">{message.idempotencyKey}</code>],
+    [t("columns.email"), emailKindLabel(message.purpose)],
+    [t("columns.recipient"), message.recipient],
+    [t("detail.locale"), message.locale],
+    [t("columns.connector"), message.connector],
+    [t("columns.attempts"), t("detail.attemptsOf", { attempts: message.attempts, max: message.maxAttempts })],
+    [t("columns.providerMessageId"), message.providerMessageId ? <code>{message.providerMessageId}</code> : "—"],
+    [t("detail.messageId"), <code key="id">{message.id}</code>],
+    [t("detail.idempotencyKey"), <code key="key">{message.idempotencyKey}</code>],
   ];
   return (
-    <section className="card" aria-label="Details">
+    <section className="card" aria-label={t("detail.details")}>
       <dl className="facts">
         {facts.map(([name, value]) => (
           <div key={name}>
@@ -85,34 +91,34 @@ function Facts({ message }: { message: DeliveryDetail }) {
   );
 }
 
-function ErrorSection({ message }: { message: DeliveryDetail }) {
+function ErrorSection({ message, t, tr }: { message: DeliveryDetail; t: Translate; tr: (text: string) => string }) {
   const hint = operatorText(message.errorCode);
   return (
     <section className="card stack" aria-labelledby="delivery-error">
       <h2 id="delivery-error">
-        Error: <code>{message.errorCode}</code>
+        {t.rich("detail.error", { code: () => <code>{message.errorCode}</code> })}
       </h2>
-      {hint ? <p className="muted delivery-hint">{hint}</p> : null}
+      {hint ? <p className="muted delivery-hint">{tr(hint)}</p> : null}
       {message.errorMessage ? <pre className="delivery-error-full">{message.errorMessage}</pre> : null}
     </section>
   );
 }
 
-function Timeline({ message }: { message: DeliveryDetail }) {
+function Timeline({ message, t }: { message: DeliveryDetail; t: Translate }) {
   const events: [string, Date | null][] = [
-    ["Created", message.createdAt],
-    ["Last attempt", message.lastAttemptAt],
-    ...(message.status === "failed" || message.status === "queued" ? ([["Next attempt", message.nextAttemptAt]] as [string, Date | null][]) : []),
-    ["Sent", message.sentAt],
-    ...(message.expiresAt && message.status !== "sent" ? ([["Code expires", message.expiresAt]] as [string, Date | null][]) : []),
+    [t("detail.created"), message.createdAt],
+    [t("detail.lastAttempt"), message.lastAttemptAt],
+    ...(message.status === "failed" || message.status === "queued" ? ([[t("detail.nextAttempt"), message.nextAttemptAt]] as [string, Date | null][]) : []),
+    [t("detail.sent"), message.sentAt],
+    ...(message.expiresAt && message.status !== "sent" ? ([[t("detail.codeExpires"), message.expiresAt]] as [string, Date | null][]) : []),
   ];
   return (
     <section className="card stack" aria-labelledby="delivery-timeline">
-      <h2 id="delivery-timeline">Timeline (UTC)</h2>
+      <h2 id="delivery-timeline">{t("detail.timeline")}</h2>
       <ol className="delivery-timeline">
         {events.map(([label, date]) => (
           <li key={label} className={date ? undefined : "muted"}>
-            <span className="delivery-timeline-label">{label}</span> {date ? <Timestamp date={date} /> : "not yet"}
+            <span className="delivery-timeline-label">{label}</span> {date ? <Timestamp date={date} /> : t("detail.notYet")}
           </li>
         ))}
       </ol>
@@ -120,42 +126,37 @@ function Timeline({ message }: { message: DeliveryDetail }) {
   );
 }
 
-const NOT_KEPT: Record<Exclude<DeliveryContent, { kept: true }>["reason"], string> = {
-  sent: "Sent messages' content is not kept: it may contain a sign-in code.",
-  dropped: "The content of this message is no longer kept (it was replaced by a newer email, expired, or was a connector test).",
-  unreadable: "The stored content could not be opened",
-};
-
-function ContentSection({ content }: { content: DeliveryContent }) {
+function ContentSection({ content, t }: { content: DeliveryContent; t: Translate }) {
   return (
     <section className="card stack" aria-labelledby="delivery-content">
-      <h2 id="delivery-content">Content</h2>
+      <h2 id="delivery-content">{t("detail.content")}</h2>
       {content.kept ? (
         <>
-          <p className="muted">
-            Kept until the message is sent, then deleted: it may contain a sign-in code. Shown in a sandbox where scripts, forms and remote content
-            other than images cannot run.
-          </p>
+          <p className="muted">{t("detail.contentKept")}</p>
           <dl className="facts">
             <div>
-              <dt>Sender name</dt>
+              <dt>{t("detail.senderName")}</dt>
               <dd>{content.body.senderName}</dd>
             </div>
             {content.body.replyTo ? (
               <div>
-                <dt>Reply-To</dt>
+                <dt>{t("detail.replyTo")}</dt>
                 <dd>{content.body.replyTo}</dd>
               </div>
             ) : null}
           </dl>
           <h3>HTML</h3>
-          <iframe sandbox="" srcDoc={previewDocument(content.body.html)} title="Email content (HTML)" className="email-preview" referrerPolicy="no-referrer" />
-          <h3>Plain text</h3>
+          <iframe sandbox="" srcDoc={previewDocument(content.body.html)} title={t("detail.htmlTitle")} className="email-preview" referrerPolicy="no-referrer" />
+          <h3>{t("detail.plainText")}</h3>
           <pre className="delivery-text">{content.body.text}</pre>
         </>
       ) : (
         <p className="delivery-not-kept">
-          {content.reason === "unreadable" ? `${NOT_KEPT.unreadable}${content.detail ? `: ${content.detail}` : ""}.` : NOT_KEPT[content.reason]}
+          {content.reason === "unreadable"
+            ? content.detail
+              ? t("detail.notKept.unreadableDetail", { detail: content.detail })
+              : t("detail.notKept.unreadable")
+            : t(`detail.notKept.${content.reason}`)}
         </p>
       )}
     </section>

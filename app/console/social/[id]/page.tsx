@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { consoleTranslator } from "@/components/console/console-locale";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/account/action-button";
@@ -10,7 +12,7 @@ import { deleteSocialAction, socialFormAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Edit social connector");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("editSocial");
 
 export default async function EditSocialConnectorPage({ params }: Props) {
   await requireAdmin();
@@ -19,26 +21,23 @@ export default async function EditSocialConnectorPage({ params }: Props) {
   if (!summary) notFound();
   const start = await getSocialFormStart({ editing: id });
   if (!start) notFound();
-  const linked = summary.identities === 1 ? "1 account is" : `${summary.identities} accounts are`;
+  const [t, { tr }] = await Promise.all([getTranslations("consoleSocial"), consoleTranslator()]);
   return (
     <div className="stack console-page">
       <p className="breadcrumbs">
-        <Link href="/console/social">Social sign-in</Link> / {summary.name}
+        <Link href="/console/social">{t("title")}</Link> / {summary.name}
       </p>
       {summary.problem ? (
         <div className="alert alert-error" role="alert">
-          This connector can&apos;t be used: {summary.problem} Enter its client secret again and save.
+          {t("problem", { problem: tr(summary.problem) })}
         </div>
       ) : null}
       <SocialSetup providerId={summary.providerId} start={start} editing action={socialFormAction} />
       <details className="danger-zone">
-        <summary>Delete</summary>
+        <summary>{t("delete")}</summary>
         <div className="stack">
-          <p>
-            Delete {summary.name}? Its button leaves the sign-in page at once. {linked} linked through it: the links are kept, and adding a
-            connector with the ID <code>{summary.id}</code> again brings their sign-in back.
-          </p>
-          <ActionButton action={deleteSocialAction} label="Yes, delete this connector" hidden={{ id: summary.id }} variant="danger" pendingLabel="Deleting…" />
+          <p>{t.rich("deleteConfirm", { name: summary.name, count: summary.identities, id: summary.id, code: (chunks) => <code>{chunks}</code> })}</p>
+          <ActionButton action={deleteSocialAction} label={t("deleteButton")} hidden={{ id: summary.id }} variant="danger" pendingLabel={t("deleting")} />
         </div>
       </details>
     </div>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localizedProvider } from "@/components/console/localize-fields";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { consoleMetadata } from "@/components/console/console-metadata";
@@ -14,32 +16,32 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  return consoleMetadata(isConnectorId(id) ? `Set up ${connectors[id].label}` : "Set up");
+  return isConnectorId(id) ? consoleMetadata("setUp", { label: connectors[id].label }) : consoleMetadata("setUpUnknown");
 }
 
 export default async function SetupConnectorPage({ params }: Props) {
   const admin = await requireAdmin();
   const { id } = await params;
   if (!isConnectorId(id)) notFound();
-  const connector = connectors[id];
+  const [connector, t] = await Promise.all([localizedProvider(id, connectors[id]), getTranslations("consoleConnectors")]);
   const [start, guide, { active }] = await Promise.all([getFormStart(id), getConnectorGuide(id), getConnectorOverview()]);
   const editing = active?.source === "console" && active.id === id;
 
   return (
     <div className="stack console-page">
       <p className="breadcrumbs">
-        <Link href="/console/connectors">Email connector</Link> / <Link href="/console/connectors/new">Choose a provider</Link> / {connector.label}
+        <Link href="/console/connectors">{t("title")}</Link> / <Link href="/console/connectors/new">{t("chooseShort")}</Link> / {connector.label}
       </p>
       <header className="provider-heading">
         <ProviderLogo id={id} size={48} />
         <div>
-          <h1>{editing ? `Edit ${connector.label}` : `Set up ${connector.label}`}</h1>
+          <h1>{editing ? t("editTitle", { label: connector.label }) : t("setUpTitle", { label: connector.label })}</h1>
           <p className="muted">{connector.description}</p>
         </div>
       </header>
       {active?.source === "console" && !editing ? (
         <div className="alert alert-warn" role="note">
-          Saving replaces the current connector ({active.label}) for every email from then on.
+          {t("replaces", { label: active.label })}
         </div>
       ) : null}
       <div className="setup-columns">
@@ -53,12 +55,12 @@ export default async function SetupConnectorPage({ params }: Props) {
             defaultTestTo={admin.email}
           />
         </div>
-        <aside className="card guide" aria-label={`${connector.label} guide`} tabIndex={0}>
+        <aside className="card guide" aria-label={t("guideLabel", { label: connector.label })} tabIndex={0}>
           {guide ? (
             // Rendered on the server from our own README, with raw HTML escaped (lib/connectors/guide.ts).
             <div dangerouslySetInnerHTML={{ __html: guide }} />
           ) : (
-            <p className="muted">No guide for this provider yet.</p>
+            <p className="muted">{t("noGuide")}</p>
           )}
         </aside>
       </div>

@@ -1,12 +1,8 @@
 import { pickDoneMessage } from "@/components/done-message";
 
-/** What an email template's page says after a change of the version in use (`?done=`); anything else shows nothing. */
-export const DONE_MESSAGES = {
-  saved: "Saved as a new version. Emails use it from now on.",
-  reset: "The built-in text is in use again.",
-  reverted: "That version is in use again.",
-} as const;
+/** The changes of the version in use an email template's page reports (`?done=`), each the key of its words in `consoleEmails.done`. */
+const CHANGES = { saved: "saved", reset: "reset", reverted: "reverted" } as const;
 
-export type DoneKey = keyof typeof DONE_MESSAGES;
+export type DoneKey = keyof typeof CHANGES;
 
-export const doneMessage = (value: unknown) => pickDoneMessage(DONE_MESSAGES, value);
+export const doneKey = (value: unknown) => pickDoneMessage(CHANGES, value);

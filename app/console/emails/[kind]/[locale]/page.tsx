@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { emailKindLabel } from "@/components/console/console-locale";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { consoleMetadata } from "@/components/console/console-metadata";
@@ -6,14 +8,14 @@ import { defaultTemplateText, variablesFor, type TemplateText } from "@/emails";
 import { requireAdmin } from "@/lib/auth/admin";
 import { isEmailKind, isLocale, templateVersions } from "@/lib/email-templates/store";
 import { FormAlert } from "@/components/field";
-import { doneMessage } from "./done";
+import { doneKey } from "./done";
 import { resetTemplateAction, revertTemplateAction, templateFormAction } from "./actions";
 import { templatePreview } from "./preview";
 import { TemplateForm, VersionButton } from "./template-form";
 
 type Params = { kind: string; locale: string };
 
-export const generateMetadata = async ({ params }: { params: Promise<Params> }): Promise<Metadata> => consoleMetadata(`Email: ${(await params).kind}`);
+export const generateMetadata = async ({ params }: { params: Promise<Params> }): Promise<Metadata> => consoleMetadata("email", { kind: emailKindLabel((await params).kind) });
 
 const formValues = (text: TemplateText) => ({
   subject: text.subject,
@@ -34,42 +36,44 @@ export default async function EmailTemplatePage({ params, searchParams }: { para
   const current = versions[0]?.content ?? null;
   const text = current ?? defaultTemplateText(kind, locale);
   const { allowed, required } = variablesFor(kind);
+  const t = await getTranslations("consoleEmails");
+  const change = doneKey(done);
+  const braces = (names: readonly string[]) => names.map((name) => `{{${name}}}`).join(", ");
   return (
     <div className="stack console-page">
       <header>
-        <p><Link href="/console/emails">← Email templates</Link></p>
+        <p><Link href="/console/emails">{t("back")}</Link></p>
         <h1>
-          {kind} ({locale})
+          {emailKindLabel(kind)} ({locale})
         </h1>
         <p className="muted">
-          {current ? `In use: the version saved by ${versions[0]!.createdByEmail} at ${when(versions[0]!.createdAt)}.` : "In use: the built-in text."} Variables:{" "}
-          {allowed.map((name) => `{{${name}}}`).join(", ")}
-          {required.length > 0 ? `; required: ${required.map((name) => `{{${name}}}`).join(", ")}` : ""}.
+          {current ? t("inUseSaved", { email: versions[0]!.createdByEmail, when: when(versions[0]!.createdAt) }) : t("inUseBuiltIn")}{" "}
+          {required.length > 0 ? t("variablesRequired", { allowed: braces(allowed), required: braces(required) }) : t("variables", { allowed: braces(allowed) })}
         </p>
       </header>
-      <FormAlert message={doneMessage(done)} />
+      <FormAlert message={change && t(`done.${change}`)} />
       <TemplateForm key={versions[0]?.id ?? "default"} action={templateFormAction.bind(null, kind, locale)} saved={formValues(text)} savedPreview={await templatePreview(kind, locale, current)} />
       <section className="stack" aria-labelledby="versions">
-        <h2 id="versions">Versions</h2>
-        {current ? <VersionButton action={resetTemplateAction.bind(null, kind, locale)} label="Reset to the built-in text" /> : null}
+        <h2 id="versions">{t("versions")}</h2>
+        {current ? <VersionButton action={resetTemplateAction.bind(null, kind, locale)} label={t("reset")} /> : null}
         {versions.length === 0 ? (
-          <p className="muted">No saved versions yet.</p>
+          <p className="muted">{t("noVersions")}</p>
         ) : (
           <table className="table">
             <thead>
-              <tr><th scope="col">Saved</th><th scope="col">By</th><th scope="col">Subject</th><th scope="col">Use</th></tr>
+              <tr><th scope="col">{t("columns.saved")}</th><th scope="col">{t("columns.by")}</th><th scope="col">{t("columns.subject")}</th><th scope="col">{t("columns.use")}</th></tr>
             </thead>
             <tbody>
               {versions.map((version, index) => (
                 <tr key={version.id}>
                   <td>{when(version.createdAt)}</td>
                   <td>{version.createdByEmail}</td>
-                  <td>{version.content ? version.content.subject : <span className="muted">Built-in text</span>}</td>
+                  <td>{version.content ? version.content.subject : <span className="muted">{t("builtIn")}</span>}</td>
                   <td>
                     {index === 0 ? (
-                      <span className="muted">In use</span>
+                      <span className="muted">{t("inUse")}</span>
                     ) : (
-                      <VersionButton action={revertTemplateAction.bind(null, kind, locale, version.id)} label={`Revert to this version`} name={`Revert to the version of ${when(version.createdAt)}`} />
+                      <VersionButton action={revertTemplateAction.bind(null, kind, locale, version.id)} label={t("revert")} name={t("revertName", { when: when(version.createdAt) })} />
                     )}
                   </td>
                 </tr>

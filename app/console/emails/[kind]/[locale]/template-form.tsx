@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormAlert } from "@/components/field";
 import { idle } from "@/lib/result";
@@ -14,6 +15,7 @@ type Action = (state: TemplateFormState, form: FormData) => Promise<TemplateForm
  * shows the HTML at desktop and phone width, and the text part.
  */
 export function TemplateForm({ action, saved, savedPreview }: { action: Action; saved: Values; savedPreview: TemplatePreview }) {
+  const t = useTranslations("consoleEmails.form");
   const [state, formAction, pending] = useActionState<TemplateFormState, FormData>(action, idle);
   const values: Values = { ...saved, ...(state.status === "idle" ? {} : state.values) };
   const errors = state.status === "error" ? state.fieldErrors : undefined;
@@ -31,27 +33,27 @@ export function TemplateForm({ action, saved, savedPreview }: { action: Action; 
       <form action={formAction} className="stack branding-form" noValidate>
         <FormAlert error={state.status === "error" ? state.formError : undefined} message={state.status === "ok" ? state.message : undefined} />
         <fieldset className="card stack">
-          <legend>Text</legend>
-          <Field key={`subject-${values.subject}`} name="subject" label="Subject" defaultValue={values.subject} errors={errors?.subject} />
-          <Field key={`heading-${values.heading}`} name="heading" label="Heading" defaultValue={values.heading} errors={errors?.heading} />
-          {area("body", "Paragraphs", 8, "A blank line starts a new paragraph. In a code email the code box follows the first one.")}
-          <Field key={`buttonLabel-${values.buttonLabel}`} name="buttonLabel" label="Button label" defaultValue={values.buttonLabel} hint="Used when the email has a button; empty keeps the built-in label." errors={errors?.buttonLabel} />
-          {area("footer", "Footer", 2, "The small print at the end of the card; empty keeps the built-in one.")}
+          <legend>{t("text")}</legend>
+          <Field key={`subject-${values.subject}`} name="subject" label={t("subject")} defaultValue={values.subject} errors={errors?.subject} />
+          <Field key={`heading-${values.heading}`} name="heading" label={t("heading")} defaultValue={values.heading} errors={errors?.heading} />
+          {area("body", t("body"), 8, t("bodyHint"))}
+          <Field key={`buttonLabel-${values.buttonLabel}`} name="buttonLabel" label={t("buttonLabel")} defaultValue={values.buttonLabel} hint={t("buttonLabelHint")} errors={errors?.buttonLabel} />
+          {area("footer", t("footer"), 2, t("footerHint"))}
         </fieldset>
         <div className="button-row">
-          <button className="button button-inline button-secondary" type="submit" name="intent" value="preview" disabled={pending}>Preview</button>
-          <button className="button button-inline button-secondary" type="submit" name="intent" value="test" disabled={pending}>Send a test to me</button>
-          <button className="button button-inline" type="submit" name="intent" value="save" disabled={pending}>Save</button>
+          <button className="button button-inline button-secondary" type="submit" name="intent" value="preview" disabled={pending}>{t("preview")}</button>
+          <button className="button button-inline button-secondary" type="submit" name="intent" value="test" disabled={pending}>{t("test")}</button>
+          <button className="button button-inline" type="submit" name="intent" value="save" disabled={pending}>{t("save")}</button>
         </div>
       </form>
-      <section className="branding-preview" aria-label="Preview">
-        <p><strong>Subject:</strong> <span data-testid="preview-subject">{preview.subject}</span></p>
-        <h2>Desktop</h2>
-        <iframe sandbox="" srcDoc={preview.html} title="Email preview, desktop width" className="email-preview" referrerPolicy="no-referrer" />
-        <h2>Phone</h2>
-        <iframe sandbox="" srcDoc={preview.html} title="Email preview, phone width" className="email-preview email-preview-phone" referrerPolicy="no-referrer" />
-        <h2>Text</h2>
-        <pre aria-label="Email preview, text">{preview.text}</pre>
+      <section className="branding-preview" aria-label={t("preview")}>
+        <p><strong>{t("subjectLabel")}</strong> <span data-testid="preview-subject">{preview.subject}</span></p>
+        <h2>{t("desktop")}</h2>
+        <iframe sandbox="" srcDoc={preview.html} title={t("desktopTitle")} className="email-preview" referrerPolicy="no-referrer" />
+        <h2>{t("phone")}</h2>
+        <iframe sandbox="" srcDoc={preview.html} title={t("phoneTitle")} className="email-preview email-preview-phone" referrerPolicy="no-referrer" />
+        <h2>{t("textPart")}</h2>
+        <pre aria-label={t("textTitle")}>{preview.text}</pre>
       </section>
     </div>
   );

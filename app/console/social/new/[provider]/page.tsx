@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { consoleMetadata } from "@/components/console/console-metadata";
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ provider: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { provider } = await params;
-  return consoleMetadata(isSocialProviderId(provider) ? `Add ${socialProviders[provider].label}` : "Add a social provider");
+  return isSocialProviderId(provider) ? consoleMetadata("addProvider", { label: socialProviders[provider].label }) : consoleMetadata("addSocial");
 }
 
 export default async function AddSocialConnectorPage({ params }: Props) {
@@ -22,10 +23,11 @@ export default async function AddSocialConnectorPage({ params }: Props) {
   if (!isSocialProviderId(provider)) notFound();
   const start = await getSocialFormStart({ providerId: provider });
   if (!start) notFound();
+  const t = await getTranslations("consoleSocial");
   return (
     <div className="stack console-page">
       <p className="breadcrumbs">
-        <Link href="/console/social">Social sign-in</Link> / <Link href="/console/social/new">Add a provider</Link> / {socialProviders[provider].label}
+        <Link href="/console/social">{t("title")}</Link> / <Link href="/console/social/new">{t("addProvider")}</Link> / {socialProviders[provider].label}
       </p>
       <SocialSetup providerId={provider} start={start} editing={false} action={socialFormAction} />
     </div>

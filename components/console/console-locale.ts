@@ -1,0 +1,23 @@
+import "server-only";
+import { getLocale } from "next-intl/server";
+import { translateText } from "@/lib/i18n/translate-text";
+import type { Locale } from "@/lib/mail/locale";
+
+/**
+ * A lib function's English text (a retry refusal, a connector's problem) in
+ * the reader's language, for a server component: the same table the form
+ * states use (lib/i18n/translate-text.ts, the `consoleLib` namespace).
+ */
+export async function consoleTranslator(): Promise<{ locale: Locale; tr: (text: string) => string }> {
+  const locale = (await getLocale()) as Locale;
+  return { locale, tr: (text: string) => translateText(locale, text) };
+}
+
+/**
+ * What an email kind is called in the console (deliveries, templates). Today
+ * its internal name; the one place to swap in the site's table of kind names
+ * (messages/<locale>/site.json) once it exists.
+ */
+export function emailKindLabel(kind: string): string {
+  return kind;
+}
