@@ -109,7 +109,8 @@ test.describe("with Accept-Language: ja", () => {
 
       await page.goto("/account/delete");
       await expect(heading(page, "アカウントの削除")).toBeVisible();
-      await expect(main(page).getByText("アカウントを削除するには、まずパスワード", { exact: false })).toBeVisible();
+      // The first account of a fresh database owns the Mailgate, and is told it cannot delete it yet.
+      await expect(main(page).getByText(/^アカウントを削除するには、まずパスワード|^あなたはこの Mailgate のオーナーのため/)).toBeVisible();
     });
 
     const orgName = `日本の組織 ${randomBytes(3).toString("hex")}`;
