@@ -106,24 +106,26 @@ test("profile: name, avatar and language are saved, and emails follow the langua
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Aiko Tanaka");
   });
 
+  // The saved language is the pages' too: from here on they are in Japanese.
   await step("save", async () => {
     await page.getByLabel("Avatar URL", { exact: true }).fill("https://example.test/aiko.png");
     await page.getByLabel("Preferred language", { exact: true }).selectOption("ja");
     await page.getByRole("button", { name: "Save profile", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "プロフィールを保存しました。" })).toBeVisible();
     await expect(alerts(page)).toHaveCount(0);
   });
 
   await step("a reload shows the saved profile", async () => {
     await page.goto("/account");
-    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Aiko Tanaka");
-    await expect(page.getByLabel("Avatar URL", { exact: true })).toHaveValue("https://example.test/aiko.png");
-    await expect(page.getByLabel("Preferred language", { exact: true })).toHaveValue("ja");
-    await expect(page.getByRole("img", { name: "Your avatar" })).toHaveAttribute("src", "https://example.test/aiko.png");
+    await expect(page.getByLabel("名前", { exact: true })).toHaveValue("Aiko Tanaka");
+    await expect(page.getByLabel("アバター画像のURL", { exact: true })).toHaveValue("https://example.test/aiko.png");
+    await expect(page.getByLabel("使用する言語", { exact: true })).toHaveValue("ja");
+    await expect(page.getByRole("img", { name: "あなたのアバター" })).toHaveAttribute("src", "https://example.test/aiko.png");
   });
 
   await step("the next code email is in Japanese, though the browser asks for English", async () => {
-    await signOut(page);
+    // Signed out by forgetting the session here (the signed-in pages are Japanese now; the sign-in page, without a session, is not).
+    await page.context().clearCookies();
     const after = new Date();
     await requestSignInCode(page, email);
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in/verify");

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { updateProfile } from "@/lib/account/profile";
@@ -14,6 +15,9 @@ export const updateProfileAction = action(
   async ({ user, input, ctx }) => {
     const result = await updateProfile(user, input, ctx);
     if (!result.ok) return errorState(result);
+    // The language may have changed: the layouts (<html lang>, the account's header and navigation, the forms'
+    // words) render again, which a redirect after an action does not do by itself.
+    revalidatePath("/", "layout");
     // A fresh value each time remounts the form, so no earlier error lingers.
     redirect(`/account?saved=${Date.now()}`);
   },

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccountShell } from "@/components/account/account-shell";
 import { signOutAction } from "../actions";
 import { switchOrganizationAction } from "../orgs/actions";
 import { requireUser } from "./guard";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = {
-  title: { default: "Account", template: "%s · Account · Mailgate" },
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const account = (await getTranslations("account"))("metaTitle");
+  return { title: { default: account, template: `%s · ${account} · Mailgate` }, robots: { index: false, follow: false } };
+}
 
 /**
  * The account centre's shell. Signed-out visitors go to sign-in; the MFA

@@ -1,28 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { FormAlert } from "@/components/field";
 import { ProfileForm } from "@/components/account/profile-form";
 import { updateProfileAction } from "./actions";
 import { requireAccountUser, requireProfile } from "./guard";
 
-export const metadata: Metadata = { title: "Profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("accountProfile"))("title") };
+}
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireAccountUser();
-  const [profile, { saved }] = await Promise.all([requireProfile(user), searchParams]);
+  const [profile, { saved }, t] = await Promise.all([requireProfile(user), searchParams, getTranslations("accountProfile")]);
   return (
     <div className="stack account-page">
       <header>
-        <h1>Profile</h1>
+        <h1>{t("title")}</h1>
         <p className="muted">
-          Your email address is <strong>{profile.email}</strong>. <Link href="/account/email">Change it</Link> on the Email page.
+          {t.rich("lead", {
+            email: profile.email,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            link: (chunks) => <Link href="/account/email">{chunks}</Link>,
+          })}
         </p>
       </header>
-      {saved ? <FormAlert message="Profile saved." /> : null}
+      {saved ? <FormAlert message={t("saved")} /> : null}
       {profile.avatarUrl ? (
         <div className="account-avatar">
           {/* eslint-disable-next-line @next/next/no-img-element -- user-supplied URL, any https host */}
-          <img src={profile.avatarUrl} alt="Your avatar" width={64} height={64} referrerPolicy="no-referrer" />
+          <img src={profile.avatarUrl} alt={t("avatarAlt")} width={64} height={64} referrerPolicy="no-referrer" />
         </div>
       ) : null}
       <ProfileForm

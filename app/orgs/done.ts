@@ -1,25 +1,30 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { pickDoneMessage } from "@/components/done-message";
 
-/** What an organization page says after a change that redirected to it (`?done=`, like the console's admins page). */
+/** What an organization page says after a change that redirected to it (`?done=`, like the console's admins page): its key in `orgs`. */
 export const DONE_MESSAGES = {
-  created: "The organization was created. You're its owner.",
-  joined: "You joined the organization.",
-  declined: "The invitation was declined.",
-  left: "You left the organization.",
-  deleted: "The organization was deleted.",
-  role: "The role was changed.",
-  removed: "The member was removed.",
-  transferred: "Ownership was handed over. You're an admin now.",
-  saved: "The settings were saved.",
-  resent: "The invitation was sent again, with a new link.",
-  revoked: "The invitation was revoked. Its link no longer works.",
+  created: "doneCreated",
+  joined: "doneJoined",
+  declined: "doneDeclined",
+  left: "doneLeft",
+  deleted: "doneDeleted",
+  role: "doneRole",
+  removed: "doneRemoved",
+  transferred: "doneTransferred",
+  saved: "doneSaved",
+  resent: "doneResent",
+  revoked: "doneRevoked",
 } as const;
 
 export type OrgChange = keyof typeof DONE_MESSAGES;
 
-export const doneMessage = (value: unknown) => pickDoneMessage(DONE_MESSAGES, value);
+/** The message for `?done=<value>` in the reader's language, or nothing for any other value. */
+export async function doneMessage(value: unknown): Promise<string | undefined> {
+  const key = pickDoneMessage(DONE_MESSAGES, value);
+  return key ? (await getTranslations("orgs"))(key) : undefined;
+}
 
 /**
  * Ends an action: to `path`, with the message of `change` to show there (or

@@ -1,18 +1,22 @@
-import { SectionNav, type Section } from "@/components/section-nav";
+import { getTranslations } from "next-intl/server";
+import { SectionNav } from "@/components/section-nav";
 
-export const ACCOUNT_SECTIONS: readonly Section[] = [
+/** Each section's path and its name's key in the `account` catalogue. */
+const ACCOUNT_SECTIONS = [
   // Profile is the root: only an exact match makes it current.
-  { href: "/account", label: "Profile", exact: true },
-  { href: "/account/email", label: "Email" },
-  { href: "/account/password", label: "Password" },
-  { href: "/account/security", label: "Two-step verification" },
-  { href: "/account/connections", label: "Connected accounts" },
-  { href: "/account/sessions", label: "Sessions" },
-  { href: "/account/activity", label: "Security activity" },
-  { href: "/orgs", label: "Organizations" },
-  { href: "/account/delete", label: "Delete account" },
-];
+  { href: "/account", key: "navProfile", exact: true },
+  { href: "/account/email", key: "navEmail" },
+  { href: "/account/password", key: "navPassword" },
+  { href: "/account/security", key: "navSecurity" },
+  { href: "/account/connections", key: "navConnections" },
+  { href: "/account/sessions", key: "navSessions" },
+  { href: "/account/activity", key: "navActivity" },
+  { href: "/orgs", key: "navOrgs" },
+  { href: "/account/delete", key: "navDelete" },
+] as const;
 
-export function AccountNav() {
-  return <SectionNav label="Account" className="account-nav" sections={ACCOUNT_SECTIONS} />;
+export async function AccountNav() {
+  const t = await getTranslations("account");
+  const sections = ACCOUNT_SECTIONS.map(({ key, ...section }) => ({ ...section, label: t(key) }));
+  return <SectionNav label={t("navLabel")} className="account-nav" sections={sections} />;
 }

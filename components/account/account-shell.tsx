@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { OrgSwitcher } from "@/components/orgs/org-switcher";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { brandStyle } from "@/lib/branding/css-vars";
@@ -14,7 +16,7 @@ type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormA
  * The layouts pass the actions in, as server actions live next to their pages.
  */
 export async function AccountShell({ user, signOutAction, switchAction, children }: Props) {
-  const { branding } = await getSettings();
+  const [{ branding }, t, messages] = await Promise.all([getSettings(), getTranslations("account"), getMessages()]);
   return (
     <div className="account" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <header className="account-header">
@@ -26,18 +28,19 @@ export async function AccountShell({ user, signOutAction, switchAction, children
             <OrgSwitcher user={user} switchAction={switchAction} />
           </div>
           <div className="account-who">
-            <span className="muted">
-              Signed in as <strong>{user.email}</strong>
-            </span>
+            <span className="muted">{t.rich("signedInAs", { email: user.email, strong: (chunks) => <strong>{chunks}</strong> })}</span>
             <form action={signOutAction}>
-              <button className="button button-secondary button-inline account-button-small" type="submit">Sign out</button>
+              <button className="button button-secondary button-inline account-button-small" type="submit">{t("signOut")}</button>
             </form>
           </div>
         </div>
       </header>
       <div className="account-body">
         <AccountNav />
-        <main className="account-main">{children}</main>
+        {/* The forms' own words (client components), and only theirs: the rest of the catalogue stays on the server. */}
+        <NextIntlClientProvider messages={{ accountClient: messages.accountClient, orgClient: messages.orgClient }}>
+          <main className="account-main">{children}</main>
+        </NextIntlClientProvider>
       </div>
     </div>
   );

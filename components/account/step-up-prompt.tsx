@@ -1,20 +1,20 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { verifyHref } from "./safe-next";
 
 /**
  * Shown instead of a sensitive form while this session has no fresh
- * "Confirm it's you": one link that comes back here afterwards.
+ * "Confirm it's you": one link that comes back here afterwards. `task` is
+ * the page's own words for what needs it ("change your email").
  */
-export function StepUpPrompt({ next, task }: { next: string; task: string }) {
+export async function StepUpPrompt({ next, task }: { next: string; task: string }) {
+  const t = await getTranslations("account");
   return (
     <div className="account-step-up stack">
-      <p>
-        To {task}, first confirm it&apos;s you with your password or a code we email you. It stays valid for 10 minutes and one
-        change.
-      </p>
+      <p>{t("stepUpLead", { task })}</p>
       <p>
         <Link className="button button-inline" href={verifyHref(next)}>
-          Confirm it&apos;s you
+          {t("stepUpButton")}
         </Link>
       </p>
     </div>

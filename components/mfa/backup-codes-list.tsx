@@ -1,3 +1,6 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import { CopyButton } from "./copy-button";
 
 type BackupCodesListProps = {
@@ -13,18 +16,18 @@ type BackupCodesListProps = {
  * works without JavaScript and the codes never touch another request.
  */
 export function BackupCodesList({ codes, message, account }: BackupCodesListProps) {
-  const file = [`Backup codes for ${account}`, "Each code works once.", "", ...codes, ""].join("\n");
+  const t = useTranslations("accountClient");
+  const file = [t("backupFileTitle", { account }), t("backupFileNote"), "", ...codes, ""].join("\n");
   return (
     <section className="backup-codes stack" aria-labelledby="backup-codes-title">
       <div className="alert alert-ok" role="status">
         {message}
       </div>
-      <h3 id="backup-codes-title">Your backup codes</h3>
+      <h3 id="backup-codes-title">{t("backupTitle")}</h3>
       <p className="alert alert-warn">
-        Save these codes now: they won&apos;t be shown again. Each one signs you in once when you can&apos;t use your other
-        methods.
+        {t("backupWarning")}
       </p>
-      <ol className="backup-code-list" aria-label="Backup codes">
+      <ol className="backup-code-list" aria-label={t("backupListLabel")}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -37,9 +40,9 @@ export function BackupCodesList({ codes, message, account }: BackupCodesListProp
           href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}
           download="backup-codes.txt"
         >
-          Download as text
+          {t("download")}
         </a>
-        <CopyButton text={codes.join("\n")} label="Copy codes" />
+        <CopyButton text={codes.join("\n")} labels={{ copy: t("copyCodes"), copied: t("copied"), failed: t("copyFailed") }} />
       </div>
     </section>
   );

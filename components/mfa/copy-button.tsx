@@ -8,7 +8,7 @@ const subscribe = () => () => undefined;
  * Copies `text` to the clipboard. Rendered only once JavaScript runs; the
  * download link next to it is what works without.
  */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, labels }: { text: string; labels: { copy: string; copied: string; failed: string } }) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const [copied, setCopied] = useState<boolean | null>(null);
   if (!hydrated) return null;
@@ -21,10 +21,10 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   return (
     <>
       <button type="button" className="button button-secondary button-inline" onClick={copy}>
-        {label}
+        {labels.copy}
       </button>
       <span role="status" className="muted">
-        {copied === true ? "Copied." : copied === false ? "Couldn't copy: select the codes and copy them yourself." : ""}
+        {copied === true ? labels.copied : copied === false ? labels.failed : ""}
       </span>
     </>
   );

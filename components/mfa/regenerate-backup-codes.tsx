@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/field";
 import { idle } from "@/lib/result";
 import { BackupCodesList } from "./backup-codes-list";
@@ -15,6 +16,7 @@ type Props = {
 
 /** "Regenerate backup codes", and the new codes once, from the action's answer. */
 export function RegenerateBackupCodes({ action, canRegenerate, account }: Props) {
+  const t = useTranslations("accountClient");
   const [state, formAction, busy] = useActionState<CodesState, FormData>(action, idle);
   return (
     <>
@@ -23,7 +25,7 @@ export function RegenerateBackupCodes({ action, canRegenerate, account }: Props)
       {canRegenerate && state.status !== "codes" ? (
         <form action={formAction}>
           <button className="button button-secondary button-inline" type="submit" disabled={busy}>
-            {busy ? "Generating…" : "Regenerate backup codes"}
+            {busy ? t("generating") : t("regenerate")}
           </button>
         </form>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { Field, FormAlert } from "@/components/field";
 import { idle } from "@/lib/result";
 import { BackupCodesList } from "./backup-codes-list";
@@ -25,6 +26,7 @@ type SetupCodeFormProps = {
  * form — which stays mounted as the page refreshes — shows them once.
  */
 export function SetupCodeForm({ action, pending, label, hint, submitLabel, account, children }: SetupCodeFormProps) {
+  const t = useTranslations("accountClient");
   const [state, formAction, busy] = useActionState<CodesState, FormData>(action, idle);
   if (state.status === "codes") return <BackupCodesList codes={state.codes} message={state.message} account={account} />;
   if (!pending) return null;
@@ -45,7 +47,7 @@ export function SetupCodeForm({ action, pending, label, hint, submitLabel, accou
           errors={state.status === "error" ? state.fieldErrors?.code : undefined}
         />
         <button className="button button-inline" type="submit" disabled={busy}>
-          {busy ? "Checking…" : submitLabel}
+          {busy ? t("checking") : submitLabel}
         </button>
       </form>
     </div>

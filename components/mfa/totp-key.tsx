@@ -1,21 +1,23 @@
 import { groupSecret } from "./state";
 
+type TotpKeyLabels = { steps: readonly string[]; qr: string; setupKey: string };
+
 /**
  * How an authenticator app gets the secret: the QR code, or the key typed in
  * by hand. The SVG comes from the `qrcode` package on the server, from our
  * own otpauth URI, so it is safe to inline.
  */
-export function TotpKey({ qrSvg, secret }: { qrSvg: string; secret: string }) {
+export function TotpKey({ qrSvg, secret, labels }: { qrSvg: string; secret: string; labels: TotpKeyLabels }) {
   return (
     <div className="totp-key stack">
       <ol className="totp-steps">
-        <li>Open your authenticator app (for example Google Authenticator, 1Password or Authy) and add an account.</li>
-        <li>Scan this QR code, or enter the setup key below.</li>
-        <li>Enter the 6-digit code the app shows.</li>
+        {labels.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
       </ol>
-      <div className="totp-qr" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      <div className="totp-qr" role="img" aria-label={labels.qr} dangerouslySetInnerHTML={{ __html: qrSvg }} />
       <p>
-        Can&apos;t scan it? Enter this setup key:{" "}
+        {labels.setupKey}{" "}
         <code className="totp-secret" translate="no">
           {groupSecret(secret)}
         </code>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/field";
 import { suggestSlug } from "@/lib/orgs/suggest-slug";
 import { idle, type ActionState } from "@/lib/result";
@@ -14,6 +15,7 @@ type Props = { action: (state: ActionState, form: FormData) => Promise<ActionSta
  * the same suggestion when it is left empty. Every field error shows at once.
  */
 export function CreateOrgForm({ action }: Props) {
+  const t = useTranslations("orgClient");
   const [state, formAction, pending] = useActionState(action, idle);
   const values = { name: "", slug: "", logoUrl: "", ...(state.status === "error" ? state.values : undefined) };
   const [slug, setSlug] = useState(values.slug);
@@ -36,10 +38,10 @@ export function CreateOrgForm({ action }: Props) {
           setSlug(next);
           setEdited(next !== "");
         }}
-        slugHint="Its address: /orgs/<URL name>. Lowercase letters, digits and hyphens. Leave it empty to use one made from the name."
+        slugHint={t("createSlugHint")}
       />
       <button className="button button-inline" type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create organization"}
+        {pending ? t("creating") : t("create")}
       </button>
     </form>
   );

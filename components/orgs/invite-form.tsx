@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/field";
 import type { InviteOutcome } from "@/lib/orgs/invite-members";
 import { MAX_ADDRESSES_PER_SUBMISSION } from "@/lib/orgs/invitation-rules";
-import { ROLE_LABELS, type OrgRole } from "@/lib/orgs/permissions";
+import type { OrgRole } from "@/lib/orgs/permissions";
 import { idle, type ActionState } from "@/lib/result";
 import { InviteOutcomes } from "./invite-outcomes";
 
@@ -15,6 +16,7 @@ type Props = { action: (state: InviteState, form: FormData) => Promise<InviteSta
 
 /** Up to 20 addresses and one role; afterwards, what happened to each address. */
 export function InviteForm({ action, roles }: Props) {
+  const t = useTranslations("orgClient");
   const [state, formAction, pending] = useActionState(action, idle);
   const error = state.status === "error" ? state : undefined;
   const values = error?.values;
@@ -23,7 +25,7 @@ export function InviteForm({ action, roles }: Props) {
       {state.status === "invited" ? <InviteOutcomes outcomes={state.outcomes} /> : null}
       <FormAlert error={error?.formError} />
       <div className="field">
-        <label htmlFor="invite-emails">Email addresses</label>
+        <label htmlFor="invite-emails">{t("emails")}</label>
         <textarea
           id="invite-emails"
           name="emails"
@@ -35,22 +37,22 @@ export function InviteForm({ action, roles }: Props) {
           aria-invalid={error?.fieldErrors?.emails ? true : undefined}
         />
         <p id="invite-emails-hint" className="field-help">
-          Up to {MAX_ADDRESSES_PER_SUBMISSION}, one per line or separated by commas.
+          {t("emailsHint", { max: MAX_ADDRESSES_PER_SUBMISSION })}
         </p>
         {error?.fieldErrors?.emails ? <p id="invite-emails-error" className="field-error" role="alert">{error.fieldErrors.emails.join(" ")}</p> : null}
       </div>
       <div className="field">
-        <label htmlFor="invite-role">Role</label>
+        <label htmlFor="invite-role">{t("role")}</label>
         <select id="invite-role" name="role" defaultValue={values?.role || "member"} aria-invalid={error?.fieldErrors?.role ? true : undefined}
           aria-describedby={error?.fieldErrors?.role ? "invite-role-error" : undefined}>
           {roles.map((role) => (
-            <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+            <option key={role} value={role}>{t(role)}</option>
           ))}
         </select>
         {error?.fieldErrors?.role ? <p id="invite-role-error" className="field-error" role="alert">{error.fieldErrors.role.join(" ")}</p> : null}
       </div>
       <button className="button button-inline" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Send invitations"}
+        {pending ? t("sending") : t("sendInvitations")}
       </button>
     </form>
   );

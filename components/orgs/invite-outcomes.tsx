@@ -1,31 +1,32 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { InviteOutcome } from "@/lib/orgs/invite-members";
 
 /** The first attempt at the email (lib/orgs/send-invitation.ts): sent; not yet, the outbox tries again; refused for good. */
-const DELIVERY = {
-  sent: "email sent",
-  queued: "email queued, it will be tried again shortly",
-  failed: "the email could not be delivered (check the address)",
-} as const;
+const DELIVERY = { sent: "deliverySent", queued: "deliveryQueued", failed: "deliveryFailed" } as const;
+
+type Translate = ReturnType<typeof useTranslations<"orgClient">>;
 
 /** What happened to one address, in words (the delivery too, for the ones an email went to). */
-export function describeOutcome(outcome: InviteOutcome): string {
+function describeOutcome(t: Translate, outcome: InviteOutcome): string {
   switch (outcome.status) {
     case "invited":
-      return `Invited: ${DELIVERY[outcome.delivery]}.`;
+      return t("outcomeInvited", { delivery: t(DELIVERY[outcome.delivery]) });
     case "resent":
-      return `Already invited, so the invitation was sent again: ${DELIVERY[outcome.delivery]}.`;
+      return t("outcomeResent", { delivery: t(DELIVERY[outcome.delivery]) });
     case "already_member":
-      return "Already a member.";
+      return t("outcomeMember");
     case "already_invited":
-      return "Already invited.";
+      return t("outcomeInvitedAlready");
     case "cooldown":
-      return `Already invited, and it was just sent. You can send it again in ${outcome.retryAfterSeconds} seconds.`;
+      return t("outcomeCooldown", { seconds: outcome.retryAfterSeconds });
     case "send_limit":
-      return "Already invited, and sent the most times an invitation may be. Revoke it and invite again if you need to.";
+      return t("outcomeSendLimit");
     case "pending_limit":
-      return "Not invited: the organization has the most pending invitations it may have.";
+      return t("outcomePendingLimit");
     case "daily_limit":
-      return "Not invited: the organization sent the most invitation emails it may send today.";
+      return t("outcomeDailyLimit");
   }
 }
 
@@ -33,16 +34,15 @@ const SENT = new Set<InviteOutcome["status"]>(["invited", "resent"]);
 
 /** The result of one submission, address by address. */
 export function InviteOutcomes({ outcomes }: { outcomes: InviteOutcome[] }) {
+  const t = useTranslations("orgClient");
   const sent = outcomes.filter((o) => SENT.has(o.status)).length;
   return (
     <div className={`alert ${sent === outcomes.length ? "alert-ok" : "alert-warn"} stack`} role="status">
-      <p style={{ margin: 0 }}>
-        {sent === 0 ? "No invitation was sent." : `Sent ${sent} ${sent === 1 ? "invitation" : "invitations"}.`}
-      </p>
-      <ul className="account-list" aria-label="Invitation results">
+      <p style={{ margin: 0 }}>{sent === 0 ? t("noneSent") : t("sentCount", { count: sent })}</p>
+      <ul className="account-list" aria-label={t("results")}>
         {outcomes.map((outcome) => (
           <li key={outcome.email}>
-            <strong>{outcome.email}</strong>: {describeOutcome(outcome)}
+            <strong>{outcome.email}</strong>: {describeOutcome(t, outcome)}
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 import { ActionButton } from "@/components/account/action-button";
-import { TimeAgo } from "@/components/console/time-ago";
+import { getTranslations } from "next-intl/server";
+import { LocalTime } from "@/components/account/local-time";
 import type { MemberListItem } from "@/lib/orgs/list-members";
-import { assignableRoles, canManage, ROLE_LABELS, type OrgRole } from "@/lib/orgs/permissions";
+import { assignableRoles, canManage, type OrgRole } from "@/lib/orgs/permissions";
 import type { ActionState } from "@/lib/result";
 import { RoleForm } from "./role-form";
 
@@ -11,18 +12,19 @@ type Props = { members: MemberListItem[]; viewerRole: OrgRole; changeRole: Actio
 export const memberName = (m: Pick<MemberListItem, "name" | "email">) => m.name || m.email;
 
 /** Members with role and join date; the viewer gets controls only for the members their role may manage (canManage). */
-export function MembersTable({ members, viewerRole, changeRole, remove }: Props) {
+export async function MembersTable({ members, viewerRole, changeRole, remove }: Props) {
+  const [t, roles, account] = await Promise.all([getTranslations("orgMembers"), getTranslations("orgRoles"), getTranslations("account")]);
   const managesAny = members.some((m) => !m.isYou && canManage(viewerRole, m.role));
   return (
     <div className="account-table-scroll">
       <table className="table">
-        <caption className="account-sr-only">Members</caption>
+        <caption className="account-sr-only">{t("title")}</caption>
         <thead>
           <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Role</th>
-            <th scope="col">Joined</th>
-            {managesAny ? <th scope="col"><span className="account-sr-only">Actions</span></th> : null}
+            <th scope="col">{t("member")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("joined")}</th>
+            {managesAny ? <th scope="col"><span className="account-sr-only">{account("actions")}</span></th> : null}
           </tr>
         </thead>
         <tbody>
@@ -30,16 +32,16 @@ export function MembersTable({ members, viewerRole, changeRole, remove }: Props)
             <tr key={member.userId}>
               <td>
                 {member.name ? <>{member.name}<br /></> : null}
-                <span className={member.name ? "muted" : undefined}>{member.email}</span> {member.isYou ? <span className="badge">You</span> : null}
+                <span className={member.name ? "muted" : undefined}>{member.email}</span> {member.isYou ? <span className="badge">{t("you")}</span> : null}
               </td>
-              <td>{ROLE_LABELS[member.role]}</td>
-              <td><TimeAgo date={member.joinedAt} /></td>
+              <td>{roles(member.role)}</td>
+              <td><LocalTime date={member.joinedAt} /></td>
               {managesAny ? (
                 <td>
                   {!member.isYou && canManage(viewerRole, member.role) ? (
                     <div className="org-row-actions">
                       <RoleForm action={changeRole} userId={member.userId} who={memberName(member)} role={member.role} roles={assignableRoles(viewerRole)} />
-                      <ActionButton action={remove} hidden={{ userId: member.userId }} label="Remove" detail={memberName(member)} pendingLabel="Removing…" variant="danger" />
+                      <ActionButton action={remove} hidden={{ userId: member.userId }} label={t("remove")} detail={memberName(member)} pendingLabel={t("removing")} variant="danger" />
                     </div>
                   ) : null}
                 </td>

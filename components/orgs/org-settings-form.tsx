@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/field";
 import { idle, type ActionState } from "@/lib/result";
 import { OrganizationFields, type OrganizationValues } from "./organization-fields";
@@ -9,6 +10,7 @@ type Props = { action: (state: ActionState, form: FormData) => Promise<ActionSta
 
 /** Rename, change the URL name or the logo; a refused save keeps what was typed, with every field's error. */
 export function OrgSettingsForm({ action, current }: Props) {
+  const t = useTranslations("orgClient");
   const [state, formAction, pending] = useActionState(action, idle);
   const values = state.status === "error" ? { ...current, ...state.values } : current;
   return (
@@ -17,10 +19,10 @@ export function OrgSettingsForm({ action, current }: Props) {
       <OrganizationFields
         values={values}
         errors={state.status === "error" ? state.fieldErrors : undefined}
-        slugHint="Changing it changes the organization's address: links to the old one stop working."
+        slugHint={t("settingsSlugHint")}
       />
       <button className="button button-inline" type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save settings"}
+        {pending ? t("saving") : t("save")}
       </button>
     </form>
   );

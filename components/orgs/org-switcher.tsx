@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { findActiveOrganization } from "@/lib/orgs/find-active-organization";
 import { listMyOrganizations } from "@/lib/orgs/list-my-organizations";
@@ -12,23 +13,23 @@ type Props = { user: CurrentUser; switchAction: (form: FormData) => Promise<void
  * makes it the session's active organization; the active one is marked.
  */
 export async function OrgSwitcher({ user, switchAction }: Props) {
-  const [orgs, active] = await Promise.all([listMyOrganizations(user), findActiveOrganization(user)]);
+  const [orgs, active, t] = await Promise.all([listMyOrganizations(user), findActiveOrganization(user), getTranslations("orgs")]);
   const activeId = active?.organization.id;
   return (
     <details className="org-switcher">
       <summary>
-        <span className="account-sr-only">Organization: </span>
+        <span className="account-sr-only">{t("switcherLabel")} </span>
         {active ? (
           <>
             <OrgLogo org={active.organization} size={20} /> {active.organization.name}
           </>
         ) : (
-          "No organization"
+          t("noOrganization")
         )}
       </summary>
       <div className="org-switcher-menu stack">
         {orgs.length > 0 ? (
-          <ul aria-label="Switch organization">
+          <ul aria-label={t("switchLabel")}>
             {orgs.map(({ organization }) => {
               const current = organization.id === activeId;
               return (
@@ -38,7 +39,7 @@ export async function OrgSwitcher({ user, switchAction }: Props) {
                     <button type="submit" className="org-switcher-item" aria-current={current ? "true" : undefined}>
                       <OrgLogo org={organization} size={20} />
                       <span>{organization.name}</span>
-                      {current ? <span className="badge">Active</span> : null}
+                      {current ? <span className="badge">{t("active")}</span> : null}
                     </button>
                   </form>
                 </li>
@@ -46,11 +47,11 @@ export async function OrgSwitcher({ user, switchAction }: Props) {
             })}
           </ul>
         ) : (
-          <p className="muted">You don&apos;t belong to an organization yet.</p>
+          <p className="muted">{t("noneShort")}</p>
         )}
         <div className="links">
-          <Link href="/orgs/new">Create organization</Link>
-          <Link href="/orgs">All organizations</Link>
+          <Link href="/orgs/new">{t("create")}</Link>
+          <Link href="/orgs">{t("all")}</Link>
         </div>
       </div>
     </details>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/field";
 import type { FieldErrors } from "@/lib/errors/failure";
 import { SLUG_MAX, SLUG_MIN } from "@/lib/orgs/validate-organization";
@@ -15,11 +16,12 @@ type Props = {
 
 /** Name, URL name and logo: the fields the create and settings forms share. */
 export function OrganizationFields({ values, errors, onNameInput, onSlugInput, slugHint }: Props) {
+  const t = useTranslations("orgClient");
   return (
     <>
       <Field
         name="name"
-        label="Name"
+        label={t("name")}
         autoComplete="organization"
         maxLength={80}
         required
@@ -29,7 +31,7 @@ export function OrganizationFields({ values, errors, onNameInput, onSlugInput, s
       />
       <Field
         name="slug"
-        label="URL name"
+        label={t("slug")}
         autoComplete="off"
         spellCheck={false}
         minLength={SLUG_MIN}
@@ -42,12 +44,12 @@ export function OrganizationFields({ values, errors, onNameInput, onSlugInput, s
       />
       <Field
         name="logoUrl"
-        label="Logo URL (optional)"
+        label={t("logoUrl")}
         type="url"
         inputMode="url"
         maxLength={500}
         placeholder="https://"
-        hint="A link to a square image (https). Leave empty for none."
+        hint={t("logoHint")}
         defaultValue={values.logoUrl}
         errors={errors?.logoUrl}
       />

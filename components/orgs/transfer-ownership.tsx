@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/account/action-button";
 import type { MemberListItem } from "@/lib/orgs/list-members";
 import type { ActionState } from "@/lib/result";
@@ -19,25 +20,25 @@ type Props = {
  * form picks the member, then the page asks to confirm what will happen
  * before the POST that does it.
  */
-export function TransferOwnership({ base, orgName, candidates, chosen, action }: Props) {
+export async function TransferOwnership({ base, orgName, candidates, chosen, action }: Props) {
+  const t = await getTranslations("orgMembers");
   if (chosen) {
     return (
       <div className="stack account-danger-panel" role="group" aria-labelledby="transfer-confirm">
         <p id="transfer-confirm" style={{ margin: 0 }}>
-          Make <strong>{memberName(chosen)}</strong> ({chosen.email}) an owner of {orgName}? You&apos;ll become an admin: you
-          can still manage members, but only an owner can make you an owner again or delete the organization.
+          {t.rich("transferConfirm", { name: memberName(chosen), email: chosen.email, org: orgName, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
         <div className="button-row">
-          <ActionButton action={action} hidden={{ userId: chosen.userId }} label="Transfer ownership" pendingLabel="Handing over…" variant="danger" />
-          <Link href={base}>Cancel</Link>
+          <ActionButton action={action} hidden={{ userId: chosen.userId }} label={t("transfer")} pendingLabel={t("handingOver")} variant="danger" />
+          <Link href={base}>{t("cancel")}</Link>
         </div>
       </div>
     );
   }
-  if (candidates.length === 0) return <p className="muted" style={{ margin: 0 }}>Invite someone first: ownership goes to another member.</p>;
+  if (candidates.length === 0) return <p className="muted" style={{ margin: 0 }}>{t("inviteFirst")}</p>;
   return (
     <form method="get" action={base} className="org-inline-form">
-      <label htmlFor="transfer-to">New owner</label>
+      <label htmlFor="transfer-to">{t("newOwner")}</label>
       <select id="transfer-to" name="transfer" required>
         {candidates.map((m) => (
           <option key={m.userId} value={m.userId}>
@@ -45,7 +46,7 @@ export function TransferOwnership({ base, orgName, candidates, chosen, action }:
           </option>
         ))}
       </select>
-      <button className="button button-secondary button-inline account-button-small" type="submit">Continue</button>
+      <button className="button button-secondary button-inline account-button-small" type="submit">{t("continue")}</button>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { translator } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/mail/locale";
 import { describeOrgEvent } from "@/lib/orgs/describe-org-event";
 import { describeDevice } from "./user-agent";
 
@@ -70,22 +72,23 @@ export async function recordEvent(type: AuditType, ctx: AuditContext, detail: Au
   });
 }
 
-export async function listEvents(userId: string, limit = 50): Promise<ActivityEvent[]> {
+/** The user's latest events, newest first; their words in `locale` (English for the JSON API). */
+export async function listEvents(userId: string, limit = 50, locale: Locale = "en"): Promise<ActivityEvent[]> {
   const rows = await db.auditEvent.findMany({
     where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(Math.trunc(limit) || 1, 1), 200),
   });
-  return rows.map(toActivityEvent);
+  return rows.map((row) => toActivityEvent(row, locale));
 }
 
 type AuditRow = { id: string; type: string; ip: string | null; userAgent: string | null; detail: string; createdAt: Date };
 
 /** A stored row as the activity lists show it. */
-export function toActivityEvent(row: AuditRow): ActivityEvent {
+export function toActivityEvent(row: AuditRow, locale: Locale = "en"): ActivityEvent {
   const detail = parseDetail(row.detail);
   const type = row.type as AuditType;
-  return { id: row.id, type, label: describeEvent(type, detail), ip: row.ip, device: describeDevice(row.userAgent), createdAt: row.createdAt, detail };
+  return { id: row.id, type, label: describeEvent(type, detail, locale), ip: row.ip, device: describeDevice(row.userAgent, locale), createdAt: row.createdAt, detail };
 }
 
 function parseDetail(json: string): AuditDetail {
@@ -97,68 +100,70 @@ function parseDetail(json: string): AuditDetail {
   }
 }
 
+/** How someone signed in or confirmed, and the second-step factors: detail values → their words' keys (accountEvents). */
 const METHODS: Record<string, string> = {
-  password: "a password",
-  email_code: "an email code",
-  totp: "an authenticator app",
-  email: "an email code",
-  backup_code: "a backup code",
-  social: "a social sign-in",
+  password: "methodPassword",
+  email_code: "methodEmailCode",
+  totp: "methodTotp",
+  email: "methodEmailCode",
+  backup_code: "methodBackupCode",
+  social: "methodSocial",
 };
-const FACTORS: Record<string, string> = { totp: "an authenticator app", email: "email codes" };
-const method = (value: unknown) => METHODS[String(value)] ?? "another method";
+const FACTORS: Record<string, string> = { totp: "factorTotp", email: "factorEmail" };
 
-/** The sentence the activity list shows for one event. */
-export function describeEvent(type: AuditType, detail: AuditDetail = {}): string {
+/** The sentence the activity list shows for one event, in `locale` (English for the JSON API). */
+export function describeEvent(type: AuditType, detail: AuditDetail = {}, locale: Locale = "en"): string {
+  const t = translator(locale, "accountEvents");
+  const method = (value: unknown) => t(METHODS[String(value)] ?? "methodOther");
+  const factor = (fallback: string) => t(FACTORS[String(detail.factor)] ?? fallback);
+  const provider = typeof detail.provider === "string" ? detail.provider : null;
   switch (type) {
     case "sign_in": {
-      if (detail.method === "sign_up") return "Created the account and signed in";
-      if (typeof detail.provider === "string") return detail.mfa ? `Signed in with ${detail.provider} and ${method(detail.mfa)}` : `Signed in with ${detail.provider}`;
-      const first = detail.method === "password_reset" ? "Signed in after resetting the password" : `Signed in with ${method(detail.method)}`;
-      return detail.mfa ? `${first} and ${method(detail.mfa)}` : first;
+      if (detail.method === "sign_up") return t("signUp");
+      if (provider) return detail.mfa ? t("signInProviderMfa", { provider, mfa: method(detail.mfa) }) : t("signInProvider", { provider });
+      if (detail.method === "password_reset") return detail.mfa ? t("signInResetMfa", { mfa: method(detail.mfa) }) : t("signInReset");
+      return detail.mfa ? t("signInMfa", { method: method(detail.method), mfa: method(detail.mfa) }) : t("signIn", { method: method(detail.method) });
     }
     case "sign_in_failed":
-      return detail.reason === "wrong_code" ? "Sign-in with an email code failed" : "Sign-in failed: wrong password";
+      return detail.reason === "wrong_code" ? t("signInFailedCode") : t("signInFailedPassword");
     case "mfa_failed":
-      return detail.locked
-        ? `Two-step verification failed and is locked for ${Number(detail.lockMinutes) || 15} minutes`
-        : `Two-step verification failed (${method(detail.method)})`;
+      return detail.locked ? t("mfaLocked", { minutes: Number(detail.lockMinutes) || 15 }) : t("mfaFailed", { method: method(detail.method) });
     case "step_up":
-      return `Confirmed it's you with ${method(detail.method)}`;
+      return t("stepUp", { method: method(detail.method) });
     case "step_up_failed":
-      return `Failed to confirm it's you with ${method(detail.method)}`;
+      return t("stepUpFailed", { method: method(detail.method) });
     case "password_changed":
-      return detail.via === "reset" ? "Reset the password" : "Changed the password";
+      return detail.via === "reset" ? t("passwordReset") : t("passwordChanged");
     case "password_set":
-      return "Set a password";
+      return t("passwordSet");
     case "email_changed":
-      return "Changed the email address";
+      return t("emailChanged");
     case "mfa_enabled":
-      return `Turned on two-step verification with ${FACTORS[String(detail.factor)] ?? "a new method"}`;
+      return t("mfaEnabled", { factor: factor("factorNew") });
     case "mfa_disabled":
-      return `Removed ${FACTORS[String(detail.factor)] ?? "a method"} from two-step verification`;
+      return t("mfaDisabled", { factor: factor("factorAny") });
     case "backup_codes_regenerated":
-      return "Created new backup codes";
+      return t("backupCodes");
     case "social_linked":
-      return `Connected sign-in with ${typeof detail.provider === "string" ? detail.provider : "a provider"}`;
+      return t("socialLinked", { provider: provider ?? t("aProvider") });
     case "social_unlinked":
-      return `Disconnected sign-in with ${typeof detail.provider === "string" ? detail.provider : "a provider"}`;
+      return t("socialUnlinked", { provider: provider ?? t("aProvider") });
     case "session_revoked":
-      return "Signed out another session";
+      return t("sessionRevoked");
     case "sessions_revoked":
-      return typeof detail.count === "number" ? `Signed out all other sessions (${detail.count})` : "Signed out all other sessions";
+      return typeof detail.count === "number" ? t("sessionsRevokedCount", { count: detail.count }) : t("sessionsRevoked");
     case "profile_updated":
-      return "Updated the profile";
+      return t("profileUpdated");
     // Role changes are recorded on both accounts; the actor's row names the other account's id as `target`.
     case "ownership_claimed":
-      return "Became the owner of this Mailgate (the first account)";
+      return t("ownershipClaimed");
     case "ownership_transferred":
-      return detail.target ? "Handed ownership of this Mailgate over to another admin" : "Became the owner of this Mailgate";
+      return detail.target ? t("ownershipHandedOver") : t("ownershipReceived");
     case "admin_granted":
-      return detail.target ? "Made another account an admin" : "Was made an admin of this Mailgate";
+      return detail.target ? t("adminGranted") : t("adminReceived");
     case "admin_removed":
-      return detail.target ? "Removed another account's admin role" : "Admin role removed";
+      return detail.target ? t("adminRemovedOther") : t("adminRemoved");
     default:
-      return describeOrgEvent(type, detail) ?? "Account activity";
+      return describeOrgEvent(type, detail, locale) ?? t("other");
   }
 }

@@ -1,3 +1,6 @@
+import { translator } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/mail/locale";
+
 /**
  * Just enough User-Agent parsing to label a session "Chrome on macOS". Pure
  * and deliberately small: the list of sessions needs a recognisable name,
@@ -34,8 +37,13 @@ export function parseUserAgent(userAgent: string | null | undefined): ParsedUser
   return { browser: match(BROWSERS, ua) ?? UNKNOWN_BROWSER, os: match(SYSTEMS, ua) ?? UNKNOWN_OS };
 }
 
-/** "Chrome on macOS", "Firefox", "Unknown browser on Linux", or "Unknown browser". */
-export function describeDevice(userAgent: string | null | undefined): string {
-  const { browser, os } = parseUserAgent(userAgent);
-  return os === UNKNOWN_OS ? browser : `${browser} on ${os}`;
+/** "Chrome on macOS", "Firefox", "Unknown browser on Linux", or "Unknown browser"; in `locale` (names stay names, only "unknown" and "on" change). */
+export function deviceName({ browser, os }: ParsedUserAgent, locale: Locale = "en"): string {
+  const t = translator(locale, "accountSessions");
+  const name = browser === UNKNOWN_BROWSER ? t("unknownBrowser") : browser;
+  return os === UNKNOWN_OS ? name : t("deviceOn", { browser: name, os });
+}
+
+export function describeDevice(userAgent: string | null | undefined, locale: Locale = "en"): string {
+  return deviceName(parseUserAgent(userAgent), locale);
 }

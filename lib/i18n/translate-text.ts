@@ -22,7 +22,7 @@ function patternsOf(namespace: string, messages: Messages): Pattern[] {
 }
 
 const english = catalogues.en;
-const patterns = (["errors", "lib", "consoleLib"] as const).flatMap((ns) => patternsOf(ns, english[ns] as Messages));
+const patterns = (["errors", "lib", "consoleLib", "accountLib", "orgsLib"] as const).flatMap((ns) => patternsOf(ns, english[ns] as Messages));
 
 function messageAt(locale: Locale, key: string): string | undefined {
   const [namespace = "", name = ""] = key.split(".");

@@ -1,48 +1,42 @@
-import { isOrgRole, ROLE_LABELS } from "./permissions";
+import { translator } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/mail/locale";
+import { isOrgRole } from "./permissions";
 
 type Detail = Record<string, string | number | boolean>;
 
+const TYPES = [
+  "org_created",
+  "org_updated",
+  "org_deleted",
+  "org_member_invited",
+  "org_invitation_resent",
+  "org_invitation_revoked",
+  "org_invitation_accepted",
+  "org_invitation_declined",
+  "org_member_role_changed",
+  "org_member_removed",
+  "org_member_left",
+  "org_ownership_transferred",
+] as const;
+
+const isOrgEvent = (type: string): type is (typeof TYPES)[number] => (TYPES as readonly string[]).includes(type);
+
 /**
  * The activity sentence of an organization event, from the actor's side
- * ("Invited someone to Acme as Admin"); null for any other event type. The
- * organization's name is kept in the detail because the event outlives a
- * deleted organization; addresses are never stored (lib/account/audit.ts).
- * A console admin's change (`detail.console`) says where it came from.
+ * ("Invited someone to Acme as admin"), in `locale`; null for any other
+ * event type. The organization's name is kept in the detail because the
+ * event outlives a deleted organization; addresses are never stored
+ * (lib/account/audit.ts). A console admin's change (`detail.console`) says
+ * where it came from.
  */
-export function describeOrgEvent(type: string, detail: Detail): string | null {
-  const sentence = describe(type, detail);
-  return sentence && detail.console === true ? `${sentence} from the admin console` : sentence;
-}
-
-function describe(type: string, detail: Detail): string | null {
-  const org = typeof detail.organization === "string" && detail.organization ? detail.organization : "an organization";
-  const role = (key: string) => (isOrgRole(detail[key]) ? ROLE_LABELS[detail[key]].toLowerCase() : "another role");
-  switch (type) {
-    case "org_created":
-      return `Created the organization ${org}`;
-    case "org_updated":
-      return `Updated the settings of ${org}`;
-    case "org_deleted":
-      return `Deleted the organization ${org}`;
-    case "org_member_invited":
-      return `Invited someone to ${org} as ${role("role")}`;
-    case "org_invitation_resent":
-      return `Resent an invitation to ${org}`;
-    case "org_invitation_revoked":
-      return `Revoked an invitation to ${org}`;
-    case "org_invitation_accepted":
-      return `Joined ${org} as ${role("role")} (accepted an invitation)`;
-    case "org_invitation_declined":
-      return `Declined an invitation to ${org}`;
-    case "org_member_role_changed":
-      return `Changed a member's role in ${org} from ${role("from")} to ${role("role")}`;
-    case "org_member_removed":
-      return `Removed a member from ${org}`;
-    case "org_member_left":
-      return `Left ${org}`;
-    case "org_ownership_transferred":
-      return `Handed ownership of ${org} over to another member`;
-    default:
-      return null;
-  }
+export function describeOrgEvent(type: string, detail: Detail, locale: Locale = "en"): string | null {
+  if (!isOrgEvent(type)) return null;
+  const t = translator(locale, "orgEvents");
+  const org = typeof detail.organization === "string" && detail.organization ? detail.organization : t("anOrganization");
+  const role = (key: string) => {
+    const value = detail[key];
+    return isOrgRole(value) ? t(`role_${value}`) : t("anotherRole");
+  };
+  const sentence = t(type, { org, role: role("role"), from: role("from") });
+  return detail.console === true ? t("fromConsole", { sentence }) : sentence;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { toActivityEvent, type ActivityEvent } from "@/lib/account/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Locale } from "@/lib/mail/locale";
 import { ok, type Result } from "@/lib/result";
 import { checkOrgPermission } from "./check-org-permission";
 
@@ -18,9 +19,10 @@ export type OrgActivityEvent = ActivityEvent & {
 /**
  * The organization's activity for its owners and admins, newest first: every
  * event recorded with its id, with who did it, whom it concerned and, for
- * invitations, the address (read from the invitation, not kept in the event).
+ * invitations, the address (read from the invitation, not kept in the event);
+ * the sentences in `locale` (English for the JSON API).
  */
-export async function listOrganizationActivity(actor: CurrentUser, slug: unknown, limit = 100): Promise<Result<OrgActivityEvent[]>> {
+export async function listOrganizationActivity(actor: CurrentUser, slug: unknown, limit = 100, locale: Locale = "en"): Promise<Result<OrgActivityEvent[]>> {
   const access = await checkOrgPermission(actor.id, slug, "view_audit");
   if (!access.ok) return access;
   const organizationId = access.value.organization.id;
@@ -29,7 +31,7 @@ export async function listOrganizationActivity(actor: CurrentUser, slug: unknown
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(Math.trunc(limit) || 1, 1), 500),
   });
-  const events = rows.map((row) => ({ ...toActivityEvent(row), userId: row.userId }));
+  const events = rows.map((row) => ({ ...toActivityEvent(row, locale), userId: row.userId }));
   const userIds = [...new Set(events.flatMap((e) => [e.userId, typeof e.detail.target === "string" ? e.detail.target : null]).filter((id): id is string => !!id))];
   const invitationIds = [...new Set(events.flatMap((e) => (typeof e.detail.invitationId === "string" ? [e.detail.invitationId] : [])))];
   const people = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));

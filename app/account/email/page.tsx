@@ -1,38 +1,39 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthForm } from "@/components/auth-form";
 import { FormAlert } from "@/components/field";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { hasFreshStepUp, requireAccountUser } from "../guard";
 import { startEmailChangeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Email" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("accountEmail"))("title") };
+}
 
 export default async function EmailPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const user = await requireAccountUser();
-  const [{ changed }, fresh] = await Promise.all([searchParams, hasFreshStepUp(user)]);
+  const [{ changed }, fresh, t] = await Promise.all([searchParams, hasFreshStepUp(user), getTranslations("accountEmail")]);
   return (
     <div className="stack account-page account-narrow">
       <header>
-        <h1>Email</h1>
-        <p className="muted">
-          You sign in with <strong>{user.email}</strong>, and we send your codes and security notices there.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t.rich("lead", { email: user.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </header>
-      {changed ? <FormAlert message={`Your email is now ${user.email}.`} /> : null}
+      {changed ? <FormAlert message={t("changed", { email: user.email })} /> : null}
       <section className="stack" aria-labelledby="change-email">
-        <h2 id="change-email">Change email</h2>
+        <h2 id="change-email">{t("changeTitle")}</h2>
         {fresh ? (
           <>
-            <p className="muted">We&apos;ll send a code to the new address. Your current address gets a notice once the change is done.</p>
+            <p className="muted">{t("changeLead")}</p>
             <AuthForm
               action={startEmailChangeAction}
-              fields={[{ name: "email", label: "New email", type: "email", autoComplete: "email" }]}
-              submitLabel="Send code"
-              pendingLabel="Sending…"
+              fields={[{ name: "email", label: t("newEmail"), type: "email", autoComplete: "email" }]}
+              submitLabel={t("sendCode")}
+              pendingLabel={t("sending")}
             />
           </>
         ) : (
-          <StepUpPrompt next="/account/email" task="change your email" />
+          <StepUpPrompt next="/account/email" task={t("task")} />
         )}
       </section>
     </div>

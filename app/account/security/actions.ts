@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import {
   confirmEmailFactor,
@@ -27,7 +28,6 @@ import { clearEnrolmentCookie, readEnrolmentCookie, setEnrolmentCookie, type Pen
  * user who owes the required setup: this is where it is done.
  */
 const PAGE = "/account/security";
-const FIRST_CODES = "Save your backup codes below before you leave this page.";
 const codeInput = z.object({ code: field() });
 
 /** The setup of this kind this browser started; without one, back to the page. */
@@ -51,7 +51,7 @@ export const resendEmailFactorCodeAction = action({ guard }, async ({ user, ctx 
 
 export const confirmEmailFactorAction = action({ guard, input: codeInput }, async ({ user, input, ctx }) => {
   const result = await confirmEmailFactor(user, await pendingEnrolment("email"), input.code, ctx);
-  return finishSetup(result, "email-on", `Email codes are on. ${FIRST_CODES}`);
+  return finishSetup(result, "email-on", "doneEmailOn");
 });
 
 export const startTotpAction = action({ guard }, async ({ user, ctx }) => {
@@ -64,17 +64,21 @@ export const startTotpAction = action({ guard }, async ({ user, ctx }) => {
 
 export const confirmTotpAction = action({ guard, input: codeInput }, async ({ user, input, ctx }) => {
   const result = await confirmTotp(user, await pendingEnrolment("totp"), input.code, ctx);
-  return finishSetup(result, "totp-on", `Your authenticator app is set up. ${FIRST_CODES}`);
+  return finishSetup(result, "totp-on", "doneTotpOn");
 });
 
 /**
  * The first factor comes with backup codes: they are returned as the form's
- * state (shown once, by the form that asked). Otherwise the page says done.
+ * state (shown once, by the form that asked), with what was done (`doneKey`,
+ * in the reader's language). Otherwise the page says done.
  */
-async function finishSetup(result: Result<{ backupCodes: string[] | null }>, done: string, withCodes: string): Promise<CodesState> {
+async function finishSetup(result: Result<{ backupCodes: string[] | null }>, done: string, doneKey: "doneEmailOn" | "doneTotpOn"): Promise<CodesState> {
   if (!result.ok) return errorState(result);
   await clearEnrolmentCookie();
-  if (result.value.backupCodes) return { status: "codes", codes: result.value.backupCodes, message: withCodes };
+  if (result.value.backupCodes) {
+    const t = await getTranslations("accountSecurity");
+    return { status: "codes", codes: result.value.backupCodes, message: t("firstCodes", { done: t(doneKey) }) };
+  }
   redirect(`${PAGE}?done=${done}`);
 }
 
@@ -94,5 +98,5 @@ export const regenerateBackupCodesAction = action({ guard }, async ({ user, ctx 
   const result = await regenerateBackupCodes(user, await readStepUpCookie(), ctx);
   if (!result.ok) return stepUpFailure(result, PAGE);
   await clearStepUpCookie();
-  return { status: "codes", codes: result.value.codes, message: "New backup codes are ready. The old ones no longer work." };
+  return { status: "codes", codes: result.value.codes, message: (await getTranslations("accountSecurity"))("newCodes") };
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { FormAlert } from "@/components/field";
 import { ActionButton } from "@/components/account/action-button";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
@@ -20,14 +21,14 @@ import {
 } from "./actions";
 import { readEnrolmentCookie } from "./enrolment-cookie";
 
-export const metadata: Metadata = { title: "Two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("accountSecurity"))("title") };
+}
 
-const DONE = {
-  "email-on": "Email codes are on.",
-  "totp-on": "Your authenticator app is set up.",
-  "email-off": "Email codes are off.",
-  "totp-off": "The authenticator app was removed.",
-} as const;
+/** `?done=` → its message's key (accountSecurity). */
+const DONE = { "email-on": "doneEmailOn", "totp-on": "doneTotpOn", "email-off": "doneEmailOff", "totp-off": "doneTotpOff" } as const;
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"accountSecurity">>>;
 
 type Search = { required?: string; done?: string };
 
@@ -38,94 +39,93 @@ type Search = { required?: string; done?: string };
  */
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
-  const [search, state, fresh, pending] = await Promise.all([searchParams, getMfaState(user.id), hasFreshStepUp(user), readEnrolmentCookie()]);
+  const [search, state, fresh, pending, t] = await Promise.all([
+    searchParams, getMfaState(user.id), hasFreshStepUp(user), readEnrolmentCookie(), getTranslations("accountSecurity"),
+  ]);
   // A finished setup can leave its cookie behind for this one render.
   const settingUpTotp = pending?.kind === "totp" && !state.totp ? await getTotpEnrolment(user, pending.enrolmentId) : null;
   const settingUpEmail = pending?.kind === "email" && !state.email;
-  const done = search.done && search.done in DONE ? DONE[search.done as keyof typeof DONE] : undefined;
+  const done = search.done && Object.hasOwn(DONE, search.done) ? t(DONE[search.done as keyof typeof DONE]) : undefined;
   const mustSetUp = !state.hasAnyFactor && (search.required === "1" || state.required);
   const offer = fresh && !pending;
   return (
     <div className="stack account-page">
       <header>
-        <h1>Two-step verification</h1>
-        <p className="muted">
-          After your password or an emailed sign-in code, we ask for a second step: a code from your authenticator app, a code we
-          email you, or a backup code.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
       {mustSetUp ? (
         <p className="alert alert-warn" role="alert">
-          Your organisation requires two-step verification. Set up a method to continue.
+          {t("required")}
         </p>
       ) : null}
       {done ? <FormAlert message={done} /> : null}
-      {!fresh && !pending ? <StepUpPrompt next="/account/security" task="change your two-step verification" /> : null}
+      {!fresh && !pending ? <StepUpPrompt next="/account/security" task={t("task")} /> : null}
 
       <section id="totp" className="mfa-method stack" aria-labelledby="totp-title">
         <div className="mfa-method-head">
-          <h2 id="totp-title">Authenticator app</h2>
-          <OnOff on={state.totp} />
+          <h2 id="totp-title">{t("totpTitle")}</h2>
+          <OnOff on={state.totp} t={t} />
         </div>
-        <p className="muted">Codes from an app on your phone. They work offline and can&apos;t be intercepted in your inbox.</p>
+        <p className="muted">{t("totpLead")}</p>
         <SetupCodeForm
           action={confirmTotpAction}
           pending={Boolean(settingUpTotp)}
-          label="Code from the app"
-          hint="The 6-digit code your authenticator app shows for this account."
-          submitLabel="Turn on"
+          label={t("totpLabel")}
+          hint={t("totpHint")}
+          submitLabel={t("turnOn")}
           account={user.email}
         >
-          {settingUpTotp ? <TotpKey qrSvg={settingUpTotp.qrSvg} secret={settingUpTotp.secret} /> : null}
+          {settingUpTotp ? (
+            <TotpKey
+              qrSvg={settingUpTotp.qrSvg}
+              secret={settingUpTotp.secret}
+              labels={{ steps: [t("totpStep1"), t("totpStep2"), t("totpStep3")], qr: t("qrLabel"), setupKey: t("setupKey") }}
+            />
+          ) : null}
         </SetupCodeForm>
-        {settingUpTotp ? <CancelSetup /> : null}
-        {offer && !state.totp ? <ActionButton action={startTotpAction} label="Set up authenticator app" pendingLabel="Starting…" /> : null}
+        {settingUpTotp ? <CancelSetup t={t} /> : null}
+        {offer && !state.totp ? <ActionButton action={startTotpAction} label={t("setUpTotp")} pendingLabel={t("starting")} /> : null}
         {offer && state.totp ? (
-          <ActionButton action={disableFactorAction} hidden={{ factor: "totp" }} label="Remove authenticator app" pendingLabel="Removing…" variant="danger" />
+          <ActionButton action={disableFactorAction} hidden={{ factor: "totp" }} label={t("removeTotp")} pendingLabel={t("removing")} variant="danger" />
         ) : null}
       </section>
 
       <section id="email" className="mfa-method stack" aria-labelledby="email-title">
         <div className="mfa-method-head">
-          <h2 id="email-title">Email codes</h2>
-          <OnOff on={state.email} />
+          <h2 id="email-title">{t("emailTitle")}</h2>
+          <OnOff on={state.email} t={t} />
         </div>
-        <p className="muted">
-          A 6-digit code sent to <strong>{user.email}</strong> each time you sign in.
-        </p>
+        <p className="muted">{t.rich("emailLead", { email: user.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <SetupCodeForm
           action={confirmEmailFactorAction}
           pending={settingUpEmail}
-          label="Verification code"
-          hint="The 6-digit code we just emailed you. Check your spam folder if it doesn't arrive."
-          submitLabel="Turn on"
+          label={t("emailLabel")}
+          hint={t("emailHint")}
+          submitLabel={t("turnOn")}
           account={user.email}
         >
-          <p>
-            We sent a code to <strong>{user.email}</strong>.
-          </p>
+          <p>{t.rich("emailSent", { email: user.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         </SetupCodeForm>
         {settingUpEmail ? (
           <div className="button-row">
-            <ActionButton action={resendEmailFactorCodeAction} label="Resend code" pendingLabel="Sending…" variant="secondary" />
-            <CancelSetup />
+            <ActionButton action={resendEmailFactorCodeAction} label={t("resend")} pendingLabel={t("sending")} variant="secondary" />
+            <CancelSetup t={t} />
           </div>
         ) : null}
-        {offer && !state.email ? <ActionButton action={startEmailFactorAction} label="Turn on email codes" pendingLabel="Sending a code…" /> : null}
+        {offer && !state.email ? <ActionButton action={startEmailFactorAction} label={t("turnOnEmail")} pendingLabel={t("sendingCode")} /> : null}
         {offer && state.email ? (
-          <ActionButton action={disableFactorAction} hidden={{ factor: "email" }} label="Turn off email codes" pendingLabel="Turning off…" variant="danger" />
+          <ActionButton action={disableFactorAction} hidden={{ factor: "email" }} label={t("turnOffEmail")} pendingLabel={t("turningOff")} variant="danger" />
         ) : null}
       </section>
 
       <section id="backup-codes" className="mfa-method stack" aria-labelledby="backup-title">
         <div className="mfa-method-head">
-          <h2 id="backup-title">Backup codes</h2>
-          {state.hasAnyFactor ? <span className="badge">{`${state.backupCodesRemaining} of ${BACKUP_CODE_COUNT} left`}</span> : null}
+          <h2 id="backup-title">{t("backupTitle")}</h2>
+          {state.hasAnyFactor ? <span className="badge">{t("backupLeft", { left: state.backupCodesRemaining, total: BACKUP_CODE_COUNT })}</span> : null}
         </div>
         <p className="muted">
-          {state.hasAnyFactor
-            ? "Single-use codes for when you can't use your other methods. Running low, or lost them? Make new ones: the old ones stop working."
-            : "You get 10 single-use backup codes when you turn on your first method."}
+          {state.hasAnyFactor ? t("backupLead") : t("backupLeadNone", { total: BACKUP_CODE_COUNT })}
         </p>
         {state.hasAnyFactor ? <RegenerateBackupCodes action={regenerateBackupCodesAction} canRegenerate={offer} account={user.email} /> : null}
       </section>
@@ -133,15 +133,15 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function OnOff({ on }: { on: boolean }) {
-  return <span className={on ? "badge badge-on" : "badge badge-off"}>{on ? "On" : "Off"}</span>;
+function OnOff({ on, t }: { on: boolean; t: Translate }) {
+  return <span className={on ? "badge badge-on" : "badge badge-off"}>{on ? t("on") : t("off")}</span>;
 }
 
-function CancelSetup() {
+function CancelSetup({ t }: { t: Translate }) {
   return (
     <form action={cancelEnrolmentAction}>
       <button className="button button-secondary button-inline" type="submit">
-        Cancel setup
+        {t("cancelSetup")}
       </button>
     </form>
   );

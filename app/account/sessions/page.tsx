@@ -1,64 +1,68 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { FormAlert } from "@/components/field";
-import { TimeAgo } from "@/components/console/time-ago";
 import { ActionButton } from "@/components/account/action-button";
+import { LocalTime } from "@/components/account/local-time";
 import { StepUpPrompt } from "@/components/account/step-up-prompt";
 import { listSessions } from "@/lib/account/sessions";
-import { UNKNOWN_OS } from "@/lib/account/user-agent";
+import { deviceName } from "@/lib/account/user-agent";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { hasFreshStepUp, requireAccountUser } from "../guard";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 
-export const metadata: Metadata = { title: "Sessions" };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("accountSessions"))("title") };
+}
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
   const user = await requireAccountUser();
-  const [{ signedOut }, sessions, fresh] = await Promise.all([searchParams, listSessions(user), hasFreshStepUp(user)]);
+  const [{ signedOut }, sessions, fresh, t, account, locale] = await Promise.all([
+    searchParams, listSessions(user), hasFreshStepUp(user), getTranslations("accountSessions"), getTranslations("account"), resolveLocale(),
+  ]);
   const others = sessions.filter((session) => !session.current).length;
   const count = Number(signedOut);
   return (
     <div className="stack account-page">
       <header>
-        <h1>Sessions</h1>
-        <p className="muted">Where your account is signed in. Sign out anything you don&apos;t recognise, then change your password.</p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </header>
       {signedOut !== undefined && Number.isInteger(count) && count >= 0 ? (
-        <FormAlert message={count === 0 ? "No other session was signed in." : `Signed out ${plural(count, "session", "sessions")}.`} />
+        <FormAlert message={count === 0 ? t("noneSignedOut") : t("signedOut", { count })} />
       ) : null}
-      {others > 0 && !fresh ? <StepUpPrompt next="/account/sessions" task="sign out other sessions" /> : null}
+      {others > 0 && !fresh ? <StepUpPrompt next="/account/sessions" task={t("task")} /> : null}
       <div className="account-table-scroll">
         <table className="table">
-          <caption className="account-sr-only">Active sessions</caption>
+          <caption className="account-sr-only">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">IP address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last active</th>
-              {fresh && others > 0 ? <th scope="col"><span className="account-sr-only">Actions</span></th> : null}
+              <th scope="col">{t("device")}</th>
+              <th scope="col">{t("ip")}</th>
+              <th scope="col">{t("signedIn")}</th>
+              <th scope="col">{t("lastActive")}</th>
+              {fresh && others > 0 ? <th scope="col"><span className="account-sr-only">{account("actions")}</span></th> : null}
             </tr>
           </thead>
           <tbody>
             {sessions.map((session) => {
-              const device = session.os === UNKNOWN_OS ? session.browser : `${session.browser} on ${session.os}`;
+              const device = deviceName(session, locale);
               return (
                 <tr key={session.id}>
                   <td>
-                    {device} {session.current ? <span className="badge">This device</span> : null}
+                    {device} {session.current ? <span className="badge">{t("thisDevice")}</span> : null}
                   </td>
-                  <td>{session.ip ?? "Unknown"}</td>
-                  <td><TimeAgo date={session.createdAt} /></td>
-                  <td><TimeAgo date={session.lastSeenAt} /></td>
+                  <td>{session.ip ?? account("unknown")}</td>
+                  <td><LocalTime date={session.createdAt} /></td>
+                  <td><LocalTime date={session.lastSeenAt} /></td>
                   {fresh && others > 0 ? (
                     <td>
                       {session.current ? null : (
                         <ActionButton
                           action={revokeSessionAction}
                           hidden={{ sessionId: session.id }}
-                          label="Sign out"
-                          detail={`${device}, ${session.ip ?? "unknown IP"}`}
-                          pendingLabel="Signing out…"
+                          label={t("signOut")}
+                          detail={`${device}, ${session.ip ?? t("unknownIp")}`}
+                          pendingLabel={t("signingOut")}
                           variant="secondary"
                         />
                       )}
@@ -71,9 +75,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         </table>
       </div>
       {fresh && others > 0 ? (
-        <ActionButton action={revokeOtherSessionsAction} label="Sign out all other sessions" pendingLabel="Signing out…" variant="danger" />
+        <ActionButton action={revokeOtherSessionsAction} label={t("signOutOthers")} pendingLabel={t("signingOut")} variant="danger" />
       ) : null}
-      {others === 0 ? <p className="muted">You&apos;re not signed in anywhere else.</p> : null}
+      {others === 0 ? <p className="muted">{t("alone")}</p> : null}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { OrgLogo } from "@/components/orgs/org-logo";
 import { OrgNav } from "@/components/orgs/org-nav";
-import { ROLE_LABELS } from "@/lib/orgs/permissions";
 import { requireOrgRole } from "@/lib/orgs/require-org-role";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -20,15 +20,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function OrgLayout({ params, children }: Params & { children: React.ReactNode }) {
   const access = await requireOrgRole((await params).slug);
   const { organization } = access;
+  const t = await getTranslations("orgs");
   return (
     <div className="stack">
-      <p className="breadcrumbs"><Link href="/orgs">Organizations</Link></p>
+      <p className="breadcrumbs"><Link href="/orgs">{t("title")}</Link></p>
       <div className="org-heading">
         <OrgLogo org={organization} size={48} />
         <div>
           <p className="org-heading-name">{organization.name}</p>
           <p className="muted">
-            /orgs/{organization.slug} · You&apos;re {access.role === "member" ? "a" : "an"} {ROLE_LABELS[access.role].toLowerCase()}
+            /orgs/{organization.slug} · {t("you", { role: access.role })}
           </p>
         </div>
       </div>

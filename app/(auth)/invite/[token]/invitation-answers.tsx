@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/account/action-button";
 import { AuthForm } from "@/components/auth-form";
 import { withNext } from "@/lib/auth/return-to";
@@ -17,26 +18,28 @@ import {
  */
 
 /** Signed in with the invited address. */
-export function InviteeAnswer({ token }: { token: string }) {
+export async function InviteeAnswer({ token }: { token: string }) {
+  const t = await getTranslations("invite");
   return (
     <div className="button-row">
-      <ActionButton action={acceptInvitationAction.bind(null, token)} label="Accept" pendingLabel="Joining…" />
-      <ActionButton action={declineInvitationAction.bind(null, token)} label="Decline" pendingLabel="Declining…" variant="secondary" />
+      <ActionButton action={acceptInvitationAction.bind(null, token)} label={t("accept")} pendingLabel={t("joining")} />
+      <ActionButton action={declineInvitationAction.bind(null, token)} label={t("decline")} pendingLabel={t("declining")} variant="secondary" />
     </div>
   );
 }
 
 /** Signed in with another address: never accept for it; offer to switch. */
-export function WrongAccount({ token, maskedEmail, signedInAs }: { token: string; maskedEmail: string; signedInAs: string }) {
+export async function WrongAccount({ token, maskedEmail, signedInAs }: { token: string; maskedEmail: string; signedInAs: string }) {
+  const t = await getTranslations("invite");
   return (
     <div className="stack">
       <p className="alert alert-warn" role="alert">
-        This invitation is for {maskedEmail}; you are signed in as {signedInAs}.
+        {t("wrongAccount", { invited: maskedEmail, signedInAs })}
       </p>
-      <p className="muted">To accept it, sign out and continue with the invited address. You&apos;ll come back to this invitation.</p>
+      <p className="muted">{t("wrongAccountLead")}</p>
       <div className="button-row">
-        <ActionButton action={signOutAndContinueAction.bind(null, token)} label="Sign out and continue" pendingLabel="Signing out…" />
-        <Link href="/">Stay signed in</Link>
+        <ActionButton action={signOutAndContinueAction.bind(null, token)} label={t("signOutContinue")} pendingLabel={t("signingOut")} />
+        <Link href="/">{t("staySignedIn")}</Link>
       </div>
     </div>
   );
@@ -48,34 +51,32 @@ export function WrongAccount({ token, maskedEmail, signedInAs }: { token: string
  * new-account path emails a code, or a "you already have an account"
  * notice whose "Sign in" returns here (lib/orgs/start-invitation-sign-up.ts).
  */
-export function SignedOutChoices({ token, maskedEmail, minPasswordLength }: { token: string; maskedEmail: string; minPasswordLength: number }) {
+export async function SignedOutChoices({ token, maskedEmail, minPasswordLength }: { token: string; maskedEmail: string; minPasswordLength: number }) {
+  const t = await getTranslations("invite");
   return (
     <div className="stack">
       <section className="stack" aria-labelledby="invite-sign-in">
-        <h2 id="invite-sign-in">Already have an account?</h2>
+        <h2 id="invite-sign-in">{t("haveAccount")}</h2>
         <Link className="button button-inline" href={withNext("/sign-in", invitationPath(token))}>
-          Sign in to accept
+          {t("signInToAccept")}
         </Link>
       </section>
       <section className="stack" aria-labelledby="invite-new-account">
         <div>
-          <h2 id="invite-new-account">New here? Create an account</h2>
-          <p className="muted">
-            Your account will use the invited address, <strong>{maskedEmail}</strong>. We&apos;ll email a code to it to confirm it&apos;s
-            yours.
-          </p>
+          <h2 id="invite-new-account">{t("newHere")}</h2>
+          <p className="muted">{t.rich("newLead", { email: maskedEmail, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         </div>
         <AuthForm
           action={startInvitationSignUpAction.bind(null, token)}
           fields={[
-            { name: "name", label: "Name (optional)", autoComplete: "name", required: false },
+            { name: "name", label: t("name"), autoComplete: "name", required: false },
             {
-              name: "password", label: "Password", type: "password", autoComplete: "new-password",
-              hint: `At least ${minPasswordLength} characters. A long phrase is easiest to remember.`,
+              name: "password", label: t("password"), type: "password", autoComplete: "new-password",
+              hint: t("passwordHint", { min: minPasswordLength }),
             },
           ]}
-          submitLabel="Create account"
-          pendingLabel="Sending code…"
+          submitLabel={t("createAccount")}
+          pendingLabel={t("sendingCode")}
         />
       </section>
     </div>

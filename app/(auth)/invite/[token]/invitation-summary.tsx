@@ -1,45 +1,52 @@
 import Link from "next/link";
-import { invitationGone } from "@/lib/orgs/invitation-gone";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateTime } from "@/components/account/local-time";
 import type { InvitationPreview } from "@/lib/orgs/find-invitation-by-token";
-import { ROLE_LABELS } from "@/lib/orgs/permissions";
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** "in 6 days" / "in 5 hours" / "within the hour": a server render happens once per request, so reading the clock is fine. */
-function timeLeft(expiresAt: Date): string {
+/** "in 6 days" / "in 5 hours" / "within the hour", in `locale`: a server render happens once per request, so reading the clock is fine. */
+function timeLeft(locale: string, expiresAt: Date, withinHour: string): string {
   const hours = Math.floor((expiresAt.getTime() - Date.now()) / HOUR_MS);
-  if (hours >= 48) return `in ${Math.round(hours / 24)} days`;
-  if (hours >= 1) return `in ${hours} ${hours === 1 ? "hour" : "hours"}`;
-  return "within the hour";
+  const format = new Intl.RelativeTimeFormat(locale);
+  if (hours >= 48) return format.format(Math.round(hours / 24), "day");
+  if (hours >= 1) return format.format(hours, "hour");
+  return withinHour;
 }
 
 /** Who invited whom to what: what the invitation email said, for the page the link opens. */
-export function InvitationSummary({ invitation }: { invitation: InvitationPreview }) {
+export async function InvitationSummary({ invitation }: { invitation: InvitationPreview }) {
   const { organization, inviter, role, maskedEmail, expiresAt } = invitation;
+  const [t, roles, account, locale] = await Promise.all([getTranslations("invite"), getTranslations("orgRoles"), getTranslations("account"), getLocale()]);
   return (
     <div className="stack">
       <div className="invite-heading">
         {/* eslint-disable-next-line @next/next/no-img-element -- the organization's own URL, any host; no Referer, the page's URL holds the token */}
         {organization.logoUrl ? <img src={organization.logoUrl} alt="" referrerPolicy="no-referrer" /> : null}
-        <h1>Join {organization.name}</h1>
+        <h1>{t("join", { org: organization.name })}</h1>
       </div>
       <p>
-        {inviter ?? "An admin"} invited you to join <strong>{organization.name}</strong> as {role === "member" ? "a" : "an"}{" "}
-        <strong>{ROLE_LABELS[role].toLowerCase()}</strong>.
+        {t.rich("invitedYou", {
+          inviter: inviter ?? t("anAdmin"),
+          org: organization.name,
+          role,
+          strong: (chunks) => <strong>{chunks}</strong>,
+          b: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <dl className="facts invite-facts">
         <div>
-          <dt>Invited address</dt>
+          <dt>{t("invitedAddress")}</dt>
           <dd>{maskedEmail}</dd>
         </div>
         <div>
-          <dt>Role</dt>
-          <dd>{ROLE_LABELS[role]}</dd>
+          <dt>{t("role")}</dt>
+          <dd>{roles(role)}</dd>
         </div>
         <div>
-          <dt>Expires</dt>
+          <dt>{t("expires")}</dt>
           <dd>
-            <time dateTime={expiresAt.toISOString()}>{expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time> ({timeLeft(expiresAt)})
+            <time dateTime={expiresAt.toISOString()}>{account("utc", { time: dateTime(locale, expiresAt) })}</time> ({timeLeft(locale, expiresAt, t("withinHour"))})
           </dd>
         </div>
       </dl>
@@ -47,30 +54,34 @@ export function InvitationSummary({ invitation }: { invitation: InvitationPrevie
   );
 }
 
-const CLOSED_TITLES = { expired: "This invitation has expired", revoked: "This invitation was withdrawn", accepted: "Already accepted", declined: "Invitation declined" };
+const CLOSED_TITLES = { expired: "closedExpired", revoked: "closedRevoked", accepted: "closedAccepted", declined: "closedDeclined" } as const;
+const GONE = { expired: "goneExpired", revoked: "goneRevoked", accepted: "goneAccepted", declined: "goneDeclined" } as const;
 
 /**
  * An invitation that can no longer be answered: which state, who to ask
- * (lib/orgs/invitation-gone.ts) and a way on. Its own invitee, signed in,
- * is told what they did instead.
+ * (the words of lib/orgs/invitation-gone.ts, in the reader's language) and a
+ * way on. Its own invitee, signed in, is told what they did instead.
  */
-export function InvitationClosed({ invitation }: { invitation: InvitationPreview & { status: keyof typeof CLOSED_TITLES } }) {
+export async function InvitationClosed({ invitation }: { invitation: InvitationPreview & { status: keyof typeof CLOSED_TITLES } }) {
   const { status, organization, inviter, viewer } = invitation;
+  const t = await getTranslations("invite");
+  const org = organization.name;
   const own = viewer === "invitee";
+  const ask = inviter ? t("askInviter", { inviter, org }) : t("askAdmin", { org });
   const text =
     own && status === "accepted"
-      ? `You're a member of ${organization.name}.`
+      ? t("youAreMember", { org })
       : own && status === "declined"
-        ? `You declined the invitation to ${organization.name}. Nobody was added. If you change your mind, ask ${inviter ?? "an admin of the organization"} to invite you again.`
-        : invitationGone(status, organization.name, inviter).formError;
+        ? inviter ? t("youDeclined", { org, inviter }) : t("youDeclinedNoInviter", { org })
+        : t(GONE[status], { org, ask });
   return (
     <div className="stack">
-      <h1>{CLOSED_TITLES[status]}</h1>
+      <h1>{t(CLOSED_TITLES[status])}</h1>
       <p role="status">{text}</p>
       <div className="links">
-        {own && status === "accepted" ? <Link href={`/orgs/${organization.slug}`}>Open {organization.name}</Link> : null}
-        {viewer === "signed_out" && status === "accepted" ? <Link href="/sign-in">Sign in</Link> : null}
-        <Link href="/">Go to the home page</Link>
+        {own && status === "accepted" ? <Link href={`/orgs/${organization.slug}`}>{t("open", { org })}</Link> : null}
+        {viewer === "signed_out" && status === "accepted" ? <Link href="/sign-in">{t("signIn")}</Link> : null}
+        <Link href="/">{t("home")}</Link>
       </div>
     </div>
   );

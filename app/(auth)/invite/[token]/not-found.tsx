@@ -1,17 +1,16 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 /** An unknown or mistyped invitation link: nothing to say about whose it was, only what to do. */
-export default function InvitationNotFound() {
+export default async function InvitationNotFound() {
+  const t = await getTranslations("invite");
   return (
     <div className="stack">
-      <h1>Invitation not found</h1>
-      <p role="status">
-        We couldn&apos;t find that invitation. Check that you opened the whole link from the email. If it still doesn&apos;t work, ask the
-        person who invited you to send a new invitation.
-      </p>
+      <h1>{t("notFoundTitle")}</h1>
+      <p role="status">{t("notFoundText")}</p>
       <div className="links">
-        <Link href="/">Go to the home page</Link>
-        <Link href="/sign-in">Sign in</Link>
+        <Link href="/">{t("home")}</Link>
+        <Link href="/sign-in">{t("signIn")}</Link>
       </div>
     </div>
   );

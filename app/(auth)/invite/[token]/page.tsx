@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { findInvitationByToken } from "@/lib/orgs/find-invitation-by-token";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -8,7 +9,9 @@ import { InvitationClosed, InvitationSummary } from "./invitation-summary";
 
 // The URL holds the token: never sent to another site as a Referer (same-origin: "no-referrer" would make the
 // forms' Origin "null", which the app refuses), never indexed.
-export const metadata: Metadata = { title: "Invitation", referrer: "same-origin", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("invite"))("metaTitle"), referrer: "same-origin", robots: { index: false, follow: false } };
+}
 
 /**
  * The page an invitation email links to. Opening it only reads (mail

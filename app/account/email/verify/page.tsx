@@ -1,27 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CodeForm } from "@/components/code-form";
 import { getEmailChange } from "@/lib/account/email-change";
 import { getSettings } from "@/lib/settings/get-settings";
+import { codeFormLabels } from "@/app/(auth)/code-form-labels";
 import { requireAccountUser } from "../../guard";
 import { confirmEmailChangeAction, resendEmailChangeCodeAction } from "../actions";
 import { readEmailChangeCookie } from "../change-cookie";
 
-export const metadata: Metadata = { title: "Confirm your new email" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("accountEmail"))("verifyTitle") };
+}
 
 /** Step 2 of an email change; without a live change (expired, other session) it goes back to the start. */
 export default async function EmailChangeVerifyPage() {
   const user = await requireAccountUser();
-  const [pending, { signInExperience: sie }] = await Promise.all([readEmailChangeCookie().then((id) => getEmailChange(user, id)), getSettings()]);
+  const [pending, { signInExperience: sie }, t, labels] = await Promise.all([
+    readEmailChangeCookie().then((id) => getEmailChange(user, id)), getSettings(), getTranslations("accountEmail"), codeFormLabels(),
+  ]);
   if (!pending) redirect("/account/email");
   return (
     <div className="stack account-page account-narrow">
       <header>
-        <h1>Confirm your new email</h1>
+        <h1>{t("verifyTitle")}</h1>
         <p className="muted">
-          We sent a code to <strong>{pending.email}</strong>. It expires in {Math.round(sie.otp.ttlSeconds / 60)} minutes. Check your
-          spam folder if it doesn&apos;t arrive.
+          {t.rich("verifyLead", { email: pending.email, minutes: Math.round(sie.otp.ttlSeconds / 60), strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </header>
       <CodeForm
@@ -29,9 +34,10 @@ export default async function EmailChangeVerifyPage() {
         resendAction={resendEmailChangeCodeAction}
         resendInSeconds={pending.resendInSeconds}
         cooldownSeconds={sie.otp.resendCooldownSeconds}
+        labels={labels}
       />
       <div className="links">
-        <Link href="/account/email">Use a different email</Link>
+        <Link href="/account/email">{t("differentEmail")}</Link>
       </div>
     </div>
   );

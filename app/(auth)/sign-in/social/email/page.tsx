@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthForm } from "@/components/auth-form";
 import { readFlowCookie } from "@/lib/auth/flow";
 import { socialErrorPath } from "@/lib/social/error-reasons";
 import { pendingForAddress } from "@/lib/social/pending-identity";
 import { socialEmailAction } from "../actions";
 
-export const metadata: Metadata = { title: "Your email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("socialPages"))("emailMetaTitle") };
+}
 
 /**
  * The provider gave no address it vouches for: one is asked for and proven
@@ -18,18 +21,22 @@ export const metadata: Metadata = { title: "Your email address" };
 export default async function SocialEmailPage() {
   const pending = await pendingForAddress(await readFlowCookie());
   if (!pending) redirect(socialErrorPath("expired"));
+  const t = await getTranslations("socialPages");
   return (
     <div className="stack">
       <div>
-        <h1>What&apos;s your email address?</h1>
-        <p className="muted">
-          {pending.provider} didn&apos;t give us an email address it has verified. Enter yours and we&apos;ll email you a code to confirm it. If it
-          belongs to an account, {pending.provider} will be connected to that account.
-        </p>
+        <h1>{t("emailTitle")}</h1>
+        <p className="muted">{t("emailLead", { provider: pending.provider })}</p>
       </div>
-      <AuthForm autoFocus action={socialEmailAction} fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} submitLabel="Email me a code" pendingLabel="Sending…" />
+      <AuthForm
+        autoFocus
+        action={socialEmailAction}
+        fields={[{ name: "email", label: t("email"), type: "email", autoComplete: "email" }]}
+        submitLabel={t("emailMe")}
+        pendingLabel={t("sending")}
+      />
       <div className="links">
-        <Link href="/sign-in">Cancel and sign in another way</Link>
+        <Link href="/sign-in">{t("cancel")}</Link>
       </div>
     </div>
   );

@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { isSocialErrorReason, SOCIAL_ERRORS } from "@/lib/social/error-reasons";
 
-export const metadata: Metadata = { title: "Sign-in not completed" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("socialPages"))("errorMetaTitle") };
+}
 
 /** Where a social sign-in that could not finish ends (lib/social/error-reasons.ts), with the way back. */
 export default async function SocialErrorPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
-  const { reason } = await searchParams;
-  const { title, text } = SOCIAL_ERRORS[isSocialErrorReason(reason) ? reason : "failed"];
+  const [{ reason }, t] = await Promise.all([searchParams, getTranslations("socialPages")]);
+  const key = SOCIAL_ERRORS[isSocialErrorReason(reason) ? reason : "failed"];
   return (
     <div className="stack">
       <div>
-        <h1>{title}</h1>
-        <p role="alert">{text}</p>
+        <h1>{t(`${key}Title`)}</h1>
+        <p role="alert">{t(`${key}Text`)}</p>
       </div>
       <div className="links">
-        <Link href="/sign-in">Back to sign in</Link>
+        <Link href="/sign-in">{t("back")}</Link>
       </div>
     </div>
   );

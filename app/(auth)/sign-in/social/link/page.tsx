@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { readFlowCookie } from "@/lib/auth/flow";
 import { socialLinkPageState } from "@/lib/social/link-page-state";
 import { ADDRESS_PAGE } from "@/lib/social/start-link";
 import { CodeStep } from "../../../code-step";
 import { resendSocialLinkAction, verifySocialLinkAction } from "../actions";
 
-export const metadata: Metadata = { title: "Enter your code" };
-
-const UNSENT = "We couldn't send a code just now. Wait a minute, then choose “Resend code”.";
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("socialPages"))("linkMetaTitle") };
+}
 
 /**
  * The code step of a pending social sign-in. Reached from the callback when
@@ -17,20 +18,21 @@ const UNSENT = "We couldn't send a code just now. Wait a minute, then choose “
  * same whether or not the typed address has an account.
  */
 export default async function SocialLinkPage({ searchParams }: { searchParams: Promise<{ unsent?: string }> }) {
-  const { unsent } = await searchParams;
-  const state = await socialLinkPageState(await readFlowCookie());
-  const warning = unsent ? UNSENT : undefined;
+  const [{ unsent }, state, t] = await Promise.all([searchParams, readFlowCookie().then(socialLinkPageState), getTranslations("socialPages")]);
+  const warning = unsent ? t("unsent") : undefined;
   const common = { kind: "social-link", verifyAction: verifySocialLinkAction, resendAction: resendSocialLinkAction, warning } as const;
   if (!state || state.asked) {
-    return <CodeStep {...common} title="Check your email" startPath={ADDRESS_PAGE} lead={state ? <p>Enter the code to continue with {state.provider}.</p> : null} />;
+    return (
+      <CodeStep {...common} title={t("checkEmail")} startPath={ADDRESS_PAGE} lead={state ? <p>{t("continueWith", { provider: state.provider })}</p> : null} />
+    );
   }
   return (
     <CodeStep
       {...common}
-      title="An account with this email already exists"
+      title={t("existsTitle")}
       startPath="/sign-in"
-      startLabel="Cancel and sign in another way"
-      lead={<p>To connect {state.provider} to it, prove it&apos;s yours: enter the code we sent to its address. Nothing is connected until you do.</p>}
+      startLabel={t("cancel")}
+      lead={<p>{t("existsLead", { provider: state.provider })}</p>}
     />
   );
 }
