@@ -32,7 +32,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </header>
-      <main className="console-main">{children}</main>
+      <main id="main" tabIndex={-1} className="console-main">{children}</main>
     </div>
   );
 }

@@ -16,7 +16,7 @@ type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormA
 export async function AccountShell({ user, signOutAction, switchAction, children }: Props) {
   const { branding } = await getSettings();
   return (
-    <div className="account" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
+    <div className="account branded" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <header className="account-header">
         <div className="account-header-inner">
           <div className="account-who">
@@ -37,7 +37,7 @@ export async function AccountShell({ user, signOutAction, switchAction, children
       </header>
       <div className="account-body">
         <AccountNav />
-        <main className="account-main">{children}</main>
+        <main id="main" tabIndex={-1} className="account-main">{children}</main>
       </div>
     </div>
   );

@@ -14,6 +14,12 @@ type Props = {
   now: Date;
 };
 
+/** Column headers, and each cell's label when the table stacks into cards on phones (app/globals.css). */
+const COLUMNS = ["Status", "Email", "Recipient", "Connector", "Attempts", "Next attempt (UTC)", "Error", "Provider message ID", "Created (UTC)", "Sent (UTC)"] as const;
+type Column = (typeof COLUMNS)[number];
+/** A cell that names its column: role kept when phones display the table as blocks. */
+const cell = (column: Column) => ({ role: "cell", "data-label": column }) as const;
+
 /**
  * One row per message, newest first. Recipients are masked and codes in
  * subjects hidden: the full address, error and content are one click away,
@@ -22,25 +28,20 @@ type Props = {
 export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
   return (
     <div className="deliveries-table-wrap" role="region" aria-labelledby="deliveries-table-caption" tabIndex={0}>
-      <table className="table deliveries-table">
+      <table className="table deliveries-table" role="table">
         <caption id="deliveries-table-caption" className="deliveries-visually-hidden">
           Emails, newest first
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Email</th>
-            <th scope="col">Recipient</th>
-            <th scope="col">Connector</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Next attempt (UTC)</th>
-            <th scope="col">Error</th>
-            <th scope="col">Provider message ID</th>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">Sent (UTC)</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" role="columnheader">
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {rows.map((row) => (
             <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} />
           ))}
@@ -57,8 +58,8 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
   const canRetryStatus = row.status === "failed" || row.status === "dead";
   const refusal = canRetryStatus ? retryRefusal(row, now) : null;
   return (
-    <tr data-delivery-id={row.id}>
-      <td>
+    <tr data-delivery-id={row.id} role="row">
+      <td {...cell("Status")}>
         <div className="delivery-status-cell">
           <StatusBadge status={row.status} errorCode={row.errorCode} />
           {canRetryStatus ? (
@@ -70,20 +71,20 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
           ) : null}
         </div>
       </td>
-      <td className="delivery-email">
+      <td className="delivery-email" {...cell("Email")}>
         <div className="delivery-purpose">{row.purpose}</div>
         <div className="muted delivery-subject">{truncate(hideCodes(row.subject), 60)}</div>
         <Link href={`/console/deliveries/${encodeURIComponent(row.id)}`}>
           View<span className="deliveries-visually-hidden"> {what}</span>
         </Link>
       </td>
-      <td className="delivery-nowrap">{masked}</td>
-      <td>{row.connector}</td>
-      <td className="delivery-nowrap delivery-number">
+      <td className="delivery-nowrap" {...cell("Recipient")}>{masked}</td>
+      <td {...cell("Connector")}>{row.connector}</td>
+      <td className="delivery-nowrap delivery-number" {...cell("Attempts")}>
         {row.attempts}/{row.maxAttempts}
       </td>
-      <td>{row.status === "failed" ? <Timestamp date={row.nextAttemptAt} stacked /> : <span className="muted">—</span>}</td>
-      <td className="delivery-error">
+      <td {...cell("Next attempt (UTC)")}>{row.status === "failed" ? <Timestamp date={row.nextAttemptAt} stacked /> : <span className="muted">—</span>}</td>
+      <td className="delivery-error" {...cell("Error")}>
         {row.errorCode ? (
           <>
             <code>{row.errorCode}</code>
@@ -93,11 +94,11 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
           <span className="muted">—</span>
         )}
       </td>
-      <td className="delivery-nowrap">{row.providerMessageId ? <code title={row.providerMessageId}>{truncate(row.providerMessageId, 16)}</code> : <span className="muted">—</span>}</td>
-      <td>
+      <td className="delivery-nowrap" {...cell("Provider message ID")}>{row.providerMessageId ? <code title={row.providerMessageId}>{truncate(row.providerMessageId, 16)}</code> : <span className="muted">—</span>}</td>
+      <td {...cell("Created (UTC)")}>
         <Timestamp date={row.createdAt} stacked />
       </td>
-      <td>
+      <td {...cell("Sent (UTC)")}>
         <Timestamp date={row.sentAt} stacked />
       </td>
     </tr>
