@@ -13,7 +13,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Every sign-in lands here: when the admin requires two-step verification, set it up first.
   if (user && (await needsMfaSetup(user.id))) redirect("/account/security?required=1");
   return (
-    <main className="auth-shell">
+    <main id="main" tabIndex={-1} className="auth-shell">
       <div className="card auth-card stack">
         <h1>{branding.productName}</h1>
         {user ? (

@@ -8,7 +8,7 @@ import type { Metadata } from "next";
  */
 export function StatusPage({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <main className="auth-shell">
+    <main id="main" tabIndex={-1} className="auth-shell">
       <div className="card auth-card stack">
         <h1>{title}</h1>
         {children}

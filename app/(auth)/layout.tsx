@@ -20,7 +20,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   const [{ branding }, t] = await Promise.all([getSettings(), getTranslations("layout")]);
   const logo = logoSrc(branding);
   return (
-    <main className="auth-shell" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
+    <main id="main" tabIndex={-1} className="auth-shell branded" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <div className="auth-column">
         <div className="card auth-card">
           <div className="brand">

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { ClientIntl } from "@/components/client-intl";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { getCurrentAdmin } from "@/lib/auth/current-admin";
 
@@ -21,10 +21,9 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const admin = await getCurrentAdmin();
   if (!admin) return children;
-  const [t, messages] = await Promise.all([getTranslations("console"), getMessages()]);
-  const consoleMessages = Object.fromEntries(Object.entries(messages).filter(([namespace]) => namespace.startsWith("console")));
+  const t = await getTranslations("console");
   return (
-    <NextIntlClientProvider messages={consoleMessages}>
+    <ClientIntl namespaces={(namespace) => namespace.startsWith("console")}>
       <div className="console">
         <header className="console-header">
           <div className="console-header-inner">
@@ -38,8 +37,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </div>
           </div>
         </header>
-        <main className="console-main">{children}</main>
+        <main id="main" tabIndex={-1} className="console-main">{children}</main>
       </div>
-    </NextIntlClientProvider>
+    </ClientIntl>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { ClientIntl } from "@/components/client-intl";
 import { OrgSwitcher } from "@/components/orgs/org-switcher";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { brandStyle } from "@/lib/branding/css-vars";
@@ -16,9 +16,9 @@ type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormA
  * The layouts pass the actions in, as server actions live next to their pages.
  */
 export async function AccountShell({ user, signOutAction, switchAction, children }: Props) {
-  const [{ branding }, t, messages] = await Promise.all([getSettings(), getTranslations("account"), getMessages()]);
+  const [{ branding }, t] = await Promise.all([getSettings(), getTranslations("account")]);
   return (
-    <div className="account" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
+    <div className="account branded" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <header className="account-header">
         <div className="account-header-inner">
           <div className="account-who">
@@ -38,9 +38,9 @@ export async function AccountShell({ user, signOutAction, switchAction, children
       <div className="account-body">
         <AccountNav />
         {/* The forms' own words (client components), and only theirs: the rest of the catalogue stays on the server. */}
-        <NextIntlClientProvider messages={{ accountClient: messages.accountClient, orgClient: messages.orgClient }}>
-          <main className="account-main">{children}</main>
-        </NextIntlClientProvider>
+        <ClientIntl namespaces={(namespace) => namespace === "accountClient" || namespace === "orgClient"}>
+          <main id="main" tabIndex={-1} className="account-main">{children}</main>
+        </ClientIntl>
       </div>
     </div>
   );

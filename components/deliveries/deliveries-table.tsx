@@ -16,6 +16,10 @@ type Props = {
   now: Date;
 };
 
+/** Column headers (consoleDeliveries.columns.*), and each cell's label when the table stacks into cards on phones (app/globals.css). */
+const COLUMNS = ["status", "email", "recipient", "connector", "attempts", "nextAttempt", "error", "providerMessageId", "created", "sent"] as const;
+type Column = (typeof COLUMNS)[number];
+
 /**
  * One row per message, newest first. Recipients are masked and codes in
  * subjects hidden: the full address, error and content are one click away,
@@ -26,25 +30,20 @@ export async function DeliveriesTable({ rows, retryAction, back, now }: Props) {
   const { tr } = await consoleTranslator();
   return (
     <div className="deliveries-table-wrap" role="region" aria-labelledby="deliveries-table-caption" tabIndex={0}>
-      <table className="table deliveries-table">
+      <table className="table deliveries-table" role="table">
         <caption id="deliveries-table-caption" className="deliveries-visually-hidden">
           {t("tableCaption")}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("columns.status")}</th>
-            <th scope="col">{t("columns.email")}</th>
-            <th scope="col">{t("columns.recipient")}</th>
-            <th scope="col">{t("columns.connector")}</th>
-            <th scope="col">{t("columns.attempts")}</th>
-            <th scope="col">{t("columns.nextAttempt")}</th>
-            <th scope="col">{t("columns.error")}</th>
-            <th scope="col">{t("columns.providerMessageId")}</th>
-            <th scope="col">{t("columns.created")}</th>
-            <th scope="col">{t("columns.sent")}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" role="columnheader">
+                {t(`columns.${column}`)}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {rows.map((row) => (
             <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} t={t} tr={tr} />
           ))}
@@ -61,10 +60,12 @@ function DeliveryTableRow({ row, retryAction, back, now, t, tr }: RowProps) {
   const masked = maskRecipient(row.recipient);
   const what = t("rowWhat", { kind: emailKindLabel(row.purpose), recipient: masked });
   const canRetryStatus = row.status === "failed" || row.status === "dead";
+  /** A cell that names its column: role kept when phones display the table as blocks. */
+  const cell = (column: Column) => ({ role: "cell", "data-label": t(`columns.${column}`) }) as const;
   const refusal = canRetryStatus ? retryRefusal(row, now) : null;
   return (
-    <tr data-delivery-id={row.id}>
-      <td>
+    <tr data-delivery-id={row.id} role="row">
+      <td {...cell("status")}>
         <div className="delivery-status-cell">
           <StatusBadge status={row.status} errorCode={row.errorCode} />
           {canRetryStatus ? (
@@ -76,20 +77,20 @@ function DeliveryTableRow({ row, retryAction, back, now, t, tr }: RowProps) {
           ) : null}
         </div>
       </td>
-      <td className="delivery-email">
+      <td className="delivery-email" {...cell("email")}>
         <div className="delivery-purpose">{emailKindLabel(row.purpose)}</div>
         <div className="muted delivery-subject">{truncate(hideCodes(row.subject), 60)}</div>
         <Link href={`/console/deliveries/${encodeURIComponent(row.id)}`}>
           {t("view")}<span className="deliveries-visually-hidden"> {what}</span>
         </Link>
       </td>
-      <td className="delivery-nowrap">{masked}</td>
-      <td>{row.connector}</td>
-      <td className="delivery-nowrap delivery-number">
+      <td className="delivery-nowrap" {...cell("recipient")}>{masked}</td>
+      <td {...cell("connector")}>{row.connector}</td>
+      <td className="delivery-nowrap delivery-number" {...cell("attempts")}>
         {row.attempts}/{row.maxAttempts}
       </td>
-      <td>{row.status === "failed" ? <Timestamp date={row.nextAttemptAt} stacked /> : <span className="muted">—</span>}</td>
-      <td className="delivery-error">
+      <td {...cell("nextAttempt")}>{row.status === "failed" ? <Timestamp date={row.nextAttemptAt} stacked /> : <span className="muted">—</span>}</td>
+      <td className="delivery-error" {...cell("error")}>
         {row.errorCode ? (
           <>
             <code>{row.errorCode}</code>
@@ -99,11 +100,11 @@ function DeliveryTableRow({ row, retryAction, back, now, t, tr }: RowProps) {
           <span className="muted">—</span>
         )}
       </td>
-      <td className="delivery-nowrap">{row.providerMessageId ? <code title={row.providerMessageId}>{truncate(row.providerMessageId, 16)}</code> : <span className="muted">—</span>}</td>
-      <td>
+      <td className="delivery-nowrap" {...cell("providerMessageId")}>{row.providerMessageId ? <code title={row.providerMessageId}>{truncate(row.providerMessageId, 16)}</code> : <span className="muted">—</span>}</td>
+      <td {...cell("created")}>
         <Timestamp date={row.createdAt} stacked />
       </td>
-      <td>
+      <td {...cell("sent")}>
         <Timestamp date={row.sentAt} stacked />
       </td>
     </tr>

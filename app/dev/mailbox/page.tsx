@@ -21,7 +21,7 @@ export default async function DevMailboxPage({ searchParams }: Props) {
   const messages = await listDevMessages({ to: to || undefined, limit: LIMIT });
 
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
       <div className="stack">
         <header className="stack">
           <h1>Dev mailbox</h1>
