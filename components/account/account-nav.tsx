@@ -13,6 +13,8 @@ export const ACCOUNT_SECTIONS: readonly Section[] = [
   { href: "/account/delete", label: "Delete account" },
 ];
 
-export function AccountNav() {
-  return <SectionNav label="Account" className="account-nav" sections={ACCOUNT_SECTIONS} />;
+/** `consoleLabel`: the words for the admin console's link, given to admins only. */
+export function AccountNav({ consoleLabel }: { consoleLabel: string | null }) {
+  const sections = consoleLabel ? [...ACCOUNT_SECTIONS, { href: "/console", label: consoleLabel }] : ACCOUNT_SECTIONS;
+  return <SectionNav label="Account" className="account-nav" sections={sections} />;
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { OrgSwitcher } from "@/components/orgs/org-switcher";
+import { getCurrentAdmin } from "@/lib/auth/current-admin";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { brandStyle } from "@/lib/branding/css-vars";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -14,7 +16,7 @@ type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormA
  * The layouts pass the actions in, as server actions live next to their pages.
  */
 export async function AccountShell({ user, signOutAction, switchAction, children }: Props) {
-  const { branding } = await getSettings();
+  const [{ branding }, admin, t] = await Promise.all([getSettings(), getCurrentAdmin(), getTranslations("header")]);
   return (
     <div className="account" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <header className="account-header">
@@ -26,6 +28,7 @@ export async function AccountShell({ user, signOutAction, switchAction, children
             <OrgSwitcher user={user} switchAction={switchAction} />
           </div>
           <div className="account-who">
+            {admin ? <Link href="/console">{t("console")}</Link> : null}
             <span className="muted">
               Signed in as <strong>{user.email}</strong>
             </span>
@@ -36,7 +39,7 @@ export async function AccountShell({ user, signOutAction, switchAction, children
         </div>
       </header>
       <div className="account-body">
-        <AccountNav />
+        <AccountNav consoleLabel={admin ? t("console") : null} />
         <main className="account-main">{children}</main>
       </div>
     </div>

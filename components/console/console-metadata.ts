@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { getCurrentAdmin } from "@/lib/auth/current-admin";
-import { notFoundMetadata } from "@/components/status-page";
+import { notFoundMetadata } from "@/components/not-found-metadata";
 
 /**
  * A console page's metadata, for admins. Anyone else gets that page's 404,
@@ -10,6 +10,6 @@ import { notFoundMetadata } from "@/components/status-page";
  * document title) instead of naming the console page it stands in for.
  */
 export async function consoleMetadata(title: string): Promise<Metadata> {
-  if (!(await getCurrentAdmin())) return notFoundMetadata;
+  if (!(await getCurrentAdmin())) return notFoundMetadata();
   return { title: `${title} · Console`, robots: { index: false, follow: false } };
 }

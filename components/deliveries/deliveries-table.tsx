@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getEmailKindLabel, type EmailKindLabel } from "@/lib/i18n/email-kinds";
 import type { DeliveryRow } from "@/lib/mail/deliveries";
 import { hideCodes, maskRecipient, retryRefusal, truncate } from "@/lib/mail/deliveries-view";
 import type { ActionState } from "@/lib/result";
@@ -19,7 +20,8 @@ type Props = {
  * subjects hidden: the full address, error and content are one click away,
  * on the message's page.
  */
-export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
+export async function DeliveriesTable({ rows, retryAction, back, now }: Props) {
+  const kindLabel = await getEmailKindLabel();
   return (
     <div className="deliveries-table-wrap" role="region" aria-labelledby="deliveries-table-caption" tabIndex={0}>
       <table className="table deliveries-table">
@@ -42,7 +44,7 @@ export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} />
+            <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} kindLabel={kindLabel} />
           ))}
         </tbody>
       </table>
@@ -51,9 +53,9 @@ export function DeliveriesTable({ rows, retryAction, back, now }: Props) {
 }
 
 /** Status first, with what can be done about it (Retry, or why not); then the facts. */
-function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } & Omit<Props, "rows">) {
+function DeliveryTableRow({ row, retryAction, back, now, kindLabel }: { row: DeliveryRow; kindLabel: EmailKindLabel } & Omit<Props, "rows">) {
   const masked = maskRecipient(row.recipient);
-  const what = `the ${row.purpose} email to ${masked}`;
+  const what = `the “${kindLabel(row.purpose)}” email to ${masked}`;
   const canRetryStatus = row.status === "failed" || row.status === "dead";
   const refusal = canRetryStatus ? retryRefusal(row, now) : null;
   return (
@@ -71,7 +73,7 @@ function DeliveryTableRow({ row, retryAction, back, now }: { row: DeliveryRow } 
         </div>
       </td>
       <td className="delivery-email">
-        <div className="delivery-purpose">{row.purpose}</div>
+        <div className="delivery-purpose">{kindLabel(row.purpose)}</div>
         <div className="muted delivery-subject">{truncate(hideCodes(row.subject), 60)}</div>
         <Link href={`/console/deliveries/${encodeURIComponent(row.id)}`}>
           View<span className="deliveries-visually-hidden"> {what}</span>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EMAIL_KINDS } from "@/emails/kinds";
+import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 import { DELIVERY_STATUSES, type DeliveryFilters as Filters } from "@/lib/mail/deliveries-view";
 import { statusLabel } from "./status-badge";
 
@@ -7,7 +8,8 @@ import { statusLabel } from "./status-badge";
  * A GET form, so filtering works without JavaScript and every filtered view
  * has a URL to share. Changing a filter starts again from the newest page.
  */
-export function DeliveryFilters({ filters, recipientProblem }: { filters: Filters; recipientProblem: string | null }) {
+export async function DeliveryFilters({ filters, recipientProblem }: { filters: Filters; recipientProblem: string | null }) {
+  const kindLabel = await getEmailKindLabel();
   return (
     <form method="get" action="/console/deliveries" className="deliveries-filters" role="search" aria-label="Filter deliveries">
       <div className="field">
@@ -27,7 +29,7 @@ export function DeliveryFilters({ filters, recipientProblem }: { filters: Filter
           <option value="">Any email</option>
           {EMAIL_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {kind}
+              {kindLabel(kind)}
             </option>
           ))}
         </select>

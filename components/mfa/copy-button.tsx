@@ -4,11 +4,19 @@ import { useState, useSyncExternalStore } from "react";
 
 const subscribe = () => () => undefined;
 
+type Props = {
+  text: string;
+  label?: string;
+  /** What the status line says once copied, and when the browser refused. */
+  copiedText?: string;
+  failedText?: string;
+};
+
 /**
  * Copies `text` to the clipboard. Rendered only once JavaScript runs; the
- * download link next to it is what works without.
+ * text itself stays on the page (or a download link) for when it doesn't.
  */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, label = "Copy", copiedText = "Copied.", failedText = "Couldn't copy: select the codes and copy them yourself." }: Props) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const [copied, setCopied] = useState<boolean | null>(null);
   if (!hydrated) return null;
@@ -24,7 +32,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
         {label}
       </button>
       <span role="status" className="muted">
-        {copied === true ? "Copied." : copied === false ? "Couldn't copy: select the codes and copy them yourself." : ""}
+        {copied === true ? copiedText : copied === false ? failedText : ""}
       </span>
     </>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { defaultTemplateText, EMAIL_KINDS, LOCALES } from "@/emails";
 import { requireAdmin } from "@/lib/auth/admin";
+import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 import { latestVersions, versionKey } from "@/lib/email-templates/store";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Email templates");
@@ -12,7 +13,7 @@ const LANGUAGE = { en: "English", ja: "日本語" } as const;
 /** Every email in every language: whether it uses the built-in text or an operator's, and a link to edit it. */
 export default async function EmailTemplatesPage() {
   await requireAdmin();
-  const latest = await latestVersions();
+  const [latest, kindLabel] = await Promise.all([latestVersions(), getEmailKindLabel()]);
   return (
     <div className="stack console-page">
       <header>
@@ -32,7 +33,7 @@ export default async function EmailTemplatesPage() {
           {EMAIL_KINDS.map((kind) => (
             <tr key={kind}>
               <th scope="row">
-                {kind}
+                {kindLabel(kind)}
                 <br />
                 <span className="muted">{defaultTemplateText(kind, "en").heading.replace(/\{\{(\w+)\}\}/g, "…")}</span>
               </th>
@@ -40,7 +41,7 @@ export default async function EmailTemplatesPage() {
                 const version = latest.get(versionKey(kind, locale));
                 return (
                   <td key={locale}>
-                    <Link href={`/console/emails/${kind}/${locale}`} aria-label={`Edit ${kind} (${LANGUAGE[locale]})`}>
+                    <Link href={`/console/emails/${kind}/${locale}`} aria-label={`Edit “${kindLabel(kind)}” (${LANGUAGE[locale]})`}>
                       Edit
                     </Link>{" "}
                     <span className="muted">{version?.content ? `Customised by ${version.createdByEmail}` : "Built-in text"}</span>

@@ -7,6 +7,7 @@ import { RetryForm } from "@/components/deliveries/retry-form";
 import { StatusBadge } from "@/components/deliveries/status-badge";
 import { Timestamp } from "@/components/deliveries/timestamp";
 import { requireAdmin } from "@/lib/auth/admin";
+import { getEmailKindLabel, type EmailKindLabel } from "@/lib/i18n/email-kinds";
 import { getDelivery, type DeliveryContent, type DeliveryDetail } from "@/lib/mail/deliveries";
 import { operatorText } from "@/lib/errors/codes";
 import { hideCodes, previewDocument, retryRefusal } from "@/lib/mail/deliveries-view";
@@ -22,7 +23,7 @@ type Props = {
 export default async function DeliveryPage({ params, searchParams }: Props) {
   // The content of an unsent message can hold a live code: admins only.
   await requireAdmin();
-  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [{ id }, query, kindLabel] = await Promise.all([params, searchParams, getEmailKindLabel()]);
   const message = await getDelivery(id);
   if (!message) notFound();
   const canRetry = message.status === "failed" || message.status === "dead";
@@ -31,7 +32,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   return (
     <div className="stack console-page delivery-page">
       <p className="breadcrumbs">
-        <Link href="/console/deliveries">Deliveries</Link> / {message.purpose}
+        <Link href="/console/deliveries">Deliveries</Link> / {kindLabel(message.purpose)}
       </p>
       <header className="delivery-heading">
         <h1>{hideCodes(message.subject) || "(no subject)"}</h1>
@@ -48,11 +49,11 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         refusal ? (
           <p className="muted">Retry is not available: {refusal}</p>
         ) : (
-          <RetryForm action={retryDeliveryAction} id={message.id} back={`/console/deliveries/${encodeURIComponent(message.id)}`} what={`this ${message.purpose} email`} />
+          <RetryForm action={retryDeliveryAction} id={message.id} back={`/console/deliveries/${encodeURIComponent(message.id)}`} what={`this “${kindLabel(message.purpose)}” email`} />
         )
       ) : null}
 
-      <Facts message={message} />
+      <Facts message={message} kindLabel={kindLabel} />
       {message.errorCode ? <ErrorSection message={message} /> : null}
       <Timeline message={message} />
       <ContentSection content={message.content} />
@@ -60,9 +61,9 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
   );
 }
 
-function Facts({ message }: { message: DeliveryDetail }) {
+function Facts({ message, kindLabel }: { message: DeliveryDetail; kindLabel: EmailKindLabel }) {
   const facts: [string, ReactNode][] = [
-    ["Email", message.purpose],
+    ["Email", kindLabel(message.purpose)],
     ["Recipient", message.recipient],
     ["Locale", message.locale],
     ["Connector", message.connector],

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { defaultTemplateText, variablesFor, type TemplateText } from "@/emails";
 import { requireAdmin } from "@/lib/auth/admin";
+import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 import { isEmailKind, isLocale, templateVersions } from "@/lib/email-templates/store";
 import { FormAlert } from "@/components/field";
 import { doneMessage } from "./done";
@@ -13,7 +14,7 @@ import { TemplateForm, VersionButton } from "./template-form";
 
 type Params = { kind: string; locale: string };
 
-export const generateMetadata = async ({ params }: { params: Promise<Params> }): Promise<Metadata> => consoleMetadata(`Email: ${(await params).kind}`);
+export const generateMetadata = async ({ params }: { params: Promise<Params> }): Promise<Metadata> => consoleMetadata(`Email: ${(await getEmailKindLabel())((await params).kind)}`);
 
 const formValues = (text: TemplateText) => ({
   subject: text.subject,
@@ -30,7 +31,7 @@ export default async function EmailTemplatePage({ params, searchParams }: { para
   await requireAdmin();
   const [{ kind, locale }, { done }] = await Promise.all([params, searchParams]);
   if (!isEmailKind(kind) || !isLocale(locale)) notFound();
-  const versions = await templateVersions(kind, locale);
+  const [versions, kindLabel] = await Promise.all([templateVersions(kind, locale), getEmailKindLabel()]);
   const current = versions[0]?.content ?? null;
   const text = current ?? defaultTemplateText(kind, locale);
   const { allowed, required } = variablesFor(kind);
@@ -39,7 +40,7 @@ export default async function EmailTemplatePage({ params, searchParams }: { para
       <header>
         <p><Link href="/console/emails">← Email templates</Link></p>
         <h1>
-          {kind} ({locale})
+          {kindLabel(kind)} ({locale})
         </h1>
         <p className="muted">
           {current ? `In use: the version saved by ${versions[0]!.createdByEmail} at ${when(versions[0]!.createdAt)}.` : "In use: the built-in text."} Variables:{" "}
