@@ -13,7 +13,8 @@ const brand = { productName: "Acme ID", logo: "/brand-assets/abc", style: { "--b
 /** The error page as app/error.tsx shows it: words from the root layout's provider, the brand from its context. */
 function render(locale: "en" | "ja", error: Error & { digest?: string }): string {
   const messages = { errorPage: (locale === "en" ? en : ja).errorPage };
-  return renderToStaticMarkup(h(NextIntlClientProvider, { locale, messages, timeZone: "UTC" }, h(BrandProvider, { brand }, h(FaultPage, { error }))));
+  const page = h(BrandProvider, { brand, children: h(FaultPage, { error }) });
+  return renderToStaticMarkup(h(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: page }));
 }
 
 describe("the error page", () => {
