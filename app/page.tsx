@@ -7,8 +7,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { needsMfaSetup } from "@/lib/account/mfa";
 import { getCurrentAdmin } from "@/lib/auth/current-admin";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { logoSrc } from "@/lib/branding/asset-url";
-import { brandStyle } from "@/lib/branding/css-vars";
+import { siteBrandOf } from "@/lib/branding/site-brand";
 import { isDevMailboxEnabled } from "@/lib/connectors/dev/mailbox";
 import { getSettings } from "@/lib/settings/get-settings";
 import { signOutAction } from "./actions";
@@ -22,11 +21,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const [user, { branding }, { deleted }] = await Promise.all([getCurrentUser(), getSettings(), searchParams]);
   // Every sign-in lands here: when the admin requires two-step verification, set it up first.
   if (user && (await needsMfaSetup(user.id))) redirect("/account/security?required=1");
+  const brand = siteBrandOf(branding);
   return (
-    <main className="auth-shell" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
+    <main id="main" tabIndex={-1} className="auth-shell branded" style={brand.style}>
       <div className="auth-column home-column">
         <div className="card stack home-card">
-          <BrandMark brand={{ productName: branding.productName, logo: logoSrc(branding) }} />
+          <BrandMark brand={brand} />
           {user ? <SignedIn user={user} /> : <SignedOut deleted={Boolean(deleted)} />}
         </div>
         <LanguageSwitcher />

@@ -14,7 +14,7 @@ import { BrandMark } from "./brand-mark";
 export function StatusPage({ title, children }: { title: string; children: React.ReactNode }) {
   const brand = useBrand();
   return (
-    <main className="auth-shell" style={brand.style}>
+    <main id="main" tabIndex={-1} className="auth-shell branded" style={brand.style}>
       <div className="card auth-card stack">
         <BrandMark brand={brand} />
         <h1>{title}</h1>

@@ -7,7 +7,7 @@ export async function MailboxCode({ code }: { code: string }) {
   return (
     <span className="mailbox-code">
       <code>{code}</code>
-      <CopyButton text={code} label={t("copy")} copiedText={t("copied")} failedText={t("copyFailed")} />
+      <CopyButton text={code} labels={{ copy: t("copy"), copied: t("copied"), failed: t("copyFailed") }} />
     </span>
   );
 }

@@ -39,7 +39,7 @@ export function BackupCodesList({ codes, message, account }: BackupCodesListProp
         >
           Download as text
         </a>
-        <CopyButton text={codes.join("\n")} label="Copy codes" />
+        <CopyButton text={codes.join("\n")} labels={{ copy: "Copy codes", copied: "Copied.", failed: "Couldn't copy: select the codes and copy them yourself." }} />
       </div>
     </section>
   );

@@ -4,19 +4,11 @@ import { useState, useSyncExternalStore } from "react";
 
 const subscribe = () => () => undefined;
 
-type Props = {
-  text: string;
-  label?: string;
-  /** What the status line says once copied, and when the browser refused. */
-  copiedText?: string;
-  failedText?: string;
-};
-
 /**
  * Copies `text` to the clipboard. Rendered only once JavaScript runs; the
- * text itself stays on the page (or a download link) for when it doesn't.
+ * download link next to it is what works without.
  */
-export function CopyButton({ text, label = "Copy", copiedText = "Copied.", failedText = "Couldn't copy: select the codes and copy them yourself." }: Props) {
+export function CopyButton({ text, labels }: { text: string; labels: { copy: string; copied: string; failed: string } }) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const [copied, setCopied] = useState<boolean | null>(null);
   if (!hydrated) return null;
@@ -29,10 +21,10 @@ export function CopyButton({ text, label = "Copy", copiedText = "Copied.", faile
   return (
     <>
       <button type="button" className="button button-secondary button-inline" onClick={copy}>
-        {label}
+        {labels.copy}
       </button>
       <span role="status" className="muted">
-        {copied === true ? copiedText : copied === false ? failedText : ""}
+        {copied === true ? labels.copied : copied === false ? labels.failed : ""}
       </span>
     </>
   );

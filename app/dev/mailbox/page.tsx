@@ -28,7 +28,7 @@ export default async function DevMailboxPage({ searchParams }: Props) {
   const caption = messages.length === LIMIT ? (to ? t("captionLatestTo", { count: LIMIT, to }) : t("captionLatest", { count: LIMIT })) : to ? t("captionTo", { count: messages.length, to }) : t("caption", { count: messages.length });
 
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
       <div className="stack">
         <header className="stack">
           <h1>{t("title")}</h1>

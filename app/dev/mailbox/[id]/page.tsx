@@ -35,7 +35,7 @@ export default async function DevMailboxMessagePage({ params }: Props) {
   ];
 
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
       <div className="stack">
         <p>
           <Link href={`/dev/mailbox?to=${encodeURIComponent(message.to)}`}>{t("emailsTo", { to: message.to })}</Link>
