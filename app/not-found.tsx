@@ -1,15 +1,18 @@
 import Link from "next/link";
-import { notFoundMetadata, StatusPage } from "@/components/status-page";
+import { getTranslations } from "next-intl/server";
+import { notFoundMetadata } from "@/components/not-found-metadata";
+import { StatusPage } from "@/components/status-page";
 
-export const metadata = notFoundMetadata;
+export const generateMetadata = notFoundMetadata;
 
-/** Every 404 of the app, the console's for non-admins included. */
-export default function NotFound() {
+/** Every 404 of the app, the console's for non-admins included: nothing on it depends on the address. */
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
   return (
-    <StatusPage title="Page not found">
-      <p className="muted">There is nothing at this address. Check the link, or start again from the home page.</p>
+    <StatusPage title={t("title")}>
+      <p className="muted">{t("body")}</p>
       <div className="links">
-        <Link href="/">Home</Link>
+        <Link href="/">{t("home")}</Link>
       </div>
     </StatusPage>
   );

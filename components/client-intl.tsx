@@ -1,8 +1,8 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
-/** Words every client component may need, whatever the page: digit boxes, show-password toggle. */
-const SHARED_NAMESPACES = ["forms"] as const;
+/** Words every client component may need, whatever the page: digit boxes, show-password toggle, the error page. */
+const SHARED_NAMESPACES = ["forms", "errorPage"] as const;
 
 /**
  * Gives client components their words in the request's language: only the

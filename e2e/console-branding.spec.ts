@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { CONSOLE_URL, consoleUrl, expect, mailbox, test } from "./console-fixtures";
+import { step } from "./fixtures";
 
 /**
  * The branding console (/console/branding) on the console instance. Serial:
@@ -22,16 +23,19 @@ async function openBranding(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Branding" })).toBeVisible();
 }
 
-type LogoChoice = { removeLogo?: boolean; upload?: { name: string; mimeType: string; buffer: Buffer } };
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+type LogoChoice = { removeLogo?: boolean; upload?: Upload; favicon?: Upload; removeFavicon?: boolean };
 
 async function saveBranding(page: Page, fields: Partial<Record<keyof typeof DEFAULTS, string>>, options: LogoChoice = {}) {
   await openBranding(page);
   if (options.upload) await page.getByLabel("Upload a logo", { exact: true }).setInputFiles(options.upload);
+  if (options.favicon) await page.getByLabel("Upload a favicon", { exact: true }).setInputFiles(options.favicon);
   if (fields.productName !== undefined) await page.getByLabel("Product name", { exact: true }).fill(fields.productName);
   if (fields.primaryColor !== undefined) await page.getByLabel("Primary colour", { exact: true }).fill(fields.primaryColor);
   if (fields.darkPrimaryColor !== undefined) await page.getByLabel("Primary colour in dark mode", { exact: true }).fill(fields.darkPrimaryColor);
   if (fields.termsUrl !== undefined) await page.getByLabel("Terms of service (https address)", { exact: true }).fill(fields.termsUrl);
   if (options.removeLogo) await page.getByLabel("Remove the logo (show the product name only)", { exact: true }).check();
+  if (options.removeFavicon) await page.getByLabel("Remove the favicon", { exact: true }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
 }
 
@@ -77,7 +81,7 @@ test("a saved branding shows on the sign-in page and in the next email", async (
   const name = "Acme Branding E2E";
   try {
     const upload = { name: "logo.svg", mimeType: "image/svg+xml", buffer: SVG_LOGO };
-    await saveBranding(page, { productName: name, primaryColor: "#0A7C42", darkPrimaryColor: "#fbbf24", termsUrl: "https://acme.example/terms" }, { upload });
+    await saveBranding(page, { productName: name, primaryColor: "#0A7C42", darkPrimaryColor: "#fbbf24", termsUrl: "https://acme.example/terms" }, { upload, favicon: upload });
     await expect(page.getByRole("status").filter({ hasText: "Saved. Every page and email uses this branding from now on." })).toBeVisible();
     await expect(page.getByLabel("Primary colour", { exact: true })).toHaveValue("#0a7c42");
 
@@ -90,6 +94,17 @@ test("a saved branding shows on the sign-in page and in the next email", async (
     expect(logo).toMatch(/^\/brand-assets\/[0-9a-f]{64}$/);
     await expect(visitor.getByRole("button", { name: "Sign in", exact: true })).toHaveCSS("background-color", "rgb(10, 124, 66)");
     await expect(visitor.getByRole("link", { name: "Terms of service" })).toHaveAttribute("href", "https://acme.example/terms");
+    await expect(visitor.locator('link[rel="icon"]')).toHaveAttribute("href", /^\/brand-assets\/[0-9a-f]{64}$/);
+
+    await step("the home page and the 404 wear the same branding and favicon", async () => {
+      for (const path of ["/", "/no-such-page"]) {
+        await visitor.goto(consoleUrl(path));
+        await expect(visitor.locator("main .brand")).toContainText(name);
+        await expect(visitor.locator("main .brand img")).toHaveAttribute("src", logo!);
+        await expect(visitor.locator('link[rel="icon"]')).toHaveAttribute("href", /^\/brand-assets\/[0-9a-f]{64}$/);
+      }
+      await expect(visitor).toHaveTitle(`Page not found · ${name}`);
+    });
 
     const served = await fetch(new URL(logo!, CONSOLE_URL));
     expect(served.status).toBe(200);
@@ -113,7 +128,7 @@ test("a saved branding shows on the sign-in page and in the next email", async (
     expect(mail.html).toContain("a.mg-action { background-color: #fbbf24 !important;");
     expect(mail.text).toContain("Terms of service https://acme.example/terms");
   } finally {
-    await saveBranding(page, DEFAULTS, { removeLogo: true });
+    await saveBranding(page, DEFAULTS, { removeLogo: true, removeFavicon: true });
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   }
 });

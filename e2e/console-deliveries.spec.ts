@@ -53,7 +53,7 @@ test("a sign-up code email shows as sent, with the recipient masked and the code
   const row = rows(page).filter({ hasText: masked(email) });
   await expect(row).toHaveCount(1);
   await expect(cell(row, 0)).toHaveText("Sent");
-  await expect(cell(row, 1)).toContainText("Register");
+  await expect(cell(row, 1)).toContainText("Sign-up code");
   await expect(cell(row, 2)).toHaveText(masked(email));
   await expect(cell(row, 4)).toHaveText("1/6");
   await expect(cell(row, 7)).not.toHaveText("—");
@@ -104,7 +104,7 @@ test("a refused notice shows as dead with its error and content; Retry sends it"
   const row = rows(page).first();
   await expect(rows(page)).toHaveCount(1);
   await expect(cell(row, 0)).toHaveText(/^Dead/);
-  await expect(cell(row, 1)).toContainText("NoAccountNotice");
+  await expect(cell(row, 1)).toContainText("No account for this address");
   await expect(cell(row, 6)).toContainText("provider_error");
   await expect(cell(row, 6)).toContainText("5.7.1 Refused by the e2e sink");
 

@@ -16,6 +16,8 @@ export const PORTS = {
   /** Instances a spec starts on its own from the same build (e2e/app-instance.ts). */
   fuzz: 3103 + offset,
   faults: 3104 + offset,
+  /** e2e/site.spec.ts's instance with the dev mailbox turned on (as a demo would). */
+  devMailbox: 3105 + offset,
   /** The test social providers (tests/providers/serve.ts): OpenID Connect (plain, Google- and Entra-shaped) and GitHub. */
   oidc: 3110 + offset,
   github: 3111 + offset,

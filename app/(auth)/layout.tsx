@@ -1,33 +1,21 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { BrandMark } from "@/components/brand-mark";
 import { LanguageSwitcher } from "@/components/language-switcher";
-import { assetPath, logoSrc } from "@/lib/branding/asset-url";
+import { logoSrc } from "@/lib/branding/asset-url";
 import { brandStyle } from "@/lib/branding/css-vars";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const dynamic = "force-dynamic";
 
-/** The product's name in every tab title, and its favicon when one was uploaded (app/console/branding). */
-export async function generateMetadata(): Promise<Metadata> {
-  const { branding } = await getSettings();
-  return {
-    title: { default: branding.productName, template: `%s · ${branding.productName}` },
-    ...(branding.faviconAsset ? { icons: { icon: [{ url: assetPath(branding.faviconAsset), type: "image/png" }] } } : {}),
-  };
-}
+// The tab title and favicon come from the root layout (lib/branding/site-brand.ts).
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const [{ branding }, t] = await Promise.all([getSettings(), getTranslations("layout")]);
-  const logo = logoSrc(branding);
   return (
     <main id="main" tabIndex={-1} className="auth-shell branded" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <div className="auth-column">
         <div className="card auth-card">
-          <div className="brand">
-            {/* eslint-disable-next-line @next/next/no-img-element -- our own uploaded asset or an operator's https URL */}
-            {logo ? <img src={logo} alt="" /> : null}
-            <span>{branding.productName}</span>
-          </div>
+          <BrandMark brand={{ productName: branding.productName, logo: logoSrc(branding) }} />
           {children}
         </div>
         {branding.termsUrl || branding.privacyUrl ? (

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { requireAdmin } from "@/lib/auth/admin";
 
-export const generateMetadata = (): Promise<Metadata> => consoleMetadata("Console");
+export const generateMetadata = (): Promise<Metadata> => consoleMetadata("console");
 
 export default async function ConsoleHome() {
   await requireAdmin();

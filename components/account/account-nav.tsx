@@ -15,8 +15,9 @@ const ACCOUNT_SECTIONS = [
   { href: "/account/delete", key: "navDelete" },
 ] as const;
 
-export async function AccountNav() {
+/** `consoleLabel`: the words for the admin console's link, given to admins only. */
+export async function AccountNav({ consoleLabel }: { consoleLabel: string | null }) {
   const t = await getTranslations("account");
   const sections = ACCOUNT_SECTIONS.map(({ key, ...section }) => ({ ...section, label: t(key) }));
-  return <SectionNav label={t("navLabel")} className="account-nav" sections={sections} />;
+  return <SectionNav label={t("navLabel")} className="account-nav" sections={consoleLabel ? [...sections, { href: "/console", label: consoleLabel }] : sections} />;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientIntl } from "@/components/client-intl";
 import { OrgSwitcher } from "@/components/orgs/org-switcher";
+import { getCurrentAdmin } from "@/lib/auth/current-admin";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { brandStyle } from "@/lib/branding/css-vars";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -16,7 +17,7 @@ type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormA
  * The layouts pass the actions in, as server actions live next to their pages.
  */
 export async function AccountShell({ user, signOutAction, switchAction, children }: Props) {
-  const [{ branding }, t] = await Promise.all([getSettings(), getTranslations("account")]);
+  const [{ branding }, admin, t, header] = await Promise.all([getSettings(), getCurrentAdmin(), getTranslations("account"), getTranslations("header")]);
   return (
     <div className="account branded" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
       <header className="account-header">
@@ -28,6 +29,7 @@ export async function AccountShell({ user, signOutAction, switchAction, children
             <OrgSwitcher user={user} switchAction={switchAction} />
           </div>
           <div className="account-who">
+            {admin ? <Link href="/console">{header("console")}</Link> : null}
             <span className="muted">{t.rich("signedInAs", { email: user.email, strong: (chunks) => <strong>{chunks}</strong> })}</span>
             <form action={signOutAction}>
               <button className="button button-secondary button-inline account-button-small" type="submit">{t("signOut")}</button>
@@ -36,7 +38,7 @@ export async function AccountShell({ user, signOutAction, switchAction, children
         </div>
       </header>
       <div className="account-body">
-        <AccountNav />
+        <AccountNav consoleLabel={admin ? header("console") : null} />
         {/* The forms' own words (client components), and only theirs: the rest of the catalogue stays on the server. */}
         <ClientIntl namespaces={(namespace) => namespace === "accountClient" || namespace === "orgClient"}>
           <main id="main" tabIndex={-1} className="account-main">{children}</main>

@@ -12,12 +12,3 @@ export async function consoleTranslator(): Promise<{ locale: Locale; tr: (text: 
   const locale = (await getLocale()) as Locale;
   return { locale, tr: (text: string) => translateText(locale, text) };
 }
-
-/**
- * What an email kind is called in the console (deliveries, templates). Today
- * its internal name; the one place to swap in the site's table of kind names
- * (messages/<locale>/site.json) once it exists.
- */
-export function emailKindLabel(kind: string): string {
-  return kind;
-}

@@ -2,7 +2,7 @@ import "server-only";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getCurrentAdmin } from "@/lib/auth/current-admin";
-import { notFoundMetadata } from "@/components/status-page";
+import { notFoundMetadata } from "@/components/not-found-metadata";
 
 /**
  * A console page's metadata, for admins: its title from `consoleTitles.<key>`
@@ -12,7 +12,7 @@ import { notFoundMetadata } from "@/components/status-page";
  * title) instead of naming the console page it stands in for.
  */
 export async function consoleMetadata(key: string, values?: Record<string, string>): Promise<Metadata> {
-  if (!(await getCurrentAdmin())) return notFoundMetadata;
+  if (!(await getCurrentAdmin())) return notFoundMetadata();
   const t = await getTranslations("consoleTitles");
   return { title: t("page", { title: t(key as never, values as never) }), robots: { index: false, follow: false } };
 }

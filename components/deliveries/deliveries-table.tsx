@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { consoleTranslator, emailKindLabel } from "@/components/console/console-locale";
+import { consoleTranslator } from "@/components/console/console-locale";
+import { getEmailKindLabel, type EmailKindLabel } from "@/lib/i18n/email-kinds";
 import type { DeliveryRow } from "@/lib/mail/deliveries";
 import { hideCodes, maskRecipient, retryRefusal, truncate } from "@/lib/mail/deliveries-view";
 import type { ActionState } from "@/lib/result";
@@ -26,8 +27,7 @@ type Column = (typeof COLUMNS)[number];
  * on the message's page.
  */
 export async function DeliveriesTable({ rows, retryAction, back, now }: Props) {
-  const t = await getTranslations("consoleDeliveries");
-  const { tr } = await consoleTranslator();
+  const [t, { tr }, kindLabel] = await Promise.all([getTranslations("consoleDeliveries"), consoleTranslator(), getEmailKindLabel()]);
   return (
     <div className="deliveries-table-wrap" role="region" aria-labelledby="deliveries-table-caption" tabIndex={0}>
       <table className="table deliveries-table" role="table">
@@ -45,7 +45,7 @@ export async function DeliveriesTable({ rows, retryAction, back, now }: Props) {
         </thead>
         <tbody role="rowgroup">
           {rows.map((row) => (
-            <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} t={t} tr={tr} />
+            <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} t={t} tr={tr} kindLabel={kindLabel} />
           ))}
         </tbody>
       </table>
@@ -54,11 +54,11 @@ export async function DeliveriesTable({ rows, retryAction, back, now }: Props) {
 }
 
 /** Status first, with what can be done about it (Retry, or why not); then the facts. */
-type RowProps = { row: DeliveryRow; t: Awaited<ReturnType<typeof getTranslations<"consoleDeliveries">>>; tr: (text: string) => string } & Omit<Props, "rows">;
+type RowProps = { row: DeliveryRow; t: Awaited<ReturnType<typeof getTranslations<"consoleDeliveries">>>; tr: (text: string) => string; kindLabel: EmailKindLabel } & Omit<Props, "rows">;
 
-function DeliveryTableRow({ row, retryAction, back, now, t, tr }: RowProps) {
+function DeliveryTableRow({ row, retryAction, back, now, t, tr, kindLabel }: RowProps) {
   const masked = maskRecipient(row.recipient);
-  const what = t("rowWhat", { kind: emailKindLabel(row.purpose), recipient: masked });
+  const what = t("rowWhat", { kind: kindLabel(row.purpose), recipient: masked });
   const canRetryStatus = row.status === "failed" || row.status === "dead";
   /** A cell that names its column: role kept when phones display the table as blocks. */
   const cell = (column: Column) => ({ role: "cell", "data-label": t(`columns.${column}`) }) as const;
@@ -78,7 +78,7 @@ function DeliveryTableRow({ row, retryAction, back, now, t, tr }: RowProps) {
         </div>
       </td>
       <td className="delivery-email" {...cell("email")}>
-        <div className="delivery-purpose">{emailKindLabel(row.purpose)}</div>
+        <div className="delivery-purpose">{kindLabel(row.purpose)}</div>
         <div className="muted delivery-subject">{truncate(hideCodes(row.subject), 60)}</div>
         <Link href={`/console/deliveries/${encodeURIComponent(row.id)}`}>
           {t("view")}<span className="deliveries-visually-hidden"> {what}</span>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { emailKindLabel } from "@/components/console/console-locale";
 import { EMAIL_KINDS } from "@/emails/kinds";
+import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 import { DELIVERY_STATUSES, type DeliveryFilters as Filters } from "@/lib/mail/deliveries-view";
 import { statusLabel } from "./status-badge";
 
@@ -10,7 +10,7 @@ import { statusLabel } from "./status-badge";
  * has a URL to share. Changing a filter starts again from the newest page.
  */
 export async function DeliveryFilters({ filters, recipientProblem }: { filters: Filters; recipientProblem: string | null }) {
-  const t = await getTranslations("consoleDeliveries");
+  const [t, kindLabel] = await Promise.all([getTranslations("consoleDeliveries"), getEmailKindLabel()]);
   return (
     <form method="get" action="/console/deliveries" className="deliveries-filters" role="search" aria-label={t("filters.label")}>
       <div className="field">
@@ -30,7 +30,7 @@ export async function DeliveryFilters({ filters, recipientProblem }: { filters: 
           <option value="">{t("filters.anyEmail")}</option>
           {EMAIL_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {emailKindLabel(kind)}
+              {kindLabel(kind)}
             </option>
           ))}
         </select>

@@ -39,8 +39,11 @@ export function truncate(text: string, max: number): string {
  * usable for minutes. The body of a sent message is dropped for the same reason.
  */
 export function hideCodes(subject: string): string {
-  return subject.replace(/(?<![\w-])\d{3}[ \u00a0-]?\d{3}(?![\w-])/g, "••••••");
+  return subject.replace(new RegExp(CODE_PATTERN.source, "g"), "••••••");
 }
+
+/** A 6-digit code as emails write it (`123456`, `123 456`, `123-456`), not inside a longer word or number. */
+export const CODE_PATTERN = /(?<![\w-])\d{3}[ \u00a0-]?\d{3}(?![\w-])/;
 
 // ---------------------------------------------------------------------------
 // Query string

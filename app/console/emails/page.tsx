@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { emailKindLabel } from "@/components/console/console-locale";
 import Link from "next/link";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { defaultTemplateText, EMAIL_KINDS, LOCALES } from "@/emails";
 import { requireAdmin } from "@/lib/auth/admin";
+import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 import { latestVersions, versionKey } from "@/lib/email-templates/store";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("emails");
@@ -14,7 +14,7 @@ const LANGUAGE = { en: "English", ja: "日本語" } as const;
 /** Every email in every language: whether it uses the built-in text or an operator's, and a link to edit it. */
 export default async function EmailTemplatesPage() {
   await requireAdmin();
-  const [latest, t] = await Promise.all([latestVersions(), getTranslations("consoleEmails")]);
+  const [latest, t, kindLabel] = await Promise.all([latestVersions(), getTranslations("consoleEmails"), getEmailKindLabel()]);
   return (
     <div className="stack console-page">
       <header>
@@ -34,7 +34,7 @@ export default async function EmailTemplatesPage() {
           {EMAIL_KINDS.map((kind) => (
             <tr key={kind}>
               <th scope="row">
-                {emailKindLabel(kind)}
+                {kindLabel(kind)}
                 <br />
                 <span className="muted">{defaultTemplateText(kind, "en").heading.replace(/\{\{(\w+)\}\}/g, "…")}</span>
               </th>
@@ -42,7 +42,7 @@ export default async function EmailTemplatesPage() {
                 const version = latest.get(versionKey(kind, locale));
                 return (
                   <td key={locale}>
-                    <Link href={`/console/emails/${kind}/${locale}`} aria-label={t("editLabel", { kind: emailKindLabel(kind), language: LANGUAGE[locale] })}>
+                    <Link href={`/console/emails/${kind}/${locale}`} aria-label={t("editLabel", { kind: kindLabel(kind), language: LANGUAGE[locale] })}>
                       {t("edit")}
                     </Link>{" "}
                     <span className="muted">{version?.content ? t("customisedBy", { email: version.createdByEmail }) : t("builtIn")}</span>

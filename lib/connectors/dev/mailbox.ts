@@ -111,3 +111,14 @@ function parseHeaders(json: string): Record<string, string> {
     return {};
   }
 }
+
+/**
+ * What each stored message is (`SignIn`, `PasswordChanged`…), by id: the
+ * outbox row the dev connector answered with that id. A message whose row
+ * is not marked sent yet (a moment after sending) has none for now.
+ */
+export async function devMessageKinds(ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.emailMessage.findMany({ where: { providerMessageId: { in: ids } }, select: { providerMessageId: true, purpose: true } });
+  return new Map(rows.map((row) => [row.providerMessageId!, row.purpose]));
+}

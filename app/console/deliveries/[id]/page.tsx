@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { consoleTranslator, emailKindLabel } from "@/components/console/console-locale";
+import { consoleTranslator } from "@/components/console/console-locale";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import type { ReactNode } from "react";
 import Link from "next/link";
@@ -9,6 +9,7 @@ import { RetryForm } from "@/components/deliveries/retry-form";
 import { StatusBadge } from "@/components/deliveries/status-badge";
 import { Timestamp } from "@/components/deliveries/timestamp";
 import { requireAdmin } from "@/lib/auth/admin";
+import { getEmailKindLabel, type EmailKindLabel } from "@/lib/i18n/email-kinds";
 import { getDelivery, type DeliveryContent, type DeliveryDetail } from "@/lib/mail/deliveries";
 import { operatorText } from "@/lib/errors/codes";
 import { hideCodes, previewDocument, retryRefusal } from "@/lib/mail/deliveries-view";
@@ -24,13 +25,13 @@ type Props = {
 export default async function DeliveryPage({ params, searchParams }: Props) {
   // The content of an unsent message can hold a live code: admins only.
   await requireAdmin();
-  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [{ id }, query, kindLabel] = await Promise.all([params, searchParams, getEmailKindLabel()]);
   const message = await getDelivery(id);
   if (!message) notFound();
   const canRetry = message.status === "failed" || message.status === "dead";
   const refusal = canRetry ? retryRefusal(message) : null;
   const [t, { tr }] = await Promise.all([getTranslations("consoleDeliveries"), consoleTranslator()]);
-  const kind = emailKindLabel(message.purpose);
+  const kind = kindLabel(message.purpose);
 
   return (
     <div className="stack console-page delivery-page">
@@ -56,7 +57,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         )
       ) : null}
 
-      <Facts message={message} t={t} />
+      <Facts message={message} t={t} kindLabel={kindLabel} />
       {message.errorCode ? <ErrorSection message={message} t={t} tr={tr} /> : null}
       <Timeline message={message} t={t} />
       <ContentSection content={message.content} t={t} />
@@ -66,9 +67,9 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"consoleDeliveries">>>;
 
-function Facts({ message, t }: { message: DeliveryDetail; t: Translate }) {
+function Facts({ message, t, kindLabel }: { message: DeliveryDetail; t: Translate; kindLabel: EmailKindLabel }) {
   const facts: [string, ReactNode][] = [
-    [t("columns.email"), emailKindLabel(message.purpose)],
+    [t("columns.email"), kindLabel(message.purpose)],
     [t("columns.recipient"), message.recipient],
     [t("detail.locale"), message.locale],
     [t("columns.connector"), message.connector],

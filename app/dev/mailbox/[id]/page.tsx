@@ -2,27 +2,35 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDevMessage, isDevMailboxEnabled } from "@/lib/connectors/dev/mailbox";
+import { getTranslations } from "next-intl/server";
+import { MailboxCode } from "@/components/dev/mailbox-code";
+import { devMessageKinds, getDevMessage, isDevMailboxEnabled } from "@/lib/connectors/dev/mailbox";
+import { codeOf, formatTime } from "@/lib/connectors/dev/mailbox-view";
+import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dev mailbox message", robots: { index: false, follow: false } };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mailbox"))("messageTitle"), robots: { index: false, follow: false } };
+}
 
 type Props = { params: Promise<{ id: string }> };
-
-function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
-}
 
 export default async function DevMailboxMessagePage({ params }: Props) {
   if (!isDevMailboxEnabled()) notFound();
   const { id } = await params;
   const message = await getDevMessage(id);
   if (!message) notFound();
+  const [t, kindLabel, kinds] = await Promise.all([getTranslations("mailbox"), getEmailKindLabel(), devMessageKinds([message.id])]);
+  const kind = kinds.get(message.id);
+  const code = codeOf(message, kind);
   const rows: [string, ReactNode][] = [
-    ["From", message.from],
-    ["To", message.to],
-    ["Subject", message.subject],
-    ["Time", <time key="time" dateTime={message.createdAt.toISOString()}>{formatTime(message.createdAt)}</time>],
+    ...(kind ? [[t("kind"), kindLabel(kind)] as [string, ReactNode]] : []),
+    ...(code ? [[t("code"), <MailboxCode key="code" code={code} />] as [string, ReactNode]] : []),
+    [t("from"), message.from],
+    [t("to"), message.to],
+    [t("subject"), message.subject],
+    [t("time"), <time key="time" dateTime={message.createdAt.toISOString()}>{formatTime(message.createdAt)}</time>],
     ...Object.entries(message.headers),
   ];
 
@@ -30,14 +38,14 @@ export default async function DevMailboxMessagePage({ params }: Props) {
     <main id="main" tabIndex={-1} className="page">
       <div className="stack">
         <p>
-          <Link href={`/dev/mailbox?to=${encodeURIComponent(message.to)}`}>← Emails to {message.to}</Link>
+          <Link href={`/dev/mailbox?to=${encodeURIComponent(message.to)}`}>{t("emailsTo", { to: message.to })}</Link>
           {" · "}
-          <Link href="/dev/mailbox">All emails</Link>
+          <Link href="/dev/mailbox">{t("allEmails")}</Link>
         </p>
 
         <article className="stack">
           <header className="card">
-            <h1>{message.subject || "(no subject)"}</h1>
+            <h1>{message.subject || t("noSubject")}</h1>
             <dl>
               {rows.map(([name, value], index) => (
                 <div key={`${index}-${name}`}>
@@ -49,12 +57,12 @@ export default async function DevMailboxMessagePage({ params }: Props) {
           </header>
 
           <section className="card stack" aria-labelledby="dev-mailbox-html">
-            <h2 id="dev-mailbox-html">HTML</h2>
-            <p className="muted">As the recipient sees it; scripts, forms and remote content other than https images are blocked.</p>
+            <h2 id="dev-mailbox-html">{t("html")}</h2>
+            <p className="muted">{t("htmlNote")}</p>
             <iframe
               sandbox=""
               src={`/dev/mailbox/${encodeURIComponent(message.id)}/html`}
-              title="Email preview"
+              title={t("preview")}
               className="email-preview"
               referrerPolicy="no-referrer"
               loading="lazy"
@@ -62,7 +70,7 @@ export default async function DevMailboxMessagePage({ params }: Props) {
           </section>
 
           <section className="card stack" aria-labelledby="dev-mailbox-text">
-            <h2 id="dev-mailbox-text">Plain text</h2>
+            <h2 id="dev-mailbox-text">{t("plainText")}</h2>
             <pre>{message.text}</pre>
           </section>
         </article>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { emailKindLabel } from "@/components/console/console-locale";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { consoleMetadata } from "@/components/console/console-metadata";
 import { defaultTemplateText, variablesFor, type TemplateText } from "@/emails";
 import { requireAdmin } from "@/lib/auth/admin";
+import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 import { isEmailKind, isLocale, templateVersions } from "@/lib/email-templates/store";
 import { FormAlert } from "@/components/field";
 import { doneKey } from "./done";
@@ -15,7 +15,7 @@ import { TemplateForm, VersionButton } from "./template-form";
 
 type Params = { kind: string; locale: string };
 
-export const generateMetadata = async ({ params }: { params: Promise<Params> }): Promise<Metadata> => consoleMetadata("email", { kind: emailKindLabel((await params).kind) });
+export const generateMetadata = async ({ params }: { params: Promise<Params> }): Promise<Metadata> => consoleMetadata("email", { kind: (await getEmailKindLabel())((await params).kind) });
 
 const formValues = (text: TemplateText) => ({
   subject: text.subject,
@@ -32,7 +32,7 @@ export default async function EmailTemplatePage({ params, searchParams }: { para
   await requireAdmin();
   const [{ kind, locale }, { done }] = await Promise.all([params, searchParams]);
   if (!isEmailKind(kind) || !isLocale(locale)) notFound();
-  const versions = await templateVersions(kind, locale);
+  const [versions, kindLabel] = await Promise.all([templateVersions(kind, locale), getEmailKindLabel()]);
   const current = versions[0]?.content ?? null;
   const text = current ?? defaultTemplateText(kind, locale);
   const { allowed, required } = variablesFor(kind);
@@ -44,7 +44,7 @@ export default async function EmailTemplatePage({ params, searchParams }: { para
       <header>
         <p><Link href="/console/emails">{t("back")}</Link></p>
         <h1>
-          {emailKindLabel(kind)} ({locale})
+          {kindLabel(kind)} ({locale})
         </h1>
         <p className="muted">
           {current ? t("inUseSaved", { email: versions[0]!.createdByEmail, when: when(versions[0]!.createdAt) }) : t("inUseBuiltIn")}{" "}
