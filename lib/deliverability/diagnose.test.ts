@@ -55,8 +55,11 @@ describe("misconfigurations come with the record to add", () => {
     expect(check(report, "dkim")).toMatchObject({ status: "fail", message: "dkimWrong" });
     expect(check(report, "dkim").found).toEqual(["s1._domainkey.auth.wrong.test CNAME s1.domainkey.mailgun.org"]);
     // The organizational domain's policy applies; p=none only monitors.
-    expect(check(report, "dmarc")).toMatchObject({ status: "warn", message: "dmarcMonitorOnly", values: { policy: "none", spfAlign: "no", dkimAlign: "no" } });
+    expect(check(report, "dmarc")).toMatchObject({ status: "warn", message: "dmarcMonitorOnly", values: { policy: "none", spfAlign: "yes", dkimAlign: "yes" } });
     expect(check(report, "subdomain").status).toBe("pass");
+    // Strict SPF alignment (aspf=s): Resend's bounce domain send.auth.wrong.test is not the From domain.
+    const resend = await run({ provider: "resend", domain: "auth.wrong.test" });
+    expect(check(resend, "dmarc").values).toMatchObject({ spfAlign: "no", dkimAlign: "yes", mode: "aspf=s adkim=s" });
   });
 
   it("Resend without its send subdomain: the MX and SPF there are what to add", async () => {
