@@ -29,6 +29,8 @@ export async function checkSpf(domain: string, expect: SpfExpectation, dns: Dns,
   if (expect.kind === "any") return { id: "spf", status: "pass", message: "spfPresent", values: { name }, found: records, add: [] };
 
   const ips = expect.kind === "include" ? [PROVIDER_IP] : await hostAddresses(smtpHost, dns);
+  // A relay whose name does not resolve: nothing to evaluate the record against.
+  if (ips.length === 0) return { id: "spf", status: "warn", message: "spfPresent", values: { name }, found: records, add: [] };
   const resolve: RawResolve =
     expect.kind === "include"
       ? (n, type) => (type === "TXT" && n.toLowerCase() === expect.include ? Promise.resolve([[`v=spf1 ip4:${PROVIDER_IP} -all`]]) : dns.raw(n, type))

@@ -21,6 +21,8 @@ export async function getDeliverabilityReport(options: { selectors?: string[]; f
   const hit = cache.get(key);
   if (hit && !options.fresh && Date.now() - hit.at < REPORT_TTL_MS) return hit.report;
   const report = diagnose(target, createDns(env.DNS_SERVERS));
+  // Keyed partly by what an admin types (selectors): bounded, oldest out first.
+  if (cache.size >= 50) cache.delete(cache.keys().next().value!);
   cache.set(key, { report, at: Date.now() });
   report.catch(() => cache.delete(key));
   return report;
