@@ -114,9 +114,18 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
+    // The sender domains' DNS, for the console instance's deliverability checks (DNS_SERVERS).
+    {
+      command: "node --import tsx tests/dns/serve.ts",
+      port: PORTS.dns,
+      timeout: 30_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    },
     // The first instance builds; the others start on its build once it is up.
     app(DATABASES.app, APP_PORT, behindTestProxy, { build: true }),
-    app(DATABASES.console, CONSOLE_PORT, { ...behindTestProxy, ADMIN_EMAILS: "admin@console.test" }),
+    app(DATABASES.console, CONSOLE_PORT, { ...behindTestProxy, ADMIN_EMAILS: "admin@console.test", DNS_SERVERS: `127.0.0.1:${PORTS.dns}` }),
     app(DATABASES.frontDoor, PORTS.frontDoor, {}),
   ],
 });

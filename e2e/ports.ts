@@ -21,6 +21,8 @@ export const PORTS = {
   /** The test social providers (tests/providers/serve.ts): OpenID Connect (plain, Google- and Entra-shaped) and GitHub. */
   oidc: 3110 + offset,
   github: 3111 + offset,
+  /** The test DNS server (tests/dns/serve.ts), UDP and TCP: the console instance's DNS_SERVERS. */
+  dns: 3112 + offset,
 } as const;
 
 /** The SQLite file under .data of each instance playwright.config.ts starts; fixtures seed accounts into them. */

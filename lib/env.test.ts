@@ -32,6 +32,14 @@ describe("checkEnv", () => {
     expect(problems({ CLIENT_IP_HEADER: "x-forwarded-for" })[0]).toMatch(/^CLIENT_IP_HEADER: was removed: set TRUSTED_PROXY_HOPS=1/);
   });
 
+  it("reads DNS_SERVERS for the sender domain doctor (unset: the system's resolvers)", () => {
+    const set = checkEnv({ AUTH_SECRET: SECRET, DNS_SERVERS: "1.1.1.1, 127.0.0.1:5353,[2606:4700::1111]:53" });
+    expect(set.ok && set.env.DNS_SERVERS).toEqual(["1.1.1.1", "127.0.0.1:5353", "[2606:4700::1111]:53"]);
+    const unset = checkEnv({ AUTH_SECRET: SECRET, DNS_SERVERS: "" });
+    expect(unset.ok && unset.env.DNS_SERVERS).toEqual([]);
+    for (const bad of ["dns.google", "127.0.0.1:70000", "1.1.1.1:"]) expect(problems({ DNS_SERVERS: bad })[0]).toMatch(/^DNS_SERVERS: must be a comma-separated list/);
+  });
+
   it("takes APP_URL as an origin, by default localhost on PORT", () => {
     const dflt = checkEnv({ AUTH_SECRET: SECRET, PORT: "4000" });
     expect(dflt.ok && dflt.env.APP_URL).toBe("http://localhost:4000");

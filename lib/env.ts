@@ -45,6 +45,14 @@ const cidrList = z.preprocess(
     }),
 );
 
+/** `1.1.1.1`, `127.0.0.1:5353`, `[2606:4700::1111]:53`: what node:dns's setServers accepts. */
+const isDnsServer = (v: string) => {
+  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(v) ?? /^([^:]+)(?::(\d+))?$/.exec(v);
+  const host = m?.[1] ?? v;
+  const port = m?.[2] === undefined ? 53 : Number(m[2]);
+  return ipaddr.isValid(host) && port >= 1 && port <= 65535;
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -92,6 +100,15 @@ const envSchema = z
     EMAIL_FROM: z.string().default("Mailgate <no-reply@localhost>"),
     /** The dev mailbox shows every email to anyone: refused in production unless this is true. */
     DEV_MAILBOX_IN_PRODUCTION: bool,
+    /** Where the sender domain doctor asks DNS (comma-separated ip[:port]). @default the system's resolvers */
+    DNS_SERVERS: z.preprocess(
+      unsetIfBlank,
+      z
+        .string()
+        .optional()
+        .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+        .refine((list) => list.every(isDnsServer), { error: "must be a comma-separated list of IP addresses with an optional port, e.g. 1.1.1.1,127.0.0.1:5353" }),
+    ),
     /** Comma-separated addresses that get the admin console (besides the first account, the owner). */
     ADMIN_EMAILS: z
       .string()

@@ -4,6 +4,7 @@ import { SectionNav } from "@/components/section-nav";
 export const CONSOLE_SECTIONS = [
   { href: "/console/connectors", key: "connectors" },
   { href: "/console/deliveries", key: "deliveries" },
+  { href: "/console/deliverability", key: "deliverability" },
   { href: "/console/social", key: "social" },
   { href: "/console/sign-in-experience", key: "signInExperience" },
   { href: "/console/branding", key: "branding" },

@@ -5,6 +5,7 @@ import enConsole from "@/messages/en/console.json";
 import enSite from "@/messages/en/site.json";
 import enForms from "@/messages/en/forms.json";
 import enNotices from "@/messages/en/notices.json";
+import enDeliverability from "@/messages/en/deliverability.json";
 import jaAuth from "@/messages/ja/auth.json";
 import jaAccount from "@/messages/ja/account.json";
 import jaOrgs from "@/messages/ja/orgs.json";
@@ -12,6 +13,7 @@ import jaConsole from "@/messages/ja/console.json";
 import jaSite from "@/messages/ja/site.json";
 import jaForms from "@/messages/ja/forms.json";
 import jaNotices from "@/messages/ja/notices.json";
+import jaDeliverability from "@/messages/ja/deliverability.json";
 import { ERROR_CODES, userText } from "@/lib/errors/codes";
 import type { Locale } from "@/lib/mail/locale";
 
@@ -28,6 +30,6 @@ export type Messages = { [key: string]: string | Messages };
  * not touch another's file.
  */
 export const catalogues: Record<Locale, Messages> = {
-  en: { ...enAuth, ...enAccount, ...enOrgs, ...enConsole, ...enSite, ...enForms, ...enNotices, errors: Object.fromEntries(ERROR_CODES.map((code) => [code, userText(code)])) },
-  ja: { ...jaAuth, ...jaAccount, ...jaOrgs, ...jaConsole, ...jaSite, ...jaForms, ...jaNotices },
+  en: { ...enAuth, ...enAccount, ...enOrgs, ...enConsole, ...enSite, ...enForms, ...enNotices, ...enDeliverability, errors: Object.fromEntries(ERROR_CODES.map((code) => [code, userText(code)])) },
+  ja: { ...jaAuth, ...jaAccount, ...jaOrgs, ...jaConsole, ...jaSite, ...jaForms, ...jaNotices, ...jaDeliverability },
 };

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { DeleteConnectorForm } from "@/components/console/delete-connector-form";
 import { ProviderLogo } from "@/components/console/provider-logo";
 import { TimeAgo } from "@/components/console/time-ago";
+import { DeliverabilityBadge } from "@/components/deliverability/failing-badge";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getConnectorOverview, type ConnectorOverview } from "@/lib/connectors/store";
 import { deleteConnectorAction } from "./actions";
@@ -98,6 +99,7 @@ function ActiveConnector({ overview, active, t, locale }: { overview: ConnectorO
       <div className="provider-heading">
         <ProviderLogo id={active.id} size={48} />
         <h2>{active.label}</h2>
+        <DeliverabilityBadge />
       </div>
       <dl className="facts">
         <div>
