@@ -20,7 +20,7 @@ describe("siteMetadata", () => {
 describe("siteBrandOf", () => {
   it("gives the client the name, the logo and the colours", () => {
     const brand = siteBrandOf(brandingSchema.parse({ productName: "Acme ID", logoAsset: sha, primaryColor: "#0a7c42" }));
-    expect(brand).toMatchObject({ productName: "Acme ID", logo: `/brand-assets/${sha}`, style: { "--brand": "#0a7c42" } });
+    expect(brand).toMatchObject({ productName: "Acme ID", logo: `/brand-assets/${sha}`, style: { "--brand-light": "#0a7c42", "--brand-light-text": "#0a7c42" } });
   });
 
   it("has defaults matching the settings' defaults, for where the settings cannot be read", () => {
