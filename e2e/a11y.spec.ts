@@ -10,9 +10,9 @@ import { TOUR_IP, tourSignedIn, tourSignedOut } from "./page-tour";
  */
 test.use({ extraHTTPHeaders: { "x-forwarded-for": TOUR_IP } });
 
-test("every signed-out page passes axe, light and dark", async ({ page, orgs, inviting }) => {
+test("every signed-out page passes axe, light and dark", async ({ page, users, orgs, inviting }) => {
   test.slow(); // one test walks many pages
-  await tourSignedOut(page, expectAccessible, { orgs, ...inviting });
+  await tourSignedOut(page, expectAccessible, { users, orgs, ...inviting });
 });
 
 test("every signed-in page passes axe, light and dark", async ({ page, users, inviting }) => {

@@ -9,9 +9,9 @@ import { TOUR_IP, tourSignedIn, tourSignedOut } from "./page-tour";
  */
 test.use({ extraHTTPHeaders: { "x-forwarded-for": TOUR_IP } });
 
-test("every signed-out page fits a phone", async ({ page, orgs, inviting }) => {
+test("every signed-out page fits a phone", async ({ page, users, orgs, inviting }) => {
   test.slow(); // one test walks many pages
-  await tourSignedOut(page, expectFitsPhones, { orgs, ...inviting });
+  await tourSignedOut(page, expectFitsPhones, { users, orgs, ...inviting });
 });
 
 test("every signed-in page fits a phone", async ({ page, users, inviting }) => {
