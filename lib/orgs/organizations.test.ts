@@ -99,6 +99,8 @@ describe("the active organization", () => {
     expect(await findActiveOrganization(user)).toBeNull();
     await addMember(first.org, "member", user);
     await addMember(second.org, "admin", user);
+    // Two joins can fall in the same millisecond: make "first" unmistakably the earlier one.
+    await db.membership.update({ where: { organizationId_userId: { organizationId: first.org.id, userId: user.id } }, data: { joinedAt: new Date(Date.now() - 60_000) } });
     expect((await findActiveOrganization(user))?.organization.id).toBe(first.org.id);
     expect(await setActiveOrganization(user, second.org.slug)).toMatchObject({ ok: true, value: { role: "admin" } });
     expect((await findActiveOrganization(user))?.organization.id).toBe(second.org.id);
