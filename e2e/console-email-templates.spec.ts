@@ -12,7 +12,7 @@ const PAGE = "/console/emails/SignIn/en";
 
 async function openTemplate(page: Page) {
   await page.goto(consoleUrl(PAGE));
-  await expect(page.getByRole("heading", { level: 1, name: "Sign-in code (en)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign-in code (English)" })).toBeVisible();
 }
 
 async function fillText(page: Page, text: { subject?: string; heading?: string; body?: string }) {
