@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { ONE_SIGN_IN_METHOD, parseSignInExperienceForm } from "@/app/console/sign-in-experience/fields";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { codeSpecs, invitationSpecs, ONE_SIGN_IN_METHOD, parseSignInExperienceForm, passwordSpecs } from "@/app/console/sign-in-experience/fields";
+import { deleteRefusal, emailDependents } from "@/lib/connectors/dependents";
+import { checkedAddresses, dns, type TargetGuard } from "@/lib/connectors/net/guard";
+import { open, seal } from "@/lib/crypto/seal";
 import { brandingFormValues, parseBrandingForm } from "@/lib/branding/branding-form";
 import { validateTemplate } from "@/lib/email-templates/validate";
 import { ERROR_CODES, operatorText } from "@/lib/errors/codes";
@@ -51,6 +54,69 @@ describe("the console's lib texts in Japanese", () => {
     expect(untranslated([ONE_SIGN_IN_METHOD, ...(sieTexts as string[]), ...(templateTexts as string[])])).toEqual([]);
   });
 
+  it("sign-in experience: every number field's refusal names its unit in Japanese", () => {
+    const current = signInExperienceSchema.parse({});
+    const numbers = [...passwordSpecs(), ...codeSpecs(), ...invitationSpecs()];
+    const parsed = parseSignInExperienceForm(Object.fromEntries(numbers.map((field) => [field.name, "-1"])), current);
+    const texts = parsed.ok ? [] : numbers.flatMap((field) => parsed.fieldErrors[field.name] ?? []);
+    expect(texts.length).toBe(numbers.length);
+    expect(texts.map((text) => translateText("ja", text)).filter((text) => /\(|[a-z]{3}/.test(text))).toEqual([]);
+  });
+
+  it("the email connector's delete refusal, with every feature that uses it", () => {
+    const on = signInExperienceSchema.parse({});
+    const all = { ...on, signUp: { ...on.signUp, emailPassword: true }, signIn: { ...on.signIn, emailCode: true }, forgotPassword: { ...on.forgotPassword, emailCode: true } };
+    const lists = [emailDependents(all, 1), emailDependents(all, 2), emailDependents(all, 0).slice(0, 1)];
+    expect(lists[1]!.length).toBe(4);
+    const texts = lists.map(deleteRefusal).map((text) => translateText("ja", text));
+    expect(texts.filter((text) => /[a-z]{4}/.test(text.replace("Sign-in", "")))).toEqual([]);
+  });
+});
+
+describe("connector refusals in Japanese", () => {
+  afterEach(() => vi.restoreAllMocks());
+  const refusal = (host: string, guard: TargetGuard) => checkedAddresses(host, guard).then(() => "", (error: Error) => error.message);
+  const whats = ["the SMTP server", "the endpoint", "the SendGrid API"];
+  const guard = (what: string): TargetGuard => ({ what, check: "the URL", allowPrivateTargets: false, timeoutMs: 1000 });
+  // One address of each kind the guard names (lib/connectors/net/private-address.ts).
+  const addresses = ["0.0.0.0", "255.255.255.255", "224.0.0.1", "169.254.169.254", "127.0.0.1", "100.64.0.1", "10.0.0.1", "240.0.0.1", "192.0.0.170",
+    "::", "fe80::1", "ff02::1", "::1", "fc00::1", "fec0::1", "100::1", "64:ff9b:1::1", "2001::1", "2001:2::1"];
+  const inJapanese = (text: string) => translateText("ja", `The test email was not sent (invalid_config): ${text}`);
+  const english = (text: string) => text.replace(/\b(SMTP|SendGrid|API|URL|NAT64|NAT|IPv4|Teredo|EMAIL_CONNECTOR|ENCRYPTION_KEYS|AUTH_SECRET|invalid_config|ENOTFOUND|EAI_AGAIN|[a-z.]+\.invalid)\b/g, "").match(/[A-Za-z]{3,}/g);
+
+  it("a private target, by IP and by name, for every kind of address", async () => {
+    const texts = await Promise.all(whats.flatMap((what) => addresses.map((address) => refusal(address, guard(what)))));
+    vi.spyOn(dns, "resolve").mockResolvedValue([{ address: "10.0.0.1", family: 4 }]);
+    texts.push(...(await Promise.all(whats.map((what) => refusal("mail.example.invalid", guard(what))))));
+    expect(texts.every(Boolean)).toBe(true);
+    expect(texts.map(inJapanese).filter((text) => english(text.replace(/(?<=[ （])[\d.:a-f]+(?=[ 、。）])/g, "")))).toEqual([]);
+    expect(inJapanese(texts[4]!)).toContain("SMTP サーバー 127.0.0.1 はループバックアドレスです。");
+  });
+
+  it("an unknown host and a failed lookup, whatever setting they point to", async () => {
+    const checks = ["the SMTP server name", "the URL", "the base URL or region", "the region and the endpoint URL", "the token URL", "the issuer or base URL"];
+    vi.spyOn(dns, "resolve").mockRejectedValueOnce(Object.assign(new Error("x"), { code: "EAI_AGAIN" }));
+    const texts = [await refusal("a.invalid", guard("the endpoint"))];
+    for (const check of checks) {
+      vi.spyOn(dns, "resolve").mockRejectedValueOnce(Object.assign(new Error("x"), { code: "ENOTFOUND" }));
+      texts.push(await refusal("a.invalid", { ...guard("the SMTP server"), check }));
+    }
+    expect(texts.map(inJapanese).filter((text) => english(text))).toEqual([]);
+  });
+
+  it("a saved connector whose secrets cannot be opened", () => {
+    const problems = ["not sealed", seal("{}", "other-context")].map((sealed) => {
+      try {
+        return open(sealed, "context");
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(untranslated(problems)).toEqual([]);
+  });
+});
+
+describe("the console's operator hints in Japanese", () => {
   it("the operator's hint for every error code a delivery can show", () => {
     const hints = ERROR_CODES.map((code) => operatorText(code)).filter((hint): hint is string => hint !== undefined);
     expect(hints.length).toBeGreaterThan(10);

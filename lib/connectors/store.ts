@@ -4,12 +4,12 @@ import { env } from "@/lib/env";
 import { seal } from "@/lib/crypto/seal";
 import { renderEmail } from "@/lib/mail/render";
 import { getSettings } from "@/lib/settings/get-settings";
-import type { SignInExperience } from "@/lib/settings/schema";
 import type { Locale } from "@/lib/mail/locale";
 import { userText } from "@/lib/errors/codes";
 import { failField, failFields, failWith, type FieldErrors } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
 import { isEmailAddress, sanitizeHeaderText, type Mailbox } from "./address";
+import { deleteRefusal, emailDependents } from "./dependents";
 import { bindConnector, envConnector, forgetActiveConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
 import { configFieldName, configToFormValues, formToConfig, getPath, schemaFieldErrors, setPath, splitSecrets, type FormValues } from "./form";
 import { pools } from "./net/pools";
@@ -132,26 +132,12 @@ export async function saveConnector(input: ConnectorInput, userId: string): Prom
   return ok({ label: connectors[id].label });
 }
 
-/** What sends email through the connector, by name; deleting it is refused while any is on. */
-export function emailDependents(sie: SignInExperience, emailMfaUsers: number): string[] {
-  const out: string[] = [];
-  if (sie.signUp.emailPassword) out.push("email sign-up (address verification)");
-  if (sie.signIn.emailCode) out.push("sign-in with an email code");
-  if (sie.forgotPassword.emailCode) out.push("password reset by email");
-  if (emailMfaUsers > 0) out.push(`email two-step verification (${emailMfaUsers} ${emailMfaUsers === 1 ? "account" : "accounts"})`);
-  return out;
-}
-
 export async function deleteConnector(): Promise<Result<{ fallback: string }>> {
   const { signInExperience } = await getSettings();
   const emailMfaUsers = await db.mfaFactor.count({ where: { type: "email", confirmedAt: { not: null } } });
   const dependents = emailDependents(signInExperience, emailMfaUsers);
   if (dependents.length > 0) {
-    return failWith(
-      "conflict",
-      `The email connector can't be deleted while ${joinList(dependents)} ${dependents.length === 1 ? "uses" : "use"} it. ` +
-        `Turn ${dependents.length === 1 ? "it" : "them"} off in Sign-in experience first, or use "Change email connector" to switch providers.`,
-    );
+    return failWith("conflict", deleteRefusal(dependents));
   }
   await db.emailConnector.deleteMany({ where: { id: 1 } });
   forgetActiveConnector();
@@ -215,10 +201,6 @@ export async function getConnectorOverview(): Promise<ConnectorOverview> {
     envConnector: { id: env.EMAIL_CONNECTOR, label: connectors[env.EMAIL_CONNECTOR].label },
     stats: { lastSentAt: lastSent?.sentAt ?? null, sent24h, failed24h, retrying, failureRate24h: total > 0 ? failed24h / total : null },
   };
-}
-
-function joinList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function safe<T>(fn: () => T): T | null {

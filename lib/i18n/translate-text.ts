@@ -28,7 +28,9 @@ function patternsOf(namespace: string, messages: Messages, flags = ""): Pattern[
 const english = catalogues.en;
 const patterns = (["errors", "lib", "consoleLib", "accountLib", "orgsLib"] as const).flatMap((ns) => patternsOf(ns, english[ns] as Messages));
 // Case-insensitive: a part may start a sentence ("The SMTP server") or sit inside one ("the SMTP server").
-const partPatterns = patternsOf("consoleLibParts", english.consoleLibParts as Messages, "i");
+// First match wins, so a whole phrase ("the SMTP server name") comes before one with a placeholder ("the SMTP server {host}").
+// Whole sentences before parts: "The SMTP server host x was not found…" is a sentence, not "the SMTP server {host}".
+const valuePatterns = [...patterns, ...patternsOf("consoleLibParts", english.consoleLibParts as Messages, "i")];
 
 function messageAt(locale: Locale, key: string): string | undefined {
   const [namespace = "", name = ""] = key.split(".");
@@ -50,11 +52,11 @@ function translateWith(list: readonly Pattern[], locale: Locale, text: string): 
 /** A placeholder's value: a known text or part, or a list of them joined as `locale` joins lists; else as it is. */
 function translateValue(locale: Locale, value: string, outerLength: number): string {
   if (value.length >= outerLength) return value;
-  const whole = translateWith([...partPatterns, ...patterns], locale, value);
+  const whole = translateWith(valuePatterns, locale, value);
   if (whole !== value) return whole;
   const items = value.split(/, | and /);
   if (items.length < 2) return value;
-  const translated = items.map((item) => translateWith([...partPatterns, ...patterns], locale, item));
+  const translated = items.map((item) => translateWith(valuePatterns, locale, item));
   if (translated.some((item, i) => item === items[i])) return value;
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(translated);
 }
