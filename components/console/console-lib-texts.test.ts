@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { codeSpecs, invitationSpecs, ONE_SIGN_IN_METHOD, parseSignInExperienceForm, passwordSpecs } from "@/app/console/sign-in-experience/fields";
 import { deleteRefusal, emailDependents } from "@/lib/connectors/dependents";
 import { checkedAddresses, dns, type TargetGuard } from "@/lib/connectors/net/guard";
+import { smtpConfigSchema } from "@/lib/connectors/smtp/schema";
+import { toConnectorError } from "@/lib/connectors/smtp/errors";
 import { open, seal } from "@/lib/crypto/seal";
 import { brandingFormValues, parseBrandingForm } from "@/lib/branding/branding-form";
 import { validateTemplate } from "@/lib/email-templates/validate";
@@ -102,6 +104,33 @@ describe("connector refusals in Japanese", () => {
       texts.push(await refusal("a.invalid", { ...guard("the SMTP server"), check }));
     }
     expect(texts.map(inJapanese).filter((text) => english(text))).toEqual([]);
+  });
+
+  it("what an SMTP server or the network answered, around the server's own words", () => {
+    const config = (security: string, port = 587) => smtpConfigSchema.parse({ host: "smtp.example.com", port, security, auth: { type: "login", user: "bob", password: "pw" } });
+    const failures: [object, string, number?, boolean?][] = [
+      [{ code: "EAUTH", response: "535 5.7.8 bad credentials" }, "starttls"],
+      [{ responseCode: 530, command: "MAIL FROM", response: "530 auth first" }, "starttls"],
+      [{ responseCode: 550, command: "RCPT TO", response: "550 no such user" }, "starttls"],
+      [{ responseCode: 553, command: "MAIL FROM", response: "553 not yours" }, "starttls"],
+      [{ responseCode: 451, command: "DATA", response: "451 try later" }, "starttls"],
+      [{ responseCode: 454, command: "DATA", response: "454 too many messages" }, "starttls"],
+      [{ code: "ECONNRESET", message: "socket hang up" }, "starttls", 587, true],
+      [{ code: "EDNS", message: "getaddrinfo ENOTFOUND smtp.example.com" }, "starttls"],
+      [{ code: "EDNS", message: "getaddrinfo EAI_AGAIN smtp.example.com" }, "starttls"],
+      [{ code: "ECONNREFUSED", message: "connect ECONNREFUSED" }, "starttls"],
+      [{ responseCode: 554, command: "DATA", response: "554 spam" }, "starttls"],
+      [{ code: "ESOCKET", reason: "wrong version number" }, "tls", 465],
+      [{ code: "ESOCKET", message: "self-signed certificate" }, "starttls"],
+      [{ code: "ETLS", command: "STARTTLS", responseCode: 454, response: "454 TLS not available" }, "starttls"],
+      [{ code: "ETLS", message: "Client network socket disconnected before secure TLS connection was established" }, "starttls"],
+      [{ code: "ETIMEDOUT", message: "Greeting never received" }, "starttls", 465],
+    ];
+    const texts = failures.map(([error, security, port, handedOver]) => toConnectorError(Object.assign(new Error(""), error), config(security, port), handedOver).message);
+    expect(new Set(texts).size).toBeGreaterThan(12);
+    expect(untranslated(texts)).toEqual([]);
+    const hint = texts.find((text) => text.includes("Port 465 expects"))!;
+    expect(translateText("ja", hint)).not.toMatch(/expects/);
   });
 
   it("a saved connector whose secrets cannot be opened", () => {
