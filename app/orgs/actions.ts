@@ -6,7 +6,8 @@ import { action, field, formAction } from "@/lib/action";
 import { signedIn } from "@/lib/action-guards";
 import { acceptInvitation } from "@/lib/orgs/accept-invitation";
 import { declineInvitation } from "@/lib/orgs/decline-invitation";
-import { goneParts } from "@/lib/orgs/invitation-gone";
+import { goneMessage, goneParts } from "@/lib/orgs/invitation-gone";
+import type { Translate } from "@/lib/i18n/translator";
 import { setActiveOrganization } from "@/lib/orgs/set-active-organization";
 import type { Failure } from "@/lib/errors/failure";
 import { errorState, type ActionState } from "@/lib/result";
@@ -16,16 +17,11 @@ import { redirectDone } from "./done";
 
 const invitation = z.object({ invitationId: field(64) });
 
-const GONE = { expired: "goneExpired", revoked: "goneRevoked", accepted: "goneAccepted", declined: "goneDeclined" } as const;
-
 /** A refusal; an invitation that closed meanwhile is told from its parts, in the invitation page's words and the reader's language. */
 async function refusalState(failure: Failure): Promise<ActionState> {
   const gone = goneParts(failure);
   if (!gone) return errorState(failure);
-  const t = await getTranslations("invite");
-  const org = gone.organization;
-  const ask = gone.inviter ? t("askInviter", { inviter: gone.inviter, org }) : t("askAdmin", { org });
-  return { status: "error", formError: t(GONE[gone.status], { org, ask }) };
+  return { status: "error", formError: goneMessage((await getTranslations("invite")) as Translate, gone) };
 }
 
 export const acceptInvitationAction = action({ guard: signedIn, input: invitation }, async ({ user, input, ctx }) => {

@@ -1,4 +1,5 @@
 import { failWith, type Failure } from "@/lib/errors/failure";
+import type { Translate } from "@/lib/i18n/translator";
 import type { InvitationStatus } from "./invitation-rules";
 
 export type GoneParts = { status: Exclude<InvitationStatus, "pending">; organization: string; inviter: string | null };
@@ -28,4 +29,12 @@ export function invitationGone(status: GoneParts["status"], organization: string
 /** The parts of an `invitationGone` failure, or null for any other failure. */
 export function goneParts(failure: Failure): GoneParts | null {
   return "gone" in failure ? (failure as { gone: GoneParts }).gone : null;
+}
+
+const GONE = { expired: "goneExpired", revoked: "goneRevoked", accepted: "goneAccepted", declined: "goneDeclined" } as const;
+
+/** The same words from the parts, through the catalogue's `invite` namespace (`t`), so in the reader's language. */
+export function goneMessage(t: Translate, { status, organization: org, inviter }: GoneParts): string {
+  const ask = inviter ? t("askInviter", { inviter, org }) : t("askAdmin", { org });
+  return t(GONE[status], { org, ask });
 }
