@@ -162,6 +162,25 @@ test.describe("with Accept-Language: ja", () => {
       await expect(other.getByText("あなたはメンバーです")).toBeVisible();
     });
 
+    await step("an invitation withdrawn while /orgs is open: Accept says so in Japanese", async () => {
+      const late = await users.create({ prefix: "japanese-late", locale: "ja" });
+      await page.goto(`/orgs/${slug}/invitations`);
+      await page.getByLabel("メールアドレス", { exact: true }).fill(late.email);
+      await page.getByRole("button", { name: "招待を送信", exact: true }).click();
+      await expect(page.getByRole("list", { name: "招待の結果" })).toContainText("招待しました");
+      const other = await newPage({ locale: "ja-JP", extraHTTPHeaders: { "x-forwarded-for": IP } });
+      await users.signIn(other, late);
+      await other.goto("/orgs");
+      const accept = main(other).getByRole("button", { name: /^参加する/ });
+      await expect(accept).toBeVisible();
+      await page.goto(`/orgs/${slug}/invitations`);
+      await main(page).getByRole("row").filter({ hasText: late.email }).getByRole("button", { name: /^取り消す/ }).click();
+      await expect(status(page, "招待を取り消しました。")).toBeVisible();
+      await accept.click();
+      await expect(alert(other, `${orgName} への招待は取り消されました。誤りだと思われる場合は、`)).toBeVisible();
+      await expect(alert(other, /Ask|withdrawn/)).toHaveCount(0);
+    });
+
     await step("the organization's activity names what happened", async () => {
       await page.goto(`/orgs/${slug}`);
       await expect(main(page).getByRole("cell", { name: `組織 ${orgName} を作成`, exact: true })).toBeVisible();
