@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, mailbox, step, submitPasswordSignIn, test, uniquePassword } from "./fixtures";
+import { codeField, expect, mailbox, step, submitPasswordSignIn, test, uniquePassword } from "./fixtures";
 
 /*
  * The signed-in pages in Japanese: the account centre, organizations, an
@@ -32,7 +32,7 @@ test.describe("with Accept-Language: ja", () => {
       await page.getByLabel("メールアドレス", { exact: true }).fill(email);
       await page.getByLabel("パスワード", { exact: true }).fill(password);
       await page.getByRole("button", { name: "アカウントを作成", exact: true }).click();
-      await page.getByLabel("確認コード", { exact: true }).fill(await mailbox.waitForCode(email));
+      await codeField(page, "確認コード", "6 桁中 1 桁目").fill(await mailbox.waitForCode(email));
       await page.getByRole("button", { name: "確認", exact: true }).click();
       await expect(page).toHaveURL((url) => url.pathname === "/");
     });
@@ -84,7 +84,7 @@ test.describe("with Accept-Language: ja", () => {
       const after = new Date();
       await page.getByRole("button", { name: "メールでの確認コードを有効にする", exact: true }).click();
       const code = await mailbox.waitForCode(email, { after });
-      await page.getByLabel("確認コード", { exact: true }).fill(wrongCode(code));
+      await codeField(page, "確認コード", "6 桁中 1 桁目").fill(wrongCode(code));
       await page.getByRole("button", { name: "有効にする", exact: true }).click();
       await expect(alert(page, /^確認コードが正しくありません。あと\d+回入力できます。$/)).toBeVisible();
       await page.getByRole("button", { name: "設定をキャンセル", exact: true }).click();
