@@ -12,7 +12,7 @@ const PAGE = "/console/emails/SignIn/en";
 
 async function openTemplate(page: Page) {
   await page.goto(consoleUrl(PAGE));
-  await expect(page.getByRole("heading", { level: 1, name: "Sign-in code (en)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign-in code (English)" })).toBeVisible();
 }
 
 async function fillText(page: Page, text: { subject?: string; heading?: string; body?: string }) {
@@ -26,8 +26,8 @@ const desktop = (page: Page) => page.frameLocator('iframe[title="Email preview, 
 test("the overview lists every email in both languages", async ({ adminPage: page }) => {
   await page.goto(consoleUrl("/console/emails"));
   await expect(page.getByRole("heading", { level: 1, name: "Email templates" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Edit “Sign-in code” (English)" })).toHaveAttribute("href", PAGE);
-  await expect(page.getByRole("link", { name: "Edit “Organization invitation” (日本語)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit Sign-in code (English)" })).toHaveAttribute("href", PAGE);
+  await expect(page.getByRole("link", { name: "Edit Invitation code (日本語)" })).toBeVisible();
 });
 
 test("a code email without {{code}}, or with an unknown variable, is refused", async ({ adminPage: page }) => {

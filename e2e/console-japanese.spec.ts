@@ -59,6 +59,19 @@ test("an admin who reads Japanese gets the whole console in Japanese", async ({ 
       await expect(page.getByText("テストメールの送信先アドレスを入力してください。", { exact: true })).toBeVisible();
     });
 
+    await test.step("SMTP on loopback without the private-targets box: the connector's refusal in Japanese", async () => {
+      await page.getByLabel("差出人アドレス", { exact: true }).fill("no-reply@mailgate.test");
+      await page.getByLabel("SMTP サーバー", { exact: true }).fill("127.0.0.1");
+      await page.getByLabel("認証方式", { exact: true }).selectOption("none");
+      const box = page.getByLabel("プライベートネットワークへの接続を許可する", { exact: true });
+      if (!(await box.isVisible())) await page.locator("details.advanced > summary").click();
+      await box.setChecked(false);
+      await page.getByLabel("テストメールの送信先", { exact: true }).fill("admin@example.com");
+      await button(page, "テストメールを送信").click();
+      const alert = page.getByRole("alert").filter({ hasText: "テストメールを送信できませんでした（invalid_config）" });
+      await expect(alert).toContainText("SMTP サーバー 127.0.0.1 はループバックアドレスです。「プライベートネットワークへの接続を許可する」は");
+    });
+
     await test.step("deliveries", async () => {
       await open(page, "/console/deliveries?recipient=not-an-address", "配信履歴");
       await expect(button(page, "絞り込む")).toBeVisible();
@@ -97,8 +110,9 @@ test("an admin who reads Japanese gets the whole console in Japanese", async ({ 
 
     await test.step("email templates", async () => {
       await open(page, "/console/emails", "メールテンプレート");
-      await page.getByRole("link", { name: "SignIn（日本語）を編集", exact: true }).click();
+      await page.getByRole("link", { name: "サインインコード（日本語）を編集", exact: true }).click();
       await expect(page).toHaveURL((url) => url.pathname === "/console/emails/SignIn/ja");
+      await expect(heading(page, "サインインコード（日本語）")).toBeVisible();
       await expect(page.getByRole("link", { name: "← メールテンプレート" })).toBeVisible();
       for (const name of ["プレビュー", "自分宛てにテスト送信", "保存"]) await expect(button(page, name)).toBeVisible();
       await expect(page.getByRole("heading", { name: "バージョン" })).toBeVisible();
@@ -108,6 +122,8 @@ test("an admin who reads Japanese gets the whole console in Japanese", async ({ 
       await open(page, "/console/organizations", "組織");
       await open(page, "/console/admins", "管理者");
       await expect(page.getByRole("heading", { name: "アカウントを管理者にする" })).toBeVisible();
+      // Just signed in, the owner has no fresh "Confirm it's you": the form is replaced by the prompt, in Japanese too.
+      await expect(page.locator(".account-step-up")).toContainText("管理者を変更するには、まずパスワードまたは");
       await expect(page.getByRole("columnheader", { name: "ロール" })).toBeVisible();
     });
   } finally {
@@ -123,6 +139,8 @@ test("an English reader's console is unchanged", async ({ adminPage: page }) => 
   await open(page, "/console/deliveries", "Deliveries");
   await expect(button(page, "Filter")).toBeVisible();
   await open(page, "/console/branding", "Branding");
+  await page.goto(consoleUrl("/console/emails/SignIn/en"));
+  await expect(heading(page, "Sign-in code (English)")).toBeVisible();
   await open(page, "/console/admins", "Admins");
   await expect(page.getByRole("heading", { name: "Make an account an admin" })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, mailbox, step, submitPasswordSignIn, test, uniquePassword } from "./fixtures";
+import { codeField, expect, mailbox, step, submitPasswordSignIn, test, uniquePassword } from "./fixtures";
 
 /*
  * The signed-in pages in Japanese: the account centre, organizations, an
@@ -32,7 +32,7 @@ test.describe("with Accept-Language: ja", () => {
       await page.getByLabel("メールアドレス", { exact: true }).fill(email);
       await page.getByLabel("パスワード", { exact: true }).fill(password);
       await page.getByRole("button", { name: "アカウントを作成", exact: true }).click();
-      await page.getByLabel("確認コード", { exact: true }).fill(await mailbox.waitForCode(email));
+      await codeField(page, "確認コード", "6 桁中 1 桁目").fill(await mailbox.waitForCode(email));
       await page.getByRole("button", { name: "確認", exact: true }).click();
       await expect(page).toHaveURL((url) => url.pathname === "/");
     });
@@ -84,7 +84,7 @@ test.describe("with Accept-Language: ja", () => {
       const after = new Date();
       await page.getByRole("button", { name: "メールでの確認コードを有効にする", exact: true }).click();
       const code = await mailbox.waitForCode(email, { after });
-      await page.getByLabel("確認コード", { exact: true }).fill(wrongCode(code));
+      await codeField(page, "確認コード", "6 桁中 1 桁目").fill(wrongCode(code));
       await page.getByRole("button", { name: "有効にする", exact: true }).click();
       await expect(alert(page, /^確認コードが正しくありません。あと\d+回入力できます。$/)).toBeVisible();
       await page.getByRole("button", { name: "設定をキャンセル", exact: true }).click();
@@ -160,6 +160,28 @@ test.describe("with Accept-Language: ja", () => {
       await expect(other).toHaveURL((url) => url.pathname === `/orgs/${slug}`);
       await expect(heading(other, "メンバー")).toBeVisible();
       await expect(other.getByText("あなたはメンバーです")).toBeVisible();
+    });
+
+    await step("an invitation withdrawn while /orgs is open: Accept says so in Japanese", async () => {
+      const late = await users.create({ prefix: "japanese-late", locale: "ja" });
+      await page.goto(`/orgs/${slug}/invitations`);
+      await page.getByLabel("メールアドレス", { exact: true }).fill(late.email);
+      await page.getByRole("button", { name: "招待を送信", exact: true }).click();
+      await expect(page.getByRole("list", { name: "招待の結果" })).toContainText("招待しました");
+      const other = await newPage({ locale: "ja-JP", extraHTTPHeaders: { "x-forwarded-for": IP } });
+      await other.goto("/sign-in?next=/orgs");
+      await other.getByLabel("メールアドレス", { exact: true }).fill(late.email);
+      await other.getByLabel("パスワード", { exact: true }).fill(late.password);
+      await other.getByRole("button", { name: "サインイン", exact: true }).click();
+      await expect(other).toHaveURL((url) => url.pathname === "/orgs");
+      const accept = main(other).getByRole("button", { name: /^参加する/ });
+      await expect(accept).toBeVisible();
+      await page.goto(`/orgs/${slug}/invitations`);
+      await main(page).getByRole("row").filter({ hasText: late.email }).getByRole("button", { name: /^取り消す/ }).click();
+      await expect(status(page, "招待を取り消しました。")).toBeVisible();
+      await accept.click();
+      await expect(alert(other, `${orgName} への招待は取り消されました。誤りだと思われる場合は、`)).toBeVisible();
+      await expect(alert(other, /Ask|withdrawn/)).toHaveCount(0);
     });
 
     await step("the organization's activity names what happened", async () => {

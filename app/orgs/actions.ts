@@ -1,27 +1,38 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { action, field, formAction } from "@/lib/action";
 import { signedIn } from "@/lib/action-guards";
 import { acceptInvitation } from "@/lib/orgs/accept-invitation";
 import { declineInvitation } from "@/lib/orgs/decline-invitation";
+import { goneMessage, goneParts } from "@/lib/orgs/invitation-gone";
+import type { Translate } from "@/lib/i18n/translator";
 import { setActiveOrganization } from "@/lib/orgs/set-active-organization";
-import { errorState } from "@/lib/result";
+import type { Failure } from "@/lib/errors/failure";
+import { errorState, type ActionState } from "@/lib/result";
 import { redirectDone } from "./done";
 
 /* The invitations addressed to me (/orgs), by id, and the header's organization switcher. */
 
 const invitation = z.object({ invitationId: field(64) });
 
+/** A refusal; an invitation that closed meanwhile is told from its parts, in the invitation page's words and the reader's language. */
+async function refusalState(failure: Failure): Promise<ActionState> {
+  const gone = goneParts(failure);
+  if (!gone) return errorState(failure);
+  return { status: "error", formError: goneMessage((await getTranslations("invite")) as Translate, gone) };
+}
+
 export const acceptInvitationAction = action({ guard: signedIn, input: invitation }, async ({ user, input, ctx }) => {
   const result = await acceptInvitation(user, { invitationId: input.invitationId }, ctx);
-  if (!result.ok) return errorState(result);
+  if (!result.ok) return refusalState(result);
   redirectDone(`/orgs/${result.value.organization.slug}`, "joined");
 });
 
 export const declineInvitationAction = action({ guard: signedIn, input: invitation }, async ({ user, input, ctx }) => {
   const result = await declineInvitation(user, { invitationId: input.invitationId }, ctx);
-  if (!result.ok) return errorState(result);
+  if (!result.ok) return refusalState(result);
   redirectDone("/orgs", "declined");
 });
 

@@ -4,11 +4,12 @@ import { env } from "@/lib/env";
 import { seal } from "@/lib/crypto/seal";
 import { renderEmail } from "@/lib/mail/render";
 import { getSettings } from "@/lib/settings/get-settings";
-import type { SignInExperience } from "@/lib/settings/schema";
+import type { Locale } from "@/lib/mail/locale";
 import { userText } from "@/lib/errors/codes";
 import { failField, failFields, failWith, type FieldErrors } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
 import { isEmailAddress, sanitizeHeaderText, type Mailbox } from "./address";
+import { deleteRefusal, emailDependents } from "./dependents";
 import { bindConnector, envConnector, forgetActiveConnector, loadSavedConnector, SAVED_CONNECTOR_AAD } from "./active";
 import { configFieldName, configToFormValues, formToConfig, getPath, schemaFieldErrors, setPath, splitSecrets, type FormValues } from "./form";
 import { pools } from "./net/pools";
@@ -67,8 +68,9 @@ async function resolve(input: ConnectorInput): Promise<Result<Resolved>> {
 /**
  * Sends a test email with settings that are not saved, and says exactly what
  * the provider answered when it fails. Recorded in the deliveries list.
+ * Written in `locale`, the admin's language, who is usually its reader.
  */
-export async function sendTestEmail(input: ConnectorInput & { to: string }): Promise<Result<{ message: string }>> {
+export async function sendTestEmail(input: ConnectorInput & { to: string; locale: Locale }): Promise<Result<{ message: string }>> {
   const to = input.to.trim();
   if (!isEmailAddress(to)) return failField("testTo", "Enter the address to send the test to.");
   const resolved = await resolve(input);
@@ -76,7 +78,7 @@ export async function sendTestEmail(input: ConnectorInput & { to: string }): Pro
   const { id, config, from } = resolved.value;
   const { branding } = await getSettings();
   const connector = bindConnector(id, config, from);
-  const rendered = await renderEmail({ kind: "ConnectorTest", locale: "en", branding, to, appUrl: env.APP_URL, provider: connector.label });
+  const rendered = await renderEmail({ kind: "ConnectorTest", locale: input.locale, branding, to, appUrl: env.APP_URL, provider: connector.label });
   const started = Date.now();
   try {
     const { messageId } = await connector.send({
@@ -85,25 +87,25 @@ export async function sendTestEmail(input: ConnectorInput & { to: string }): Pro
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
-      context: { type: "ConnectorTest", locale: "en", variables: { provider: connector.label } },
+      context: { type: "ConnectorTest", locale: input.locale, variables: { provider: connector.label } },
     });
-    await recordTest(id, to, rendered.subject, { status: "sent", providerMessageId: messageId });
+    await recordTest(id, to, input.locale, rendered.subject, { status: "sent", providerMessageId: messageId });
     return ok({ message: `Test email sent to ${to} through ${connector.label} in ${Date.now() - started} ms (provider id ${messageId}). Check that it arrived, then save.` });
   } catch (error) {
     const code = error instanceof ConnectorError ? error.code : "provider_error";
     const text = connector.redact(error instanceof Error ? error.message : String(error));
     if (!(error instanceof ConnectorError)) console.error("mailgate: test email failed unexpectedly", error);
-    await recordTest(id, to, rendered.subject, { status: "dead", errorCode: code, errorMessage: text.slice(0, 2000) });
+    await recordTest(id, to, input.locale, rendered.subject, { status: "dead", errorCode: code, errorMessage: text.slice(0, 2000) });
     return failWith("send_failed", `The test email was not sent (${code}): ${text}`);
   }
 }
 
-async function recordTest(connector: string, to: string, subject: string, outcome: { status: "sent"; providerMessageId: string } | { status: "dead"; errorCode: string; errorMessage: string }) {
+async function recordTest(connector: string, to: string, locale: Locale, subject: string, outcome: { status: "sent"; providerMessageId: string } | { status: "dead"; errorCode: string; errorMessage: string }) {
   const id = crypto.randomUUID();
   const now = new Date();
   await db.emailMessage.create({
     data: {
-      id, idempotencyKey: id, purpose: "ConnectorTest", recipient: to, locale: "en", connector, subject,
+      id, idempotencyKey: id, purpose: "ConnectorTest", recipient: to, locale, connector, subject,
       attempts: 1, maxAttempts: 1, lastAttemptAt: now, ...(outcome.status === "sent" ? { sentAt: now } : {}), ...outcome,
     },
   });
@@ -130,26 +132,12 @@ export async function saveConnector(input: ConnectorInput, userId: string): Prom
   return ok({ label: connectors[id].label });
 }
 
-/** What sends email through the connector, by name; deleting it is refused while any is on. */
-export function emailDependents(sie: SignInExperience, emailMfaUsers: number): string[] {
-  const out: string[] = [];
-  if (sie.signUp.emailPassword) out.push("email sign-up (address verification)");
-  if (sie.signIn.emailCode) out.push("sign-in with an email code");
-  if (sie.forgotPassword.emailCode) out.push("password reset by email");
-  if (emailMfaUsers > 0) out.push(`email two-step verification (${emailMfaUsers} ${emailMfaUsers === 1 ? "account" : "accounts"})`);
-  return out;
-}
-
 export async function deleteConnector(): Promise<Result<{ fallback: string }>> {
   const { signInExperience } = await getSettings();
   const emailMfaUsers = await db.mfaFactor.count({ where: { type: "email", confirmedAt: { not: null } } });
   const dependents = emailDependents(signInExperience, emailMfaUsers);
   if (dependents.length > 0) {
-    return failWith(
-      "conflict",
-      `The email connector can't be deleted while ${joinList(dependents)} ${dependents.length === 1 ? "uses" : "use"} it. ` +
-        `Turn ${dependents.length === 1 ? "it" : "them"} off in Sign-in experience first, or use "Change email connector" to switch providers.`,
-    );
+    return failWith("conflict", deleteRefusal(dependents));
   }
   await db.emailConnector.deleteMany({ where: { id: 1 } });
   forgetActiveConnector();
@@ -213,10 +201,6 @@ export async function getConnectorOverview(): Promise<ConnectorOverview> {
     envConnector: { id: env.EMAIL_CONNECTOR, label: connectors[env.EMAIL_CONNECTOR].label },
     stats: { lastSentAt: lastSent?.sentAt ?? null, sent24h, failed24h, retrying, failureRate24h: total > 0 ? failed24h / total : null },
   };
-}
-
-function joinList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function safe<T>(fn: () => T): T | null {

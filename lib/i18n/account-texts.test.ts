@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeEvent, AUDIT_TYPES } from "@/lib/account/audit";
 import { describeDevice } from "@/lib/account/user-agent";
 import type { Failure } from "@/lib/errors/failure";
+import { goneMessage, goneParts, invitationGone } from "@/lib/orgs/invitation-gone";
 import { INVITATION_NO_LONGER_VALID } from "@/lib/orgs/accept-invitation-with-new-account";
 import { TYPE_THE_NAME } from "@/lib/orgs/delete-organization";
 import { ADMIN_CANNOT_TOUCH_OWNER, CANNOT_GRANT, INVITATION_NOT_FOUND, MEMBER_NOT_FOUND, ORG_NOT_FOUND, refused } from "@/lib/orgs/messages";
@@ -15,6 +16,7 @@ import { parseLogoUrl, parseOrgName, parseOrgSlug, RESERVED_SLUGS, SLUG_TAKEN } 
 import { IDENTITY_GONE } from "@/lib/social/identities";
 import type { Result } from "@/lib/result";
 import { translateText } from "./translate-text";
+import { translator } from "./translator";
 
 // The English that the account centre's and organizations' lib functions
 // answer with, read from the functions themselves: a change to their words
@@ -70,5 +72,20 @@ describe("activity sentences", () => {
     expect(untranslated).toEqual([]);
     expect(describeEvent("sign_in", { method: "password", mfa: "totp" }, "ja")).toBe("パスワードと認証アプリでサインイン");
     expect(describeDevice(null, "ja")).toBe("不明なブラウザ");
+  });
+});
+
+describe("an invitation closed meanwhile (Accept on /orgs)", () => {
+  it("is told from its parts: the same English, and Japanese without a nested English part", () => {
+    for (const status of ["expired", "revoked", "accepted", "declined"] as const) {
+      for (const inviter of ["Ask Bob", null]) {
+        const failure = invitationGone(status, "Acme has expired.", inviter);
+        const parts = goneParts(failure)!;
+        expect(goneMessage(translator("en", "invite"), parts)).toBe(failure.formError);
+        const japanese = goneMessage(translator("ja", "invite"), parts);
+        expect(japanese.replaceAll("Acme has expired.", "").replaceAll("Ask Bob", "")).not.toMatch(/[A-Za-z]{3}/);
+      }
+    }
+    expect(goneParts({ ok: false, code: "gone", formError: "x" })).toBeNull();
   });
 });

@@ -55,7 +55,7 @@ export default async function AdminsPage({ searchParams }: { searchParams: Promi
         ) : fresh ? (
           <AuthForm action={grantAdminAction} fields={[{ name: "email", label: t("emailLabel"), type: "email", autoComplete: "off" }]} submitLabel={t("makeAdmin")} pendingLabel={t("saving")} />
         ) : (
-          <StepUpPrompt next="/console/admins" task="change who is an admin" />
+          <StepUpPrompt next="/console/admins" task={t("stepUpTask")} />
         )}
       </section>
     </div>

@@ -7,6 +7,7 @@ import { admin as guard } from "@/lib/action-guards";
 import type { FormValues } from "@/lib/connectors/form";
 import { connectors, isConnectorId } from "@/lib/connectors/registry";
 import { configFieldName, saveConnector, sendTestEmail } from "@/lib/connectors/store";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 import { errorState } from "@/lib/result";
 import type { ConnectorFormState } from "@/components/console/connector-form-state";
 
@@ -43,7 +44,7 @@ export const connectorFormAction = action({ guard, input: connectorFormSchema },
   const connectorInput = { connectorId, values, fromAddress: input.fromAddress, fromName: input.fromName };
 
   if (intent === "test") {
-    const result = await sendTestEmail({ ...connectorInput, to: input.testTo });
+    const result = await sendTestEmail({ ...connectorInput, to: input.testTo, locale: await resolveLocale() });
     if (!result.ok) return { ...errorState(result, refill), intent };
     return { status: "ok", intent, message: result.value.message, values: refill };
   }

@@ -43,9 +43,7 @@ export default async function EmailTemplatePage({ params, searchParams }: { para
     <div className="stack console-page">
       <header>
         <p><Link href="/console/emails">{t("back")}</Link></p>
-        <h1>
-          {kindLabel(kind)} ({locale})
-        </h1>
+        <h1>{t("editorHeading", { kind: kindLabel(kind), language: t(`languageName.${locale}`) })}</h1>
         <p className="muted">
           {current ? t("inUseSaved", { email: versions[0]!.createdByEmail, when: when(versions[0]!.createdAt) }) : t("inUseBuiltIn")}{" "}
           {required.length > 0 ? t("variablesRequired", { allowed: braces(allowed), required: braces(required) }) : t("variables", { allowed: braces(allowed) })}
