@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: next-intl's entry loads React hooks, which the worker and second instances (react-server condition) cannot import.
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/mail/locale";
 import { catalogues } from "./catalogue";
 
