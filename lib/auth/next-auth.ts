@@ -57,8 +57,14 @@ const config: NextAuthConfig = {
 
 // Reading the session (every page) needs no provider list; only the sign-in routes do.
 const nextAuth = NextAuth(config);
+/** The connector a next-auth route names (`/api/auth/callback/<id>`, `/api/auth/signin/<id>`), if any. */
+function connectorInPath(req: NextRequest | undefined): string | null {
+  if (!req) return null;
+  return /^\/api\/auth\/(?:callback|signin)\/([^/]+)$/.exec(new URL(req.url).pathname)?.[1] ?? null;
+}
+
 // The enabled social connectors, read per request (the store caches them briefly): a console change applies without a restart.
-const withSocial = NextAuth(async () => ({ ...config, providers: [ticket, ...(await loadAuthProviders())] }));
+const withSocial = NextAuth(async (req) => ({ ...config, providers: [ticket, ...(await loadAuthProviders(connectorInPath(req)))] }));
 
 export const { auth, signIn, signOut } = nextAuth;
 

@@ -85,6 +85,18 @@ describe("saved social connectors", () => {
     expect((await listSocialConnectors()).map((c) => c.id)).toEqual(["three", "one", "two"]);
   });
 
+  it("reads again for a callback that names a connector the cached list lacks (added by another instance)", async () => {
+    await saveSocialConnector(oidcInput("one"), null);
+    await saveSocialConnector(oidcInput("two"), null);
+    await setSocialConnectorEnabled("two", false);
+    expect((await loadAuthProviders()).map((p) => p.id)).toEqual(["one"]);
+    // Another instance enables it: this process's cache (1 s) does not know yet.
+    await db.socialConnector.update({ where: { id: "two" }, data: { enabled: true } });
+    expect((await loadAuthProviders()).map((p) => p.id)).toEqual(["one"]);
+    expect((await loadAuthProviders("two")).map((p) => p.id)).toEqual(["one", "two"]);
+    expect((await loadAuthProviders("unknown")).map((p) => p.id)).toEqual(["one", "two"]);
+  });
+
   it("deletes a connector and keeps the identities joined through it, saying how many", async () => {
     await saveSocialConnector(oidcInput("acme"), null);
     const user = await db.user.create({ data: { id: "u-social-store", email: "u@store.test" } });

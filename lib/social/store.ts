@@ -117,9 +117,19 @@ export async function enabledSocialButtons(): Promise<SocialButton[]> {
   return (await loadEnabledConnectors()).map(({ id, providerId, name }) => ({ id, providerId, name }));
 }
 
-/** next-auth provider configs of the enabled connectors, in button order. */
-export async function loadAuthProviders() {
-  return (await loadEnabledConnectors()).map(toAuthProvider);
+/**
+ * next-auth provider configs of the enabled connectors, in button order.
+ * `wanted`: the connector a request names (a callback). One the cached list
+ * lacks may have been added moments ago by another process or instance:
+ * read again rather than fail that sign-in.
+ */
+export async function loadAuthProviders(wanted?: string | null) {
+  let connectors = await loadEnabledConnectors();
+  if (wanted && !connectors.some((connector) => connector.id === wanted)) {
+    forgetSocialConnectors();
+    connectors = await loadEnabledConnectors();
+  }
+  return connectors.map(toAuthProvider);
 }
 
 /** Every connector for the console, without secrets, each with how many accounts are joined through it. */
