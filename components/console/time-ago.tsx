@@ -1,22 +1,10 @@
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-  ["second", 1],
-];
+import { relativeTime } from "@/lib/i18n/relative-time";
 
 /** "3 minutes ago" / "3 分前", from the server's clock at render time. */
 export function formatRelative(date: Date, now: Date = new Date(), locale = "en"): string {
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   // "now" in the reader's language ("just now", "今"): Intl's word for a zero offset.
-  if (Math.abs(seconds) < 10) return locale === "en" ? "just now" : relative.format(0, "second");
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
-  }
-  return relative.format(seconds, "second");
+  const justNow = locale === "en" ? "just now" : new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(0, "second");
+  return relativeTime(locale, date, justNow, now);
 }
 
 /** "2026-11-24 17:03:09 UTC": the server renders it, so it names its zone rather than guess the reader's. */

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/account/action-button";
-import { LocalTime, relativeTime } from "@/components/account/local-time";
+import { LocalTime } from "@/components/account/local-time";
+import { relativeTime } from "@/lib/i18n/relative-time";
 import { CountFilters } from "@/components/count-filters";
 import { StatusBadge } from "@/components/deliveries/status-badge";
 import type { InvitationStatus } from "@/lib/orgs/invitation-rules";

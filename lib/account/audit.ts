@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/mail/locale";
-import { describeOrgEvent } from "@/lib/orgs/describe-org-event";
+import { describeOrgEvent, ORG_EVENT_TYPES } from "@/lib/orgs/describe-org-event";
 import { describeDevice } from "./user-agent";
 
 /** What the activity list records: sign-ins, failures and account changes. */
@@ -30,18 +30,7 @@ export const AUDIT_TYPES = [
   "social_linked",
   "social_unlinked",
   // Organization events (lib/orgs): recorded on the actor, with the organization's id.
-  "org_created",
-  "org_updated",
-  "org_deleted",
-  "org_member_invited",
-  "org_invitation_resent",
-  "org_invitation_revoked",
-  "org_invitation_accepted",
-  "org_invitation_declined",
-  "org_member_role_changed",
-  "org_member_removed",
-  "org_member_left",
-  "org_ownership_transferred",
+  ...ORG_EVENT_TYPES,
 ] as const;
 
 export type AuditType = (typeof AUDIT_TYPES)[number];

@@ -4,7 +4,8 @@ import { isOrgRole } from "./permissions";
 
 type Detail = Record<string, string | number | boolean>;
 
-const TYPES = [
+/** Organization events (lib/orgs), recorded on the actor with the organization's id: part of lib/account/audit.ts's AUDIT_TYPES. */
+export const ORG_EVENT_TYPES = [
   "org_created",
   "org_updated",
   "org_deleted",
@@ -19,7 +20,7 @@ const TYPES = [
   "org_ownership_transferred",
 ] as const;
 
-const isOrgEvent = (type: string): type is (typeof TYPES)[number] => (TYPES as readonly string[]).includes(type);
+const isOrgEvent = (type: string): type is (typeof ORG_EVENT_TYPES)[number] => (ORG_EVENT_TYPES as readonly string[]).includes(type);
 
 /**
  * The activity sentence of an organization event, from the actor's side
