@@ -17,7 +17,7 @@ import { PATH_HEADER } from "@/lib/i18n/path-header";
  * refused earlier, by the front door: scripts/server.mjs.)
  */
 export async function proxy(request: NextRequest) {
-  const verdict = checkRequestOrigin(request, env.APP_URL);
+  const verdict = checkRequestOrigin({ method: request.method, headers: request.headers, pathname: request.nextUrl.pathname }, env.APP_URL);
   if (!verdict.allowed) {
     return errorResponse("forbidden", verdict.reason);
   }

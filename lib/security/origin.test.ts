@@ -3,7 +3,7 @@ import { checkRequestOrigin } from "./origin";
 import { securityHeaders } from "./headers";
 
 const APP_URL = "https://auth.acme.test";
-const req = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers(headers) });
+const req = (method: string, headers: Record<string, string>, pathname?: string) => ({ method, headers: new Headers(headers), pathname });
 
 describe("checkRequestOrigin", () => {
   it.each([
@@ -19,6 +19,10 @@ describe("checkRequestOrigin", () => {
     ["Origin matching a forged Host", req("POST", { host: "evil.test", origin: "http://evil.test", "sec-fetch-site": "same-origin" }), false],
     ["Origin matching a forged X-Forwarded-Host", req("POST", { "x-forwarded-host": "evil.test", "x-forwarded-proto": "https", origin: "https://evil.test" }), false],
     ["APP_URL's host over the other scheme", req("POST", { host: "auth.acme.test", origin: "http://auth.acme.test" }), false],
+    // A provider's server sends neither header; its signature is checked by the route.
+    ["provider webhook without either header", req("POST", {}, "/api/webhooks/sendgrid"), true],
+    ["other API routes still need an Origin", req("POST", {}, "/api/my-account/profile"), false],
+    ["no nested path under webhooks", req("POST", {}, "/api/webhooks/sendgrid/x"), false],
   ])("%s", (_, request, expected) => {
     expect(checkRequestOrigin(request, APP_URL).allowed).toBe(expected);
   });

@@ -9,8 +9,17 @@ export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
 
-export function checkRequestOrigin(req: { method: string; headers: Headers }, appUrl: string): OriginVerdict {
+/**
+ * Providers' delivery webhooks (lib/webhooks) come from their servers, with
+ * neither header. They need no origin check: each request proves itself by
+ * the provider's signature or credentials, and those routes read no cookie,
+ * so there is no session a forged request could ride on.
+ */
+const WEBHOOK_PATH = /^\/api\/webhooks\/[^/]+$/;
+
+export function checkRequestOrigin(req: { method: string; headers: Headers; pathname?: string }, appUrl: string): OriginVerdict {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { allowed: true };
+  if (req.pathname !== undefined && WEBHOOK_PATH.test(req.pathname)) return { allowed: true };
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     return { allowed: false, reason: `Cross-site request refused (Sec-Fetch-Site: ${site}).` };
