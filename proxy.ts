@@ -6,18 +6,19 @@ import { findOrgAccess } from "@/lib/orgs/find-org-access";
 import { errorResponse } from "@/lib/errors/failure";
 import { safeCallbackCookie } from "@/lib/auth/next-auth-request";
 import { malformedBody } from "@/lib/security/action-body";
-import { checkRequestOrigin } from "@/lib/security/origin";
+import { checkRequestOrigin, isServerToServerPath } from "@/lib/security/origin";
 import { securityHeaders } from "@/lib/security/headers";
 import { PATH_HEADER } from "@/lib/i18n/path-header";
 
 /**
  * Runs before every request: refuses cross-site state changes (server
- * actions and route handlers alike) and bodies Next.js would choke on, and
+ * actions and route handlers alike, provider webhooks excepted: they are
+ * signed) and bodies Next.js would choke on, and
  * sets the security headers. (Malformed paths and oversized bodies are
  * refused earlier, by the front door: scripts/server.mjs.)
  */
 export async function proxy(request: NextRequest) {
-  const verdict = checkRequestOrigin(request, env.APP_URL);
+  const verdict = isServerToServerPath(request.nextUrl.pathname) ? { allowed: true as const } : checkRequestOrigin(request, env.APP_URL);
   if (!verdict.allowed) {
     return errorResponse("forbidden", verdict.reason);
   }

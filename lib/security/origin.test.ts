@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRequestOrigin } from "./origin";
+import { checkRequestOrigin, isServerToServerPath } from "./origin";
 import { securityHeaders } from "./headers";
 
 const APP_URL = "https://auth.acme.test";
@@ -21,6 +21,15 @@ describe("checkRequestOrigin", () => {
     ["APP_URL's host over the other scheme", req("POST", { host: "auth.acme.test", origin: "http://auth.acme.test" }), false],
   ])("%s", (_, request, expected) => {
     expect(checkRequestOrigin(request, APP_URL).allowed).toBe(expected);
+  });
+});
+
+describe("isServerToServerPath", () => {
+  it("covers the provider webhooks only", () => {
+    expect(isServerToServerPath("/api/webhooks/sendgrid")).toBe(true);
+    expect(isServerToServerPath("/api/webhooks")).toBe(false);
+    expect(isServerToServerPath("/api/my-account")).toBe(false);
+    expect(isServerToServerPath("/console/webhooks")).toBe(false);
   });
 });
 

@@ -7,6 +7,13 @@
  */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * Paths only other servers call, every request proving itself (a provider
+ * webhook's signature or credentials, lib/webhooks): no cookie of ours is of
+ * any use there, and providers send no Origin, so the check is skipped.
+ */
+export const isServerToServerPath = (path: string): boolean => path.startsWith("/api/webhooks/");
+
 export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
 
 export function checkRequestOrigin(req: { method: string; headers: Headers }, appUrl: string): OriginVerdict {
