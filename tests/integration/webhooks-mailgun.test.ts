@@ -84,6 +84,17 @@ describe("Mailgun's webhooks", () => {
     expect(await suppression(to)).toEqual(first);
   });
 
+  it("applies an event once when two deliveries of it arrive at the same time", async () => {
+    const to = address("concurrent");
+    const id = messageId();
+    await sentMessage(to, id, "mailgun");
+    const complaint = body(eventData("complained", to, id));
+    const answers = await Promise.all([post("mailgun", complaint), post("mailgun", complaint), post("mailgun", complaint)]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(answers.reduce((sum, answer) => sum + (answer.json?.applied ?? 0), 0)).toBe(1);
+    expect(await suppression(to)).toMatchObject({ reason: "complaint" });
+  });
+
   it("refuses a wrong signature and a stale timestamp, and changes nothing", async () => {
     const to = address("forged");
     const complaint = eventData("complained", to, messageId());
