@@ -12,7 +12,8 @@ import { PATH_HEADER } from "@/lib/i18n/path-header";
 
 /**
  * Runs before every request: refuses cross-site state changes (server
- * actions and route handlers alike) and bodies Next.js would choke on, and
+ * actions and route handlers alike, provider webhooks excepted: they are
+ * signed) and bodies Next.js would choke on, and
  * sets the security headers. (Malformed paths and oversized bodies are
  * refused earlier, by the front door: scripts/server.mjs.)
  */

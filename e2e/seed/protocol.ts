@@ -23,6 +23,8 @@ export type SeedRequest =
   | SocialSeedRequest
   /** Email-code sign-in on or off (signInExperience.signIn.emailCode), as the console's toggle saves it; password sign-in stays on. */
   | { n: number; op: "emailCodeSignIn"; on: boolean }
+  /** A provider webhook's settings, saved as the console saves them (lib/webhooks/store.ts). */
+  | { n: number; op: "webhookEndpoint"; provider: "sendgrid" | "mailgun" | "postmark" | "resend"; settings: Record<string, string> }
   | OrgSeedRequest;
 
 /**

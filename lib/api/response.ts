@@ -38,8 +38,8 @@ export function respond<T>(result: Result<T>, onOk: (value: T) => Response): Res
 
 export type JsonBody = Record<string, unknown>;
 
-/** Reads at most MAX_BODY_BYTES; null when the body is longer. */
-async function readLimited(request: Request): Promise<string | null> {
+/** Reads at most `limit` bytes (MAX_BODY_BYTES unless told); null when the body is longer. The caller checked Content-Length first. */
+export async function readLimited(request: Request, limit = MAX_BODY_BYTES): Promise<string | null> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -48,7 +48,7 @@ async function readLimited(request: Request): Promise<string | null> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
       return null;
     }

@@ -39,6 +39,7 @@ export const ERRORS = {
   },
   identity_linked_elsewhere: { status: 409, user: "This sign-in is already connected to another account. Sign in with that account, or disconnect it there first." },
   gone: { status: 410, user: "This link can no longer be used. Ask for a new one." },
+  method_not_allowed: { status: 405, user: "This address does not take that kind of request." },
   length_required: { status: 411, user: "Send the body with a Content-Length." },
   payload_too_large: { status: 413, user: "The request is too large." },
   unsupported_media_type: { status: 415, user: "Send the body as JSON (Content-Type: application/json)." },
@@ -116,6 +117,11 @@ export const ERRORS = {
     user: "This invitation link can no longer be used. Ask for a new invitation.",
     operator: "An invitation email that was revoked, sent again or deleted with its organization before it left; its link no longer works.",
   },
+
+  // Provider webhooks (lib/webhooks): what a provider's request is answered with when it is refused.
+  webhook_not_configured: { status: 404, user: "This webhook is not set up." },
+  webhook_signature_invalid: { status: 401, user: "The webhook's signature or credentials do not match." },
+  webhook_timestamp_stale: { status: 401, user: "The webhook's timestamp is too far from now; a replay is refused." },
 
   // Social sign-in connectors: the console's "Test configuration" (lib/social/test-config.ts).
   social_private_target: {

@@ -50,6 +50,12 @@ export type DeliveryEvent = {
   recipient: string | null;
   /** The message id the provider answered our send with (EmailMessage.providerMessageId), when it says. */
   providerMessageId: string | null;
+  /**
+   * The message's Message-ID header, angle brackets included, when the
+   * provider reports it: what the smtp connector stores as the provider
+   * message id, so a message sent through the provider's SMTP relay is found too.
+   */
+  headerMessageId?: string | null;
   occurredAt: Date;
   /** The provider's words: a bounce diagnostic, a deferral reason, a complaint type. */
   detail: string;
