@@ -1,8 +1,8 @@
 "use client";
 
-import { FaultPage } from "@/components/fault-page";
+import { LazyFaultPage } from "@/components/lazy-fault-page";
 
 /** Anything a page or a layout below the root throws. */
 export default function ErrorPage({ error }: { error: Error & { digest?: string } }) {
-  return <FaultPage error={error} />;
+  return <LazyFaultPage error={error} />;
 }

@@ -2,12 +2,13 @@
 
 import "./globals.css";
 import { useSyncExternalStore } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { FaultPage } from "@/components/fault-page";
-import en from "@/messages/en/site.json";
-import ja from "@/messages/ja/site.json";
+import { LazyFaultPage } from "@/components/lazy-fault-page";
+import { SharedWordsProvider, type SharedWords } from "@/components/shared-words";
+import en from "@/messages/en/forms.json";
+import ja from "@/messages/ja/forms.json";
 
-const WORDS = { en: { errorPage: en.errorPage }, ja: { errorPage: ja.errorPage } } as const;
+// The shared words live in their own small files: this component is in every page's bundle, and so is what it imports.
+const WORDS = { en: { forms: en.forms, errorPage: en.errorPage }, ja: { forms: ja.forms, errorPage: ja.errorPage } } satisfies Record<string, SharedWords>;
 
 /** The browser's first language we write; English on the server, which has no request to go by here. */
 const browserLocale = (): keyof typeof WORDS => (navigator.languages.find((tag) => /^(en|ja)\b/i.test(tag))?.slice(0, 2).toLowerCase() === "ja" ? "ja" : "en");
@@ -23,9 +24,9 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider locale={locale} messages={WORDS[locale]} timeZone="UTC">
-          <FaultPage error={error} />
-        </NextIntlClientProvider>
+        <SharedWordsProvider words={WORDS[locale]}>
+          <LazyFaultPage error={error} />
+        </SharedWordsProvider>
       </body>
     </html>
   );

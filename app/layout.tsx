@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BrandProvider } from "@/components/brand-context";
-import { ClientIntl } from "@/components/client-intl";
+import { SharedWordsOfRequest } from "@/components/shared-words-of-request";
 import { brandingOrDefault, siteBrandOf, siteMetadata } from "@/lib/branding/site-brand";
 import "./globals.css";
 
@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
  * screen readers and fonts pick the right one. The skip link is the first
  * stop of the Tab key on every page; every layout's page content is
  * `<main id="main">`. The error page is a client component: it gets its
- * words (ClientIntl) and the brand from here.
+ * words (the shared words, components/shared-words.tsx) and the brand
+ * from here.
  */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t, branding] = await Promise.all([getLocale(), getTranslations("look"), brandingOrDefault()]);
@@ -25,9 +26,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           {t("skipToMain")}
         </a>
-        <ClientIntl>
+        <SharedWordsOfRequest>
           <BrandProvider brand={siteBrandOf(branding)}>{children}</BrandProvider>
-        </ClientIntl>
+        </SharedWordsOfRequest>
       </body>
     </html>
   );

@@ -1,17 +1,16 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
-/** Words every client component may need, whatever the page: digit boxes, show-password toggle, the error page. */
-const SHARED_NAMESPACES = ["forms", "errorPage"] as const;
-
 /**
- * Gives client components their words in the request's language: only the
- * namespaces named here travel to the browser, not the whole catalogue. A
- * nested provider replaces the outer one's messages rather than adding to
- * them, so every provider carries the shared namespaces too.
+ * Gives the client components of a shell (console, account) their words in
+ * the request's language, formatted by next-intl (arguments, plurals): only
+ * the namespaces named here travel to the browser, not the whole catalogue.
+ * The words of every page (digit boxes, show-password, the error page) are
+ * not here but in the root layout's plain context (components/shared-words.tsx),
+ * so pages outside these shells load no message formatter.
  */
-export async function ClientIntl({ namespaces = () => false, children }: { namespaces?: (namespace: string) => boolean; children: React.ReactNode }) {
+export async function ClientIntl({ namespaces, children }: { namespaces: (namespace: string) => boolean; children: React.ReactNode }) {
   const messages = await getMessages();
-  const picked = Object.entries(messages).filter(([namespace]) => (SHARED_NAMESPACES as readonly string[]).includes(namespace) || namespaces(namespace));
+  const picked = Object.entries(messages).filter(([namespace]) => namespaces(namespace));
   return <NextIntlClientProvider messages={Object.fromEntries(picked)}>{children}</NextIntlClientProvider>;
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
 import { idle, type ActionState } from "@/lib/result";
 import { CodeInput } from "./code-input/code-input";
 import { FormAlert } from "./field";
+import { useSharedWords } from "./shared-words";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -50,7 +50,7 @@ const ENGLISH: CodeFormLabels = {
  */
 export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldownSeconds, labels }: CodeFormProps) {
   const l = { ...ENGLISH, ...labels };
-  const t = useTranslations("forms");
+  const { forms } = useSharedWords();
   const [state, formAction, pending] = useActionState(verifyAction, idle);
   const [resendState, resendFormAction, resending] = useActionState(resendAction, idle);
   const [deadline, setDeadline] = useState(() => Date.now() + resendInSeconds * 1000);
@@ -106,7 +106,7 @@ export function CodeForm({ verifyAction, resendAction, resendInSeconds, cooldown
           )}
         </button>
         <p className="code-form-sr-only" role="status">
-          {left === 0 && counted ? t("resendReady") : ""}
+          {left === 0 && counted ? forms.resendReady : ""}
         </p>
         {left > 0 ? (
           <noscript>

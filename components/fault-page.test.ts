@@ -1,20 +1,19 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { DATABASE_UNAVAILABLE } from "@/lib/db-unavailable";
-import en from "@/messages/en/site.json";
-import ja from "@/messages/ja/site.json";
+import en from "@/messages/en/forms.json";
+import ja from "@/messages/ja/forms.json";
 import { BrandProvider } from "./brand-context";
 import { FaultPage } from "./fault-page";
+import { SharedWordsProvider } from "./shared-words";
 
 const brand = { productName: "Acme ID", logo: "/brand-assets/abc", style: { "--brand": "#0a7c42" } as React.CSSProperties };
 
-/** The error page as app/error.tsx shows it: words from the root layout's provider, the brand from its context. */
+/** The error page as app/error.tsx shows it: words from the root layout's shared words, the brand from its context. */
 function render(locale: "en" | "ja", error: Error & { digest?: string }): string {
-  const messages = { errorPage: (locale === "en" ? en : ja).errorPage };
   const page = h(BrandProvider, { brand, children: h(FaultPage, { error }) });
-  return renderToStaticMarkup(h(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: page }));
+  return renderToStaticMarkup(h(SharedWordsProvider, { words: locale === "en" ? en : ja, children: page }));
 }
 
 describe("the error page", () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
-import { useTranslations } from "next-intl";
+import { useSharedWords } from "./shared-words";
 
 const subscribeNever = () => () => {};
 
@@ -11,7 +11,7 @@ const subscribeNever = () => () => {};
  * JavaScript it could do nothing, so the page has a plain password field.
  */
 export function PasswordInput(props: InputHTMLAttributes<HTMLInputElement> & { id: string }) {
-  const t = useTranslations("forms");
+  const { forms } = useSharedWords();
   const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false);
   const [shown, setShown] = useState(false);
   return (
@@ -27,7 +27,7 @@ export function PasswordInput(props: InputHTMLAttributes<HTMLInputElement> & { i
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => setShown(!shown)}
         >
-          {shown ? t("hidePassword") : t("showPassword")}
+          {shown ? forms.hidePassword : forms.showPassword}
         </button>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { useTranslations } from "next-intl";
+import { fillWord, useSharedWords } from "../shared-words";
 import { boxesOf, CODE_LENGTH, placeDigits, typedText } from "./digits";
 
 type CodeInputProps = {
@@ -22,7 +22,7 @@ const ID = "field-code";
  * `code` field.
  */
 export function CodeInput({ label, defaultValue = "", errors, autoFocus }: CodeInputProps) {
-  const t = useTranslations("forms");
+  const { forms } = useSharedWords();
   const plain = useRef<HTMLInputElement>(null);
   const refs = useRef<(HTMLInputElement | null)[]>([]);
   const [boxes, setBoxes] = useState<string[] | null>(null);
@@ -93,7 +93,7 @@ export function CodeInput({ label, defaultValue = "", errors, autoFocus }: CodeI
               }}
               id={i === 0 ? ID : undefined}
               className="code-box"
-              aria-label={t("digit", { position: i + 1, total: CODE_LENGTH })}
+              aria-label={fillWord(forms.digit, { position: i + 1, total: CODE_LENGTH })}
               aria-invalid={invalid}
               inputMode="numeric"
               autoComplete={i === 0 ? "one-time-code" : "off"}
