@@ -143,6 +143,13 @@ export const ERRORS = {
     user: "The sign-in provider is not set up correctly.",
     operator: "The provider refused the client ID or secret. Copy them again from the provider's console (a secret may also have expired).",
   },
+
+  // Provider webhooks (/api/webhooks/<provider>): requests refused before anything is recorded;
+  // the provider sees the status (docs/errors.md says what each means), no operator reads these.
+  webhook_signature_invalid: { status: 401, user: "This request's signature could not be verified." },
+  webhook_stale: { status: 401, user: "This request is too old to be accepted." },
+  webhook_wrong_topic: { status: 403, user: "This request is not for this endpoint." },
+  webhook_upstream_unavailable: { status: 503, user: "We couldn't check this request right now. Try again later." },
 } as const satisfies Record<string, Entry>;
 
 /** Every stable code. A code that is not in the table is not an ErrorCode: using one is a type error. */
