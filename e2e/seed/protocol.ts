@@ -23,6 +23,8 @@ export type SeedRequest =
   | SocialSeedRequest
   /** Email-code sign-in on or off (signInExperience.signIn.emailCode), as the console's toggle saves it; password sign-in stays on. */
   | { n: number; op: "emailCodeSignIn"; on: boolean }
+  /** A provider's report on every email to `recipient`, as a webhook leaves it on the outbox row (EmailMessage.delivery*). */
+  | { n: number; op: "deliveryReport"; recipient: string; status: string; detail: string }
   | OrgSeedRequest;
 
 /**

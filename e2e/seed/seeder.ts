@@ -57,6 +57,11 @@ async function answer(request: SeedRequest): Promise<SeedAnswer> {
       await updateSettings({ signInExperience: { signIn: { password: true, emailCode: request.on } } });
       return { n: request.n, ok: true };
     }
+    if (request.op === "deliveryReport") {
+      const { recipient, status, detail } = request;
+      await db.emailMessage.updateMany({ where: { recipient }, data: { deliveryStatus: status, deliveryDetail: detail, deliveryUpdatedAt: new Date() } });
+      return { n: request.n, ok: true };
+    }
     if (request.op === "socialConnector") return { n: request.n, ok: true, ...(await seedSocialConnector(request)) };
     return { n: request.n, ok: true, ...(await seedOrg(request)) };
   } catch (error) {
