@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/mfa/copy-button";
 import { idle } from "@/lib/result";
 import type { PostmarkState } from "@/app/console/webhooks/actions";
 
-type Labels = { generate: string; regenerate: string; generating: string; shownOnce: string; urlLabel: string; copy: string; copied: string; copyFailed: string };
+type Labels = { generate: string; regenerate: string; generating: string; replaces: string; shownOnce: string; urlLabel: string; copy: string; copied: string; copyFailed: string };
 
 /**
  * "Generate credentials" for Postmark. The URL with the new password is in
@@ -29,6 +29,7 @@ export function PostmarkCredentials({ action, configured, labels }: { action: (s
           </div>
         </div>
       ) : null}
+      {configured || state.status === "generated" ? <p className="muted">{labels.replaces}</p> : null}
       <div>
         <button className={`button button-inline${configured || state.status === "generated" ? " button-secondary" : ""}`} type="submit" disabled={pending}>
           {pending ? labels.generating : configured || state.status === "generated" ? labels.regenerate : labels.generate}

@@ -146,9 +146,9 @@ export const ERRORS = {
 
   // Provider webhooks (/api/webhooks/<provider>): requests refused before anything is recorded;
   // the provider sees the status (docs/errors.md says what each means), no operator reads these.
-  webhook_signature_invalid: { status: 401, user: "This request's signature could not be verified." },
-  webhook_stale: { status: 401, user: "This request is too old to be accepted." },
-  webhook_wrong_topic: { status: 403, user: "This request is not for this endpoint." },
+  webhook_signature_invalid: { status: 401, user: "The webhook's signature or credentials do not match." },
+  webhook_timestamp_stale: { status: 401, user: "The webhook's timestamp is too far from now; a replay is refused." },
+  webhook_wrong_topic: { status: 403, user: "This message is from another topic than the one set up." },
   webhook_upstream_unavailable: { status: 503, user: "We couldn't check this request right now. Try again later." },
 } as const satisfies Record<string, Entry>;
 

@@ -94,6 +94,7 @@ function EndpointCard({ endpoint, t, locale }: { endpoint: EndpointSummary; t: T
             generate: t("providers.postmark.generate"),
             regenerate: t("providers.postmark.regenerate"),
             generating: t("providers.postmark.generating"),
+            replaces: t("providers.postmark.replaces"),
             shownOnce: t("providers.postmark.shownOnce"),
             urlLabel: t("providers.postmark.urlWithCredentials"),
             copy: t("copy"),

@@ -167,8 +167,8 @@ describe("the SES webhook", () => {
   });
 
   it("refuses a message signed more than an hour ago, and one from the future", async () => {
-    expect(await receive(sign(notification({ Timestamp: "2026-12-07T07:59:00.000Z" })))).toEqual({ ok: false, code: "webhook_stale" });
-    expect(await receive(sign(notification({ Timestamp: "2026-12-07T09:10:00.000Z" })))).toEqual({ ok: false, code: "webhook_stale" });
+    expect(await receive(sign(notification({ Timestamp: "2026-12-07T07:59:00.000Z" })))).toEqual({ ok: false, code: "webhook_timestamp_stale" });
+    expect(await receive(sign(notification({ Timestamp: "2026-12-07T09:10:00.000Z" })))).toEqual({ ok: false, code: "webhook_timestamp_stale" });
     expect(await receive(sign(notification({ Timestamp: "2026-12-07T08:00:01.000Z" })))).toMatchObject({ ok: true });
   });
 

@@ -26,7 +26,7 @@ export function createSesProvider(agent: https.Agent) {
     const signature = await checkSignature(request.body);
     if (signature === "invalid") return { ok: false, code: "webhook_signature_invalid" };
     if (signature === "unavailable") return { ok: false, code: "webhook_upstream_unavailable" };
-    if (!isFresh(message.Timestamp, now)) return { ok: false, code: "webhook_stale" };
+    if (!isFresh(message.Timestamp, now)) return { ok: false, code: "webhook_timestamp_stale" };
 
     if (message.Type === "SubscriptionConfirmation") {
       // Signed by SNS for our topic; the host check is belt and braces before we make a request on its say-so.
@@ -42,4 +42,4 @@ export function createSesProvider(agent: https.Agent) {
   return { id: "ses" as const, name: "Amazon SES", receive };
 }
 
-export const sesWebhook = createSesProvider(snsAgent());
+export const ses = createSesProvider(snsAgent());
