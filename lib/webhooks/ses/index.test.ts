@@ -164,6 +164,10 @@ describe("the SES webhook", () => {
   it("refuses a message from another topic, signed or not", async () => {
     const other = sign(notification({ TopicArn: "arn:aws:sns:us-east-1:123456789012:someone-else" }));
     expect(await receive(other)).toEqual({ ok: false, code: "webhook_wrong_topic" });
+    const before = certRequests.length;
+    expect(await receive(notification({ TopicArn: "arn:aws:sns:us-east-1:123456789012:someone-else" }))).toEqual({ ok: false, code: "webhook_wrong_topic" });
+    // Refused before the signature is looked at: no certificate is fetched for another topic.
+    expect(certRequests.length).toBe(before);
   });
 
   it("refuses a message signed more than an hour ago, and one from the future", async () => {

@@ -20,6 +20,7 @@ export function createSesProvider(agent: https.Agent) {
 
   async function receive(request: WebhookRequest, settings: WebhookSettings["ses"], now: Date): Promise<ReceiveResult> {
     const message = parseSnsMessage(request.body);
+    // Also what a subscription with raw message delivery posts: SES's JSON without SNS's envelope, so unsigned.
     if (!message) return { ok: false, code: "invalid_request" };
     // Before the signature: another topic's messages do not get us to download certificates.
     if (message.TopicArn !== settings.topicArn) return { ok: false, code: "webhook_wrong_topic" };
