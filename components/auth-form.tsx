@@ -11,6 +11,8 @@ export type FieldSpec = {
   autoComplete?: string;
   required?: boolean;
   hint?: string;
+  /** What the field shows before any post (a saved, non-secret setting). */
+  defaultValue?: string;
 };
 
 type AuthFormProps = {
@@ -48,7 +50,7 @@ export function AuthForm({ action, fields, submitLabel, pendingLabel = "Please w
           required={f.required ?? true}
           hint={f.hint}
           autoFocus={autoFocus && i === 0}
-          defaultValue={f.type === "password" ? undefined : values?.[f.name]}
+          defaultValue={f.type === "password" ? undefined : (values?.[f.name] ?? f.defaultValue)}
           errors={fieldErrors?.[f.name]}
         />
       ))}

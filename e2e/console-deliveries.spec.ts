@@ -27,7 +27,7 @@ async function startSignUp(page: Page, email: string) {
 const deliveriesFor = (email: string) => consoleUrl(`/console/deliveries?recipient=${encodeURIComponent(email)}`);
 const table = (page: Page) => page.getByRole("table", { name: "Emails, newest first" });
 const rows = (page: Page) => table(page).getByRole("row").filter({ has: page.getByRole("cell") });
-/** Cells by column: 0 status (and Retry), 1 email (and View), 2 recipient, 3 connector, 4 attempts, 5 next attempt, 6 error, 7 provider id, 8 created, 9 sent. */
+/** Cells by column: 0 status (and Retry), 1 provider report, 2 email (and View), 3 recipient, 4 connector, 5 attempts, 6 next attempt, 7 error, 8 provider id, 9 created, 10 sent. */
 const cell = (row: Locator, column: number) => row.getByRole("cell").nth(column);
 
 /** Reloads the deliveries of `email` until its newest message has `status` (the worker runs in the background). */
@@ -53,15 +53,16 @@ test("a sign-up code email shows as sent, with the recipient masked and the code
   const row = rows(page).filter({ hasText: masked(email) });
   await expect(row).toHaveCount(1);
   await expect(cell(row, 0)).toHaveText("Sent");
-  await expect(cell(row, 1)).toContainText("Sign-up code");
-  await expect(cell(row, 2)).toHaveText(masked(email));
-  await expect(cell(row, 4)).toHaveText("1/6");
-  await expect(cell(row, 7)).not.toHaveText("—");
-  await expect(cell(row, 9).locator("time")).toBeVisible();
+  await expect(cell(row, 1)).toHaveText("No report");
+  await expect(cell(row, 2)).toContainText("Sign-up code");
+  await expect(cell(row, 3)).toHaveText(masked(email));
+  await expect(cell(row, 5)).toHaveText("1/6");
+  await expect(cell(row, 8)).not.toHaveText("—");
+  await expect(cell(row, 10).locator("time")).toBeVisible();
   // The whole address is not in the list, and the code in the subject is hidden.
   await expect(page.getByText(email)).toHaveCount(0);
-  await expect(cell(row, 1)).toContainText("••••••");
-  await expect(cell(row, 1)).not.toContainText(code);
+  await expect(cell(row, 2)).toContainText("••••••");
+  await expect(cell(row, 2)).not.toContainText(code);
 });
 
 /** Asks for a sign-in code for an address with no account: the app emails a "no account" notice (no code in it). */
@@ -82,8 +83,8 @@ test("a refused code email is dead, its code withdrawn: no Retry, content not ke
   const row = rows(page).first();
   await expect(rows(page)).toHaveCount(1);
   await expect(cell(row, 0)).toHaveText(/^Dead/);
-  await expect(cell(row, 6)).toContainText("provider_error");
-  await expect(cell(row, 6)).toContainText("5.7.1 Refused by the e2e sink");
+  await expect(cell(row, 7)).toContainText("provider_error");
+  await expect(cell(row, 7)).toContainText("5.7.1 Refused by the e2e sink");
   // The user was told to try again, which issues a new code: this one must never go out later.
   await expect(row.getByRole("button", { name: /^Retry/ })).toHaveCount(0);
   await expect(cell(row, 0)).toContainText("The code in this message has expired");
@@ -104,9 +105,9 @@ test("a refused notice shows as dead with its error and content; Retry sends it"
   const row = rows(page).first();
   await expect(rows(page)).toHaveCount(1);
   await expect(cell(row, 0)).toHaveText(/^Dead/);
-  await expect(cell(row, 1)).toContainText("No account for this address");
-  await expect(cell(row, 6)).toContainText("provider_error");
-  await expect(cell(row, 6)).toContainText("5.7.1 Refused by the e2e sink");
+  await expect(cell(row, 2)).toContainText("No account for this address");
+  await expect(cell(row, 7)).toContainText("provider_error");
+  await expect(cell(row, 7)).toContainText("5.7.1 Refused by the e2e sink");
 
   await test.step("the message's page: full error, timeline and the content in a sandbox", async () => {
     await row.getByRole("link", { name: /^View/ }).click();
@@ -129,7 +130,7 @@ test("a refused notice shows as dead with its error and content; Retry sends it"
     await expect(page.getByText("Queued for another attempt")).toBeVisible();
     await expect(page).toHaveURL(/retried=1/);
     await waitForStatus(page, email, "Sent");
-    await expect(cell(rows(page).first(), 4)).toHaveText(/^2\//);
+    await expect(cell(rows(page).first(), 5)).toHaveText(/^2\//);
     await mailbox.waitForMessage(email, () => true, { after: retriedAt });
   });
 
@@ -152,12 +153,12 @@ test("a temporary failure shows as failed with its next attempt, then is sent on
 
   await waitForStatus(page, email, "Failed", 10_000);
   const row = rows(page).first();
-  await expect(cell(row, 5).locator("time")).toBeVisible();
-  await expect(cell(row, 6)).toContainText("transient");
+  await expect(cell(row, 6).locator("time")).toBeVisible();
+  await expect(cell(row, 7)).toContainText("transient");
   await expect(row.getByRole("button", { name: /^Retry/ })).toBeVisible();
 
   await waitForStatus(page, email, "Sent", 45_000);
-  await expect(cell(rows(page).first(), 5)).toHaveText("—");
+  await expect(cell(rows(page).first(), 6)).toHaveText("—");
   await mailbox.waitForCode(email, { after });
 });
 
@@ -179,7 +180,7 @@ test("the filters narrow the table, with or without JavaScript", async ({ adminP
   await filters.getByLabel("Recipient", { exact: true }).fill(email.toUpperCase());
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(rows(page)).toHaveCount(1);
-  await expect(cell(rows(page).first(), 2)).toHaveText(masked(email));
+  await expect(cell(rows(page).first(), 3)).toHaveText(masked(email));
 
   await filters.getByLabel("Email", { exact: true }).selectOption("SignIn");
   await filters.getByRole("button", { name: "Filter" }).click();
@@ -194,7 +195,7 @@ test("the filters narrow the table, with or without JavaScript", async ({ adminP
   await plain.getByLabel("Recipient", { exact: true }).fill(email);
   await plain.getByRole("button", { name: "Filter" }).click();
   await expect(rows(plain)).toHaveCount(1);
-  await expect(cell(rows(plain).first(), 2)).toHaveText(masked(email));
+  await expect(cell(rows(plain).first(), 3)).toHaveText(masked(email));
 });
 
 test("non-admins and signed-out visitors get a 404 for deliveries and sign-in experience", async ({ page, newConsolePage, users }) => {

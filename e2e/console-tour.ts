@@ -27,6 +27,7 @@ const PAGES = [
   "/console/organizations",
   "/console/admins",
   "/console/deliveries",
+  "/console/webhooks",
 ];
 
 /** The href of the link named `name` on `path`. */

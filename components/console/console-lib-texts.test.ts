@@ -9,8 +9,11 @@ import { brandingFormValues, parseBrandingForm } from "@/lib/branding/branding-f
 import { validateTemplate } from "@/lib/email-templates/validate";
 import { ERROR_CODES, operatorText } from "@/lib/errors/codes";
 import { translateText } from "@/lib/i18n/translate-text";
+import { checkPastedSetting, PASTED_FIELDS } from "@/lib/webhooks/settings";
 import { bucketByHour, chartSummaryParts, parseDeliveryQuery, retryRefusal } from "@/lib/mail/deliveries-view";
 import { defaultBranding, signInExperienceSchema } from "@/lib/settings/schema";
+
+const PASTED_PROVIDERS = Object.keys(PASTED_FIELDS) as (keyof typeof PASTED_FIELDS)[];
 
 // The English the console's lib functions answer with, read from the
 // functions themselves: words changed in lib/ that the console's catalogue
@@ -150,5 +153,11 @@ describe("the console's operator hints in Japanese", () => {
     const hints = ERROR_CODES.map((code) => operatorText(code)).filter((hint): hint is string => hint !== undefined);
     expect(hints.length).toBeGreaterThan(10);
     expect(untranslated(hints)).toEqual([]);
+  });
+
+  it("webhooks: every refusal of a pasted setting", () => {
+    const refusals = PASTED_PROVIDERS.map((provider) => checkPastedSetting(provider, "?")).flatMap((result) => (result.ok ? [] : Object.values(result.fieldErrors ?? {}).flat()));
+    expect(refusals).toHaveLength(PASTED_PROVIDERS.length);
+    expect(untranslated(refusals as string[])).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { getEmailKindLabel, type EmailKindLabel } from "@/lib/i18n/email-kinds";
 import type { DeliveryRow } from "@/lib/mail/deliveries";
 import { hideCodes, maskRecipient, retryRefusal, truncate } from "@/lib/mail/deliveries-view";
 import type { ActionState } from "@/lib/result";
+import { ProviderReport } from "./provider-report";
 import { RetryForm } from "./retry-form";
 import { StatusBadge } from "./status-badge";
 import { Timestamp } from "./timestamp";
@@ -18,7 +19,7 @@ type Props = {
 };
 
 /** Column headers (consoleDeliveries.columns.*), and each cell's label when the table stacks into cards on phones (app/globals.css). */
-const COLUMNS = ["status", "email", "recipient", "connector", "attempts", "nextAttempt", "error", "providerMessageId", "created", "sent"] as const;
+const COLUMNS = ["status", "report", "email", "recipient", "connector", "attempts", "nextAttempt", "error", "providerMessageId", "created", "sent"] as const;
 type Column = (typeof COLUMNS)[number];
 
 /**
@@ -76,6 +77,9 @@ function DeliveryTableRow({ row, retryAction, back, now, t, tr, kindLabel }: Row
             )
           ) : null}
         </div>
+      </td>
+      <td {...cell("report")}>
+        <ProviderReport report={row} />
       </td>
       <td className="delivery-email" {...cell("email")}>
         <div className="delivery-purpose">{kindLabel(row.purpose)}</div>

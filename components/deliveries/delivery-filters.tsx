@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EMAIL_KINDS } from "@/emails/kinds";
 import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
-import { DELIVERY_STATUSES, type DeliveryFilters as Filters } from "@/lib/mail/deliveries-view";
+import { DELIVERY_STATUSES, REPORTED_STATUSES, type DeliveryFilters as Filters } from "@/lib/mail/deliveries-view";
 import { statusLabel } from "./status-badge";
 
 /**
@@ -20,6 +20,17 @@ export async function DeliveryFilters({ filters, recipientProblem }: { filters: 
           {DELIVERY_STATUSES.map((status) => (
             <option key={status} value={status}>
               {statusLabel(t, status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-report">{t("columns.report")}</label>
+        <select id="filter-report" name="report" defaultValue={filters.report ?? ""}>
+          <option value="">{t("filters.anyReport")}</option>
+          {REPORTED_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`reports.${status}.label`)}
             </option>
           ))}
         </select>
@@ -62,7 +73,7 @@ export async function DeliveryFilters({ filters, recipientProblem }: { filters: 
         <button className="button button-inline" type="submit">
           {t("filters.submit")}
         </button>
-        {filters.status || filters.purpose || filters.recipient ? <Link href="/console/deliveries">{t("filters.clear")}</Link> : null}
+        {filters.status || filters.report || filters.purpose || filters.recipient ? <Link href="/console/deliveries">{t("filters.clear")}</Link> : null}
       </div>
     </form>
   );

@@ -24,7 +24,9 @@ export type SeedRequest =
   /** Email-code sign-in on or off (signInExperience.signIn.emailCode), as the console's toggle saves it; password sign-in stays on. */
   | { n: number; op: "emailCodeSignIn"; on: boolean }
   /** A provider webhook's settings, saved as the console saves them (lib/webhooks/store.ts). */
-  | { n: number; op: "webhookEndpoint"; provider: "sendgrid" | "mailgun" | "postmark" | "resend"; settings: Record<string, string> }
+  | { n: number; op: "webhookEndpoint"; provider: "ses" | "sendgrid" | "mailgun" | "postmark" | "resend"; settings: Record<string, string> }
+  /** A provider's report on every email to `recipient`, as a webhook leaves it on the outbox row (EmailMessage.delivery*). */
+  | { n: number; op: "deliveryReport"; recipient: string; status: string; detail: string }
   | OrgSeedRequest;
 
 /**

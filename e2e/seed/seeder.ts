@@ -58,6 +58,11 @@ async function answer(request: SeedRequest): Promise<SeedAnswer> {
       await updateSettings({ signInExperience: { signIn: { password: true, emailCode: request.on } } });
       return { n: request.n, ok: true };
     }
+    if (request.op === "deliveryReport") {
+      const { recipient, status, detail } = request;
+      await db.emailMessage.updateMany({ where: { recipient }, data: { deliveryStatus: status, deliveryDetail: detail, deliveryUpdatedAt: new Date() } });
+      return { n: request.n, ok: true };
+    }
     if (request.op === "socialConnector") return { n: request.n, ok: true, ...(await seedSocialConnector(request)) };
     if (request.op === "webhookEndpoint") {
       // Each provider's settings are its own shape; the spec gives the right fields for the provider it names.

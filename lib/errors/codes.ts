@@ -118,11 +118,6 @@ export const ERRORS = {
     operator: "An invitation email that was revoked, sent again or deleted with its organization before it left; its link no longer works.",
   },
 
-  // Provider webhooks (lib/webhooks): what a provider's request is answered with when it is refused.
-  webhook_not_configured: { status: 404, user: "This webhook is not set up." },
-  webhook_signature_invalid: { status: 401, user: "The webhook's signature or credentials do not match." },
-  webhook_timestamp_stale: { status: 401, user: "The webhook's timestamp is too far from now; a replay is refused." },
-
   // Social sign-in connectors: the console's "Test configuration" (lib/social/test-config.ts).
   social_private_target: {
     status: 400,
@@ -149,6 +144,14 @@ export const ERRORS = {
     user: "The sign-in provider is not set up correctly.",
     operator: "The provider refused the client ID or secret. Copy them again from the provider's console (a secret may also have expired).",
   },
+
+  // Provider webhooks (/api/webhooks/<provider>): requests refused before anything is recorded;
+  // the provider sees the status (docs/errors.md says what each means), no operator reads these.
+  webhook_not_configured: { status: 404, user: "This webhook is not set up." },
+  webhook_signature_invalid: { status: 401, user: "The webhook's signature or credentials do not match." },
+  webhook_timestamp_stale: { status: 401, user: "The webhook's timestamp is too far from now; a replay is refused." },
+  webhook_wrong_topic: { status: 403, user: "This message is from another topic than the one set up." },
+  webhook_upstream_unavailable: { status: 503, user: "We couldn't check this request right now. Try again later." },
 } as const satisfies Record<string, Entry>;
 
 /** Every stable code. A code that is not in the table is not an ErrorCode: using one is a type error. */

@@ -113,6 +113,13 @@ describe("parseDeliveryQuery", () => {
     expect(parseDeliveryQuery({ status: ["sent", "dead"] }).filters).toEqual({ status: "sent" });
   });
 
+  it("filters by the provider's report, kept in links", () => {
+    const { filters } = parseDeliveryQuery({ status: "sent", report: "bounced" });
+    expect(filters).toEqual({ status: "sent", report: "bounced" });
+    expect(deliveriesHref(filters)).toBe("/console/deliveries?status=sent&report=bounced");
+    expect(parseDeliveryQuery({ report: "sent" }).filters).toEqual({});
+  });
+
   it("matches the recipient as typed (domain lower-cased) and all lower case", () => {
     const query = parseDeliveryQuery({ recipient: "  Alice@Example.COM " });
     expect(query.filters.recipient).toEqual({ input: "Alice@Example.COM", matches: ["Alice@example.com", "alice@example.com"] });

@@ -2,6 +2,7 @@ import { maskEmail } from "@/emails/components/mask-email";
 import { EMAIL_KINDS, type EmailKind } from "@/emails/kinds";
 import { emailKey, normalizeEmail } from "@/lib/auth/email";
 import type { ErrorCode } from "@/lib/errors/codes";
+import { DELIVERY_STATUSES as REPORTED_STATUSES, type DeliveryStatus as ReportedStatus } from "@/lib/webhooks/types";
 import type { OutboxStatus } from "./outbox";
 
 /**
@@ -19,6 +20,10 @@ const everyStatusListed: Exclude<OutboxStatus, (typeof DELIVERY_STATUSES)[number
 void everyStatusListed;
 
 export const isDeliveryStatus = (value: unknown): value is OutboxStatus => (DELIVERY_STATUSES as readonly unknown[]).includes(value);
+/** What a provider's webhook last reported about a message (EmailMessage.deliveryStatus). */
+export const isReportedStatus = (value: unknown): value is ReportedStatus => (REPORTED_STATUSES as readonly unknown[]).includes(value);
+export { REPORTED_STATUSES, type ReportedStatus };
+
 export const isEmailKind = (value: unknown): value is EmailKind => (EMAIL_KINDS as readonly unknown[]).includes(value);
 
 /**
@@ -50,6 +55,8 @@ export const CODE_PATTERN = /(?<![\w-])\d{3}[ \u00a0-]?\d{3}(?![\w-])/;
 
 export type DeliveryFilters = {
   status?: OutboxStatus;
+  /** The provider's report (delivered, deferred, bounced, complained). */
+  report?: ReportedStatus;
   purpose?: EmailKind;
   /** The address forms to match exactly (as typed after normalising, and lower-cased). */
   recipient?: { input: string; matches: string[] };
@@ -68,11 +75,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
 
-/** Reads `status`, `purpose`, `recipient` and the `after`/`before` cursor; unknown values are ignored. */
+/** Reads `status`, `report`, `purpose`, `recipient` and the `after`/`before` cursor; unknown values are ignored. */
 export function parseDeliveryQuery(params: SearchParams): DeliveryQuery {
   const filters: DeliveryFilters = {};
   const status = first(params.status);
   if (isDeliveryStatus(status)) filters.status = status;
+  const report = first(params.report);
+  if (isReportedStatus(report)) filters.report = report;
   const purpose = first(params.purpose);
   if (isEmailKind(purpose)) filters.purpose = purpose;
 
@@ -111,6 +120,7 @@ export function deliveriesHref(filters: DeliveryFilters, change: Record<string, 
   const params = new URLSearchParams();
   const base: Record<string, string | undefined> = {
     status: filters.status,
+    report: filters.report,
     purpose: filters.purpose,
     recipient: filters.recipient?.input,
   };

@@ -8,9 +8,11 @@ import {
   DELIVERIES_PAGE_SIZE,
   DELIVERY_STATUSES,
   encodeCursor,
+  isReportedStatus,
   type DeliveryCursor,
   type DeliveryFilters,
   type HourBucket,
+  type ReportedStatus,
 } from "./deliveries-view";
 
 /**
@@ -35,6 +37,9 @@ const listSelect = {
   errorCode: true,
   errorMessage: true,
   providerMessageId: true,
+  deliveryStatus: true,
+  deliveryDetail: true,
+  deliveryUpdatedAt: true,
   createdAt: true,
   lastAttemptAt: true,
   sentAt: true,
@@ -55,6 +60,10 @@ export type DeliveryRow = {
   errorCode: string | null;
   errorMessage: string | null;
   providerMessageId: string | null;
+  /** What the provider's webhook last reported, its words and when (lib/webhooks). */
+  deliveryStatus: ReportedStatus | null;
+  deliveryDetail: string | null;
+  deliveryUpdatedAt: Date | null;
   createdAt: Date;
   lastAttemptAt: Date | null;
   sentAt: Date | null;
@@ -73,6 +82,7 @@ export type DeliveryPage = {
 function filterWhere(filters: DeliveryFilters) {
   return {
     ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.report ? { deliveryStatus: filters.report } : {}),
     ...(filters.purpose ? { purpose: filters.purpose } : {}),
     ...(filters.recipient ? { recipient: { in: filters.recipient.matches } } : {}),
   };
@@ -84,8 +94,10 @@ function cursorWhere(cursor: DeliveryCursor) {
   return { OR: [{ createdAt: { [op]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [op]: cursor.id } }] };
 }
 
-function toRow({ body, status, ...row }: Omit<DeliveryRow, "hasBody" | "status"> & { status: string; body: string | null }): DeliveryRow {
-  return { ...row, status: status as OutboxStatus, hasBody: body !== null };
+type StoredRow = Omit<DeliveryRow, "hasBody" | "status" | "deliveryStatus"> & { status: string; deliveryStatus: string | null; body: string | null };
+
+function toRow({ body, status, deliveryStatus, ...row }: StoredRow): DeliveryRow {
+  return { ...row, status: status as OutboxStatus, deliveryStatus: isReportedStatus(deliveryStatus) ? deliveryStatus : null, hasBody: body !== null };
 }
 
 /** One page of messages, newest first, `pageSize` per page. */

@@ -3,6 +3,7 @@ import { mailgun } from "./mailgun";
 import { postmark } from "./postmark";
 import { resend } from "./resend";
 import { sendgrid } from "./sendgrid";
+import { ses } from "./ses";
 import type { DeliveryEvent, WebhookProviderId, WebhookRequest, WebhookSettings } from "./types";
 
 /**
@@ -30,7 +31,10 @@ import type { DeliveryEvent, WebhookProviderId, WebhookRequest, WebhookSettings 
  * A provider is added by one line in WEBHOOK_RECEIVERS; a provider that is
  * not in it, or not set up in the console, is answered 404.
  */
-export type WebhookRefusal = Extract<ErrorCode, "webhook_signature_invalid" | "webhook_timestamp_stale" | "invalid_json" | "invalid_request">;
+export type WebhookRefusal = Extract<
+  ErrorCode,
+  "webhook_signature_invalid" | "webhook_timestamp_stale" | "webhook_wrong_topic" | "webhook_upstream_unavailable" | "invalid_json" | "invalid_request"
+>;
 
 export type WebhookVerdict =
   | { ok: true; type: string; events: DeliveryEvent[] }
@@ -45,4 +49,4 @@ export type WebhookProvider<P extends WebhookProviderId> = {
 
 type Registry = { readonly [P in WebhookProviderId]?: WebhookProvider<P> };
 
-export const WEBHOOK_RECEIVERS: Registry = { sendgrid, mailgun, postmark, resend };
+export const WEBHOOK_RECEIVERS: Registry = { ses, sendgrid, mailgun, postmark, resend };

@@ -25,6 +25,8 @@ type Row = {
   attempts?: number;
   body?: string | null;
   expiresAt?: Date | null;
+  deliveryStatus?: string | null;
+  deliveryDetail?: string | null;
 };
 
 async function insert(rows: Row[]): Promise<string[]> {
@@ -48,6 +50,9 @@ async function insert(rows: Row[]): Promise<string[]> {
       errorMessage: row.errorMessage ?? null,
       body: row.body ?? null,
       expiresAt: row.expiresAt ?? null,
+      deliveryStatus: row.deliveryStatus ?? null,
+      deliveryDetail: row.deliveryDetail ?? null,
+      deliveryUpdatedAt: row.deliveryStatus ? row.createdAt : null,
     };
   });
   await db.emailMessage.createMany({ data });
@@ -130,6 +135,22 @@ describe("listDeliveries", () => {
     const dead = (await list(scope(addresses, { status: "dead" })))[0]!;
     expect(dead.hasBody).toBe(true);
     expect(dead).not.toHaveProperty("body");
+  });
+
+  it("filters by the provider's report and lists it with its words and time", async () => {
+    const created = new Date(Date.UTC(2026, 10, 23));
+    const addresses = ["report-a@deliveries.test", "report-b@deliveries.test"];
+    await insert([
+      { recipient: addresses[0]!, createdAt: created, deliveryStatus: "bounced", deliveryDetail: "Permanent/General: 550 5.1.1 user unknown" },
+      { recipient: addresses[1]!, createdAt: created, deliveryStatus: "delivered" },
+      { recipient: addresses[1]!, createdAt: created },
+    ]);
+    const rows = (await listDeliveries(scope(addresses, { report: "bounced" }), null)).rows;
+    expect(rows.map((r) => [r.recipient, r.deliveryStatus, r.deliveryDetail, r.deliveryUpdatedAt])).toEqual([
+      [addresses[0], "bounced", "Permanent/General: 550 5.1.1 user unknown", created],
+    ]);
+    expect((await listDeliveries(scope(addresses), null)).rows.map((r) => r.deliveryStatus).sort()).toEqual(["bounced", "delivered", null]);
+    expect((await countDeliveriesByStatus(scope(addresses, { report: "delivered" }))).sent).toBe(1);
   });
 });
 

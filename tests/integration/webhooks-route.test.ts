@@ -13,15 +13,26 @@ import { post } from "./webhook-client";
  */
 beforeAll(async () => {
   await saveEndpointSettings("postmark", { username: "postmark", password: randomBytes(12).toString("hex") }, "test");
-  // Set up, but without a module in the registry (SES joins with its own): still 404.
-  await saveEndpointSettings("ses", { topicArn: "arn:aws:sns:us-east-1:123456789012:ses-events" }, "test");
 });
 
 describe("the webhook route", () => {
-  it("answers 404 for a provider it does not know or that has no receiver", async () => {
+  it("answers 404 for a provider it does not know or that is not set up", async () => {
     for (const provider of ["nope", "ses", "__proto__", "constructor"]) {
       expect(await post(provider, "{}"), provider).toMatchObject({ status: 404, json: { error: { code: "webhook_not_configured" } } });
     }
+  });
+
+  it("passes SES's requests to its module once set up (another topic's message: 403, before any certificate is fetched)", async () => {
+    await saveEndpointSettings("ses", { topicArn: "arn:aws:sns:us-east-1:123456789012:ses-events" }, "test");
+    const message = {
+      Type: "Notification", MessageId: randomUUID(), TopicArn: "arn:aws:sns:us-east-1:999999999999:not-ours", Message: "{}",
+      Timestamp: new Date().toISOString(), SignatureVersion: "2", Signature: "AA==",
+      SigningCertURL: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem",
+    };
+    // SNS posts its JSON as text/plain.
+    const answer = await post("ses", JSON.stringify(message), { "content-type": "text/plain; charset=UTF-8", "x-amz-sns-message-type": "Notification" });
+    expect(answer).toMatchObject({ status: 403, json: { error: { code: "webhook_wrong_topic" } } });
+    await db.webhookEndpoint.deleteMany({ where: { provider: "ses" } });
   });
 
   it("answers 405 to anything but POST", async () => {

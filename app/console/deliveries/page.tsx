@@ -23,7 +23,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
   const now = new Date();
   const [page, counts, hours] = await Promise.all([listDeliveries(filters, cursor), countDeliveriesByStatus(filters), getHourlyDeliveries(now)]);
   const here = deliveriesHref(filters, cursor ? { [cursor.direction === "older" ? "after" : "before"]: encodeCursor(cursor) } : {});
-  const filtered = Boolean(filters.status || filters.purpose || filters.recipient);
+  const filtered = Boolean(filters.status || filters.report || filters.purpose || filters.recipient);
   const [t, { tr }] = await Promise.all([getTranslations("consoleDeliveries"), consoleTranslator()]);
 
   return (

@@ -5,6 +5,7 @@ import { consoleMetadata } from "@/components/console/console-metadata";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProviderReport } from "@/components/deliveries/provider-report";
 import { RetryForm } from "@/components/deliveries/retry-form";
 import { StatusBadge } from "@/components/deliveries/status-badge";
 import { Timestamp } from "@/components/deliveries/timestamp";
@@ -75,6 +76,7 @@ function Facts({ message, t, kindLabel }: { message: DeliveryDetail; t: Translat
     [t("columns.connector"), message.connector],
     [t("columns.attempts"), t("detail.attemptsOf", { attempts: message.attempts, max: message.maxAttempts })],
     [t("columns.providerMessageId"), message.providerMessageId ? <code>{message.providerMessageId}</code> : "—"],
+    [t("columns.report"), <ProviderReport key="report" report={message} full />],
     [t("detail.messageId"), <code key="id">{message.id}</code>],
     [t("detail.idempotencyKey"), <code key="key">{message.idempotencyKey}</code>],
   ];
