@@ -23,6 +23,8 @@ export type SeedRequest =
   | SocialSeedRequest
   /** Email-code sign-in on or off (signInExperience.signIn.emailCode), as the console's toggle saves it; password sign-in stays on. */
   | { n: number; op: "emailCodeSignIn"; on: boolean }
+  /** The address on the suppression list, as a provider's bounce or complaint webhook puts it there (lib/deliverability/suppressions.ts). */
+  | { n: number; op: "suppress"; address: string; reason: "hard_bounce" | "complaint" }
   | OrgSeedRequest;
 
 /**

@@ -20,6 +20,7 @@ const { pickLocale } = await import("@/lib/mail/locale");
 const { getSettings, updateSettings } = await import("@/lib/settings/get-settings");
 const { seedOrg } = await import("./org-seeder");
 const { saveSocialConnector, setSocialConnectorEnabled } = await import("@/lib/social/store");
+const { suppressAddress } = await import("@/lib/deliverability/suppressions");
 
 /** What startSignUp checks and stores, then what completeSignUp creates. */
 async function createUser(request: Extract<SeedRequest, { op: "create" }>): Promise<{ userId: string; email: string }> {
@@ -58,6 +59,11 @@ async function answer(request: SeedRequest): Promise<SeedAnswer> {
       return { n: request.n, ok: true };
     }
     if (request.op === "socialConnector") return { n: request.n, ok: true, ...(await seedSocialConnector(request)) };
+    if (request.op === "suppress") {
+      const { address, reason } = request;
+      await suppressAddress({ address, reason, provider: "ses", eventId: `e2e-${address}`, detail: reason === "complaint" ? "abuse" : "550 5.1.1 The email account does not exist" });
+      return { n: request.n, ok: true };
+    }
     return { n: request.n, ok: true, ...(await seedOrg(request)) };
   } catch (error) {
     return { n: request.n, ok: false, error: error instanceof Error ? error.message : String(error) };
