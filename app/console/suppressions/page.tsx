@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/account/action-button";
 import { consoleMetadata } from "@/components/console/console-metadata";
+import { CardTable } from "@/components/deliveries/card-table";
 import { Timestamp } from "@/components/deliveries/timestamp";
 import { FormAlert } from "@/components/field";
 import { requireAdmin } from "@/lib/auth/admin";
@@ -75,45 +76,29 @@ function ConfirmRemoval({ row, back, t }: { row: SuppressionRow; back: string; t
   );
 }
 
-/** The deliveries table's layout (cards of labelled fields on phones: app/globals.css), one row per address. */
+/** One row per address; cards on phones, as the deliveries. */
 function SuppressionsTable({ rows, search, t }: { rows: SuppressionRow[]; search: string; t: Translate }) {
   const cell = (column: (typeof COLUMNS)[number]) => ({ role: "cell", "data-label": t(`columns.${column}`) }) as const;
   return (
-    <div className="deliveries-table-wrap" role="region" aria-labelledby="suppressions-table-caption" tabIndex={0}>
-      <table className="table deliveries-table" role="table">
-        <caption id="suppressions-table-caption" className="deliveries-visually-hidden">
-          {t("tableCaption")}
-        </caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" role="columnheader">
-                {t(`columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {rows.map((row) => (
-            <tr key={row.address} role="row" data-address={row.address}>
-              <td className="delivery-email" {...cell("address")}>{row.address}</td>
-              <td {...cell("reason")}>{row.reason === "complaint" ? t("reasons.complaint") : t("reasons.hard_bounce")}</td>
-              <td {...cell("provider")}>{row.provider}</td>
-              <td className="delivery-error" {...cell("eventId")}><code>{row.eventId}</code></td>
-              <td className="delivery-error" {...cell("detail")}>{row.detail || <span className="muted">—</span>}</td>
-              <td {...cell("when")}>
-                <Timestamp date={row.createdAt} stacked />
-              </td>
-              <td {...cell("remove")}>
-                <Link href={href({ q: search, remove: row.address })}>
-                  {t("remove")}
-                  <span className="deliveries-visually-hidden"> {t("removeWhat", { address: row.address })}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable captionId="suppressions-table-caption" caption={t("tableCaption")} headers={COLUMNS.map((column) => t(`columns.${column}`))}>
+      {rows.map((row) => (
+        <tr key={row.address} role="row" data-address={row.address}>
+          <td className="delivery-email" {...cell("address")}>{row.address}</td>
+          <td {...cell("reason")}>{row.reason === "complaint" ? t("reasons.complaint") : t("reasons.hard_bounce")}</td>
+          <td {...cell("provider")}>{row.provider}</td>
+          <td className="delivery-error" {...cell("eventId")}><code>{row.eventId}</code></td>
+          <td className="delivery-error" {...cell("detail")}>{row.detail || <span className="muted">—</span>}</td>
+          <td {...cell("when")}>
+            <Timestamp date={row.createdAt} stacked />
+          </td>
+          <td {...cell("remove")}>
+            <Link href={href({ q: search, remove: row.address })}>
+              {t("remove")}
+              <span className="deliveries-visually-hidden"> {t("removeWhat", { address: row.address })}</span>
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </CardTable>
   );
 }
