@@ -10,6 +10,7 @@ import { startCodeSignIn } from "@/lib/auth/sign-in";
 import { startSignUp } from "@/lib/auth/sign-up";
 import { listDevMessages } from "@/lib/connectors/dev/mailbox";
 import { userText } from "@/lib/errors/codes";
+import { translateText } from "@/lib/i18n/translate-text";
 import { enqueue } from "@/lib/mail/outbox";
 import { composeEmail, sendEmail } from "@/lib/mail/send-email";
 import { runOutboxOnce } from "@/lib/mail/worker";
@@ -18,7 +19,7 @@ import { inviteMembers } from "@/lib/orgs/invite-members";
 import { resendInvitation } from "@/lib/orgs/resend-invitation";
 import { makeOrg } from "@/lib/orgs/test-fixtures";
 import { getSettings, updateSettings } from "@/lib/settings/get-settings";
-import { listSuppressions, removeSuppression, suppressionSearch } from "./suppression-list";
+import { listSuppressions, NOT_SUPPRESSED, removeSuppression, suppressionSearch } from "./suppression-list";
 import { findSuppression, suppressAddress } from "./suppressions";
 
 /*
@@ -89,6 +90,13 @@ describe("a code request to a suppressed address", () => {
     }
   });
 
+  it("reads in Japanese, with or without the support address", async () => {
+    expect(translateText("ja", userText("address_suppressed"))).toBe("このメールアドレスにはメールを配信できません。別のメールアドレスを使用するか、サポートにお問い合わせください。");
+    expect(translateText("ja", "We can't deliver email to this address. Use another address, or write to help@example.test.")).toBe(
+      "このメールアドレスにはメールを配信できません。別のメールアドレスを使用するか、help@example.test までお問い合わせください。",
+    );
+  });
+
   it("still takes the limits' attempt before it is refused, so asking again and again is limited like any request", async () => {
     const to = address("limits");
     await bounce(to);
@@ -106,6 +114,21 @@ describe("a code request to a suppressed address", () => {
     expect(await removeSuppression(user.email.toUpperCase())).toEqual({ ok: true, value: null });
     expect(await startCodeSignIn({ email: user.email }, makeCtx())).toMatchObject({ ok: true });
     expect(await latestCode(user.email)).toMatch(/^\d{6}$/);
+  });
+});
+
+describe("the console's words for it", () => {
+  it("are in Japanese too: why an email was not sent, and a removal that found nothing", () => {
+    const texts = [
+      NOT_SUPPRESSED,
+      "The address is on the suppression list (a hard bounce reported by ses).",
+      "The address is on the suppression list (a spam complaint reported by sendgrid).",
+    ];
+    expect(texts.map((text) => translateText("ja", text))).toEqual([
+      "このアドレスは送信停止リストに載っていません（すでに削除されています）。",
+      "このアドレスは送信停止リストに載っています（ses がハードバウンスを通知しました）。",
+      "このアドレスは送信停止リストに載っています（sendgrid が迷惑メール報告を通知しました）。",
+    ]);
   });
 });
 
@@ -183,7 +206,7 @@ describe("the list", () => {
     expect(found).toMatchObject({ total: 2, rows: [{ address: newer }, { address: older }] });
     expect((await listSuppressions("")).rows[0]).toMatchObject({ address: newer });
     expect(await removeSuppression(newer)).toEqual({ ok: true, value: null });
-    expect(await removeSuppression(newer)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await removeSuppression(newer)).toEqual({ ok: false, code: "not_found", formError: NOT_SUPPRESSED });
     expect(await listSuppressions(suppressionSearch(tag))).toMatchObject({ total: 1, rows: [{ address: older }] });
   });
 });
