@@ -4,6 +4,7 @@ import { CONSOLE_URL, consoleUrl, ensureAdmin, expect, failNextSmtp, uniquePassw
 import { instanceAt, SUITE_BROWSER, uniqueEmail } from "./fixtures";
 import type { Check } from "./page-tour";
 import { orgsOf } from "./seed/orgs";
+import { suppressionsOf } from "./seed/suppressions";
 import { seedSocialConnector } from "./social-connectors";
 
 /**
@@ -11,7 +12,8 @@ import { seedSocialConnector } from "./social-connectors";
  * e2e/console-a11y.spec.ts. Pages with an id get their data first: an email
  * the SMTP sink refused for good (a dead delivery, with its error and
  * Retry), an organization, a disabled GitHub connector (so no other spec's
- * sign-in page gains a button).
+ * sign-in page gains a button), a suppressed address (a row of the list, and
+ * its removal's confirmation).
  */
 const PAGES = [
   "/console/connectors",
@@ -28,6 +30,7 @@ const PAGES = [
   "/console/admins",
   "/console/deliveries",
   "/console/webhooks",
+  "/console/suppressions",
 ];
 
 /** The href of the link named `name` on `path`. */
@@ -54,10 +57,13 @@ export async function tourConsole(admin: Page, visitor: Page, check: Check) {
   const orgName = `Tour ${randomBytes(3).toString("hex")}`;
   await orgsOf(instanceAt(CONSOLE_URL), SUITE_BROWSER).create(await ensureAdmin(), orgName);
   const social = await seedSocialConnector(instanceAt(CONSOLE_URL), { providerId: "github", enabled: false });
+  const suppressed = uniqueEmail("console-tour-suppressed");
+  await suppressionsOf(instanceAt(CONSOLE_URL)).add(suppressed);
   const more = [
     await linkOn(admin, "/console/emails", /^Edit /),
     await linkOn(admin, "/console/organizations", orgName),
     `/console/social/${social.id}`,
+    `/console/suppressions?remove=${encodeURIComponent(suppressed)}`,
     await linkOn(admin, "/console/deliveries", /^View/),
   ];
   for (const path of [...PAGES, ...more]) await check(admin, consoleUrl(path));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountShell } from "@/components/account/account-shell";
+import { SuppressionBanner } from "@/components/account/suppression-banner";
 import { signOutAction } from "../actions";
 import { switchOrganizationAction } from "../orgs/actions";
 import { requireUser } from "./guard";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
-    <AccountShell user={user} signOutAction={signOutAction} switchAction={switchOrganizationAction}>
+    <AccountShell user={user} signOutAction={signOutAction} switchAction={switchOrganizationAction} banner={<SuppressionBanner email={user.email} />}>
       {children}
     </AccountShell>
   );

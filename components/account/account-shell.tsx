@@ -9,14 +9,15 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { AccountNav } from "./account-nav";
 
 type FormAction = (form: FormData) => Promise<void>;
-type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormAction; children: React.ReactNode };
+/** `banner`: shown above the page, inside <main> (the account layout's warning about an undeliverable address). */
+type Props = { user: CurrentUser; signOutAction: FormAction; switchAction: FormAction; banner?: React.ReactNode; children: React.ReactNode };
 
 /**
  * The signed-in pages' frame (the account centre and /orgs): the header with
  * the organization switcher and sign-out, the account navigation, the page.
  * The layouts pass the actions in, as server actions live next to their pages.
  */
-export async function AccountShell({ user, signOutAction, switchAction, children }: Props) {
+export async function AccountShell({ user, signOutAction, switchAction, banner, children }: Props) {
   const [{ branding }, admin, t, header] = await Promise.all([getSettings(), getCurrentAdmin(), getTranslations("account"), getTranslations("header")]);
   return (
     <div className="account branded" style={{ ...brandStyle(branding), background: "var(--bg)" }}>
@@ -41,7 +42,10 @@ export async function AccountShell({ user, signOutAction, switchAction, children
         <AccountNav consoleLabel={admin ? header("console") : null} />
         {/* The forms' own words (client components), and only theirs: the rest of the catalogue stays on the server. */}
         <ClientIntl namespaces={(namespace) => namespace === "accountClient" || namespace === "orgClient"}>
-          <main id="main" tabIndex={-1} className="account-main">{children}</main>
+          <main id="main" tabIndex={-1} className="account-main">
+            {banner}
+            {children}
+          </main>
         </ClientIntl>
       </div>
     </div>

@@ -6,6 +6,7 @@ export const CONSOLE_SECTIONS = [
   { href: "/console/deliveries", key: "deliveries" },
   { href: "/console/deliverability", key: "deliverability" },
   { href: "/console/webhooks", key: "webhooks" },
+  { href: "/console/suppressions", key: "suppressions" },
   { href: "/console/social", key: "social" },
   { href: "/console/sign-in-experience", key: "signInExperience" },
   { href: "/console/branding", key: "branding" },

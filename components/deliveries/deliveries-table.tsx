@@ -6,6 +6,7 @@ import type { DeliveryRow } from "@/lib/mail/deliveries";
 import { hideCodes, maskRecipient, retryRefusal, truncate } from "@/lib/mail/deliveries-view";
 import type { ActionState } from "@/lib/result";
 import { ProviderReport } from "./provider-report";
+import { CardTable } from "./card-table";
 import { RetryForm } from "./retry-form";
 import { StatusBadge } from "./status-badge";
 import { Timestamp } from "./timestamp";
@@ -30,27 +31,11 @@ type Column = (typeof COLUMNS)[number];
 export async function DeliveriesTable({ rows, retryAction, back, now }: Props) {
   const [t, { tr }, kindLabel] = await Promise.all([getTranslations("consoleDeliveries"), consoleTranslator(), getEmailKindLabel()]);
   return (
-    <div className="deliveries-table-wrap" role="region" aria-labelledby="deliveries-table-caption" tabIndex={0}>
-      <table className="table deliveries-table" role="table">
-        <caption id="deliveries-table-caption" className="deliveries-visually-hidden">
-          {t("tableCaption")}
-        </caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" role="columnheader">
-                {t(`columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {rows.map((row) => (
-            <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} t={t} tr={tr} kindLabel={kindLabel} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable captionId="deliveries-table-caption" caption={t("tableCaption")} headers={COLUMNS.map((column) => t(`columns.${column}`))}>
+      {rows.map((row) => (
+        <DeliveryTableRow key={row.id} row={row} retryAction={retryAction} back={back} now={now} t={t} tr={tr} kindLabel={kindLabel} />
+      ))}
+    </CardTable>
   );
 }
 

@@ -27,6 +27,8 @@ function describeOutcome(t: Translate, outcome: InviteOutcome): string {
       return t("outcomePendingLimit");
     case "daily_limit":
       return t("outcomeDailyLimit");
+    case "suppressed":
+      return t("outcomeSuppressed");
   }
 }
 

@@ -21,6 +21,7 @@ const { getSettings, updateSettings } = await import("@/lib/settings/get-setting
 const { seedOrg } = await import("./org-seeder");
 const { saveSocialConnector, setSocialConnectorEnabled } = await import("@/lib/social/store");
 const { saveEndpointSettings } = await import("@/lib/webhooks/store");
+const { suppressAddress } = await import("@/lib/deliverability/suppressions");
 
 /** What startSignUp checks and stores, then what completeSignUp creates. */
 async function createUser(request: Extract<SeedRequest, { op: "create" }>): Promise<{ userId: string; email: string }> {
@@ -67,6 +68,11 @@ async function answer(request: SeedRequest): Promise<SeedAnswer> {
     if (request.op === "webhookEndpoint") {
       // Each provider's settings are its own shape; the spec gives the right fields for the provider it names.
       await saveEndpointSettings(request.provider, request.settings as never, "e2e");
+      return { n: request.n, ok: true };
+    }
+    if (request.op === "suppress") {
+      const { address, reason } = request;
+      await suppressAddress({ address, reason, provider: "ses", eventId: `e2e-${address}`, detail: reason === "complaint" ? "abuse" : "550 5.1.1 The email account does not exist" });
       return { n: request.n, ok: true };
     }
     return { n: request.n, ok: true, ...(await seedOrg(request)) };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { addressSuppressed } from "@/lib/deliverability/suppressions";
 import { pickLocale } from "@/lib/mail/locale";
 import { enqueue, expireMessage, type Enqueued } from "@/lib/mail/outbox";
 import { composeEmail, deliverInline, type ComposedEmail, type SendEmailResult } from "@/lib/mail/send-email";
@@ -58,7 +59,8 @@ export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean;
  * Issues a code and writes its email to the outbox in one transaction (a
  * code without its email would sit out its cooldown with nothing sent),
  * then makes the email's first attempt. Fails when the code is refused
- * (`rate_limited`: cooldown, limits, lock) or its email cannot be sent
+ * (`rate_limited`: cooldown, limits, lock; `address_suppressed`: the
+ * address is on the suppression list) or its email cannot be sent
  * (`send_failed`, settleCodeSend); ok when it left or is on its way.
  */
 export async function issueAndEmail(issue: IssueInput, limits: OtpLimits, email: CodeEmail): Promise<Result<null>> {
@@ -70,11 +72,12 @@ export async function issueAndEmail(issue: IssueInput, limits: OtpLimits, email:
       const ready = await composeEmail({ kind: email.kind, to: issue.email, locale: email.locale, vars, ip: email.ip });
       composed = ready;
       return async (tx) => {
-        queued = await enqueue(ready.message, { connector: ready.connectorId }, tx);
+        // issueCode refused a suppressed address already, in the same read as the code's state.
+        queued = await enqueue(ready.message, { connector: ready.connectorId, recipientChecked: true }, tx);
       };
     },
   });
-  if (!issued.ok) return issueFailure(issued);
+  if (!issued.ok) return issued.reason === "suppressed" ? addressSuppressed() : issueFailure(issued);
   const sent = await deliverInline(queued!, composed!);
   return (await settleCodeSend(sent, issued.id, email.carriesCode)) ?? ok(null);
 }

@@ -12,8 +12,9 @@ import { completeCodeSignIn, startCodeSignIn } from "./sign-in";
  * round trip). They were 22 and 25 before the speed work; a change that
  * makes them grow fails here and should say why in its own budget.
  *
- * Request a code (10 with SMTP): the flow, the account, the address's code
- * and lock, both rate limits (one statement), and one transaction with the
+ * Request a code (10 with SMTP): the flow, the account, the address's code,
+ * lock and suppression (one statement), both rate limits (one statement),
+ * and one transaction with the
  * code, the superseding of older undelivered emails and the outbox row; the
  * first attempt's outcome. The dev connector used here stores its message
  * too (one more).

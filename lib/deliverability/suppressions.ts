@@ -3,6 +3,9 @@ import type { Prisma } from "@/generated/sqlite/client";
 import { emailKey } from "@/lib/auth/email";
 import { db } from "@/lib/db";
 import { param } from "@/lib/db-sql";
+import type { Failure } from "@/lib/errors/failure";
+import { suppressedFailure } from "@/lib/otp/messages";
+import { getSettings } from "@/lib/settings/get-settings";
 
 /**
  * The suppression list: addresses no email goes to, because the provider
@@ -54,4 +57,9 @@ export async function findSuppression(address: string, client: Client = db) {
 
 export async function isSuppressed(address: string, client: Client = db): Promise<boolean> {
   return (await findSuppression(address, client)) !== null;
+}
+
+/** The refusal of a suppressed address, pointing to the branding's support address when one is set. */
+export async function addressSuppressed(): Promise<Failure> {
+  return suppressedFailure((await getSettings()).branding.supportEmail);
 }

@@ -52,6 +52,16 @@ export const ERRORS = {
     retry: true,
   },
 
+  // An address on the suppression list (lib/deliverability/suppressions.ts): about the address, never an account.
+  // 422 like rejected_recipient: the request was understood, but this address cannot be used until it changes.
+  address_suppressed: {
+    status: 422,
+    user: "We can't deliver email to this address. Use another address, or contact support.",
+    operator:
+      "The address is on the suppression list (the provider reported a hard bounce or a spam complaint), so nothing is sent to it. " +
+      "Remove it under Suppressions only if the address works again.",
+  },
+
   // Our side.
   internal_error: { status: 500, user: "Something went wrong on our side. Try again." },
   send_failed: { status: 502, user: SEND_FAILED },

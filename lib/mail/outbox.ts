@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/sqlite/client";
 import { open, seal, SealError } from "@/lib/crypto/seal";
 import { getActiveConnector, type ActiveConnector } from "@/lib/connectors/active";
+import { findSuppression } from "@/lib/deliverability/suppressions";
 import type { MessageContext } from "@/lib/connectors/types";
 import { failWith } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
@@ -50,27 +51,55 @@ export type NewMessage = {
 
 const bodyAad = (id: string) => `outbox:${id}`;
 
-export type EnqueueOptions = { connector: string; policy?: RetryPolicy; leased?: boolean; leaseMs?: number };
+/**
+ * `recipientChecked`: the caller refused a suppressed recipient already (a
+ * code request does, in the read it makes anyway), so enqueue need not look.
+ */
+export type EnqueueOptions = { connector: string; policy?: RetryPolicy; leased?: boolean; leaseMs?: number; recipientChecked?: boolean };
 
 /** What an attempt reads of its message; the writer of a leased message has it in hand already. */
 type AttemptRow = {
   id: string; purpose: string; recipient: string; subject: string; status: string; leaseToken: string | null;
   attempts: number; maxAttempts: number; expiresAt: Date | null; idempotencyKey: string; providerMessageId: string | null;
 };
-export type Enqueued = { id: string; leaseToken: string | null; written: { row: AttemptRow; body: QueuedBody } };
+/** `refused`: written dead at once, never to be attempted (its recipient is suppressed). */
+export type Enqueued = { id: string; leaseToken: string | null; written: { row: AttemptRow; body: QueuedBody }; refused?: Refusal };
+type Refusal = { errorCode: string; errorMessage: string };
+
+/** Why nothing goes to a suppressed recipient, in the deliveries view (the code's operator words explain it). */
+function suppressedRefusal(entry: { reason: string; provider: string }): Refusal {
+  const why = entry.reason === "complaint" ? "a spam complaint" : "a hard bounce";
+  return { errorCode: "address_suppressed", errorMessage: `The address is on the suppression list (${why} reported by ${entry.provider}).` };
+}
 
 /**
  * Writes the message and leases it to the caller, who attempts it at once
  * (`attempt`). If the caller dies first, a worker picks it up when the lease
  * runs out. Inside `tx` when given, so the message is written together with
- * what it belongs to (the code it carries), or not at all.
+ * what it belongs to (the code it carries), or not at all. A message to a
+ * suppressed address is written dead (`refused`), so the deliveries view
+ * shows why it never left; no connector sees it. That includes an
+ * operator's test send: another bounce or complaint costs the sender's
+ * reputation whoever asked, and the address can be taken off the list first.
  */
 export async function enqueue(message: NewMessage, opts: EnqueueOptions, tx?: Prisma.TransactionClient): Promise<Enqueued> {
   const policy = opts.policy ?? defaultRetryPolicy;
   const id = randomUUID();
   const leaseToken = opts.leased === false ? null : randomUUID();
   const now = new Date();
+  let refused: Refusal | undefined;
   const write = async (client: Prisma.TransactionClient) => {
+    const suppression = opts.recipientChecked ? null : await findSuppression(message.recipient, client);
+    if (suppression) {
+      refused = suppressedRefusal(suppression);
+      await client.emailMessage.create({
+        data: {
+          id, idempotencyKey: id, purpose: message.purpose, recipient: message.recipient, locale: message.locale, connector: opts.connector,
+          subject: message.subject, body: null, status: "dead", maxAttempts: policy.maxAttempts, ...refused, expiresAt: message.expiresAt ?? null,
+        },
+      });
+      return;
+    }
     if (message.supersede) {
       await client.emailMessage.updateMany({
         where: { recipient: message.recipient, purpose: message.purpose, status: { in: ["queued", "failed"] } },
@@ -98,11 +127,13 @@ export async function enqueue(message: NewMessage, opts: EnqueueOptions, tx?: Pr
   };
   if (tx) await write(tx);
   else await db.$transaction(write);
+  const status = refused ? "dead" : leaseToken ? "sending" : "queued";
+  const held = refused ? null : leaseToken;
   const row: AttemptRow = {
-    id, purpose: message.purpose, recipient: message.recipient, subject: message.subject, status: leaseToken ? "sending" : "queued",
-    leaseToken, attempts: 0, maxAttempts: policy.maxAttempts, expiresAt: message.expiresAt ?? null, idempotencyKey: id, providerMessageId: null,
+    id, purpose: message.purpose, recipient: message.recipient, subject: message.subject, status,
+    leaseToken: held, attempts: 0, maxAttempts: policy.maxAttempts, expiresAt: message.expiresAt ?? null, idempotencyKey: id, providerMessageId: null,
   };
-  return { id, leaseToken, written: { row, body: message.body } };
+  return { id, leaseToken: held, written: { row, body: message.body }, ...(refused ? { refused } : {}) };
 }
 
 /** `<outbox id@sender domain>`: the same for every attempt, so mail clients see one email even if two arrive. */
@@ -134,6 +165,9 @@ export async function attempt(id: string, leaseToken: string, opts: AttemptOptio
   if (row.expiresAt && row.expiresAt <= new Date()) {
     return giveUp({ status: "dead", errorCode: "expired", errorMessage: "Not sent: the code in it had expired.", dropBody: true });
   }
+  // A later attempt (a retry, an operator's requeue): the address may have bounced since the message was written.
+  const suppression = opts.written ? null : await findSuppression(row.recipient);
+  if (suppression) return giveUp({ status: "dead", ...suppressedRefusal(suppression), dropBody: true });
   let body: QueuedBody;
   try {
     body = opts.written?.body ?? (JSON.parse(open((row as { body?: string | null }).body ?? "", bodyAad(id))) as QueuedBody);

@@ -80,6 +80,7 @@ export async function composeEmail(input: SendEmailInput): Promise<ComposedEmail
  */
 export async function deliverInline(queued: Enqueued, composed: Pick<ComposedEmail, "connector">): Promise<SendEmailResult> {
   const { id } = queued;
+  if (queued.refused) return { ok: false, messageId: id, retrying: false, ...queued.refused };
   const attempted = attempt(id, queued.leaseToken!, { connector: composed.connector, written: queued.written }).catch((error: unknown) => {
     // The row and its lease stay: when the lease runs out, a worker makes the attempt (with the same Message-ID).
     console.error(`mailgate: email ${id}: the first attempt could not finish: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,7 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/account/audit";
+import { emailKey } from "@/lib/auth/email";
 import { failWith, failField } from "@/lib/errors/failure";
+import { addressSuppressed } from "@/lib/deliverability/suppressions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -23,8 +25,8 @@ import { sendInvitation, type FirstDelivery } from "./send-invitation";
 
 type NewInvitation = { status: "invited"; invitationId: string; delivery: FirstDelivery } | { status: "already_invited" | "pending_limit" | "daily_limit" };
 
-/** What happened to one address of a submission. */
-export type InviteOutcome = { email: string } & (NewInvitation | ResendOutcome | { status: "already_member" });
+/** What happened to one address of a submission (`suppressed`: on the suppression list, so not invited: no email could reach it). */
+export type InviteOutcome = { email: string } & (NewInvitation | ResendOutcome | { status: "already_member" | "suppressed" });
 
 export const pendingLimitMessage = (limits: InvitationLimits) =>
   `This organization already has ${limits.maxPendingPerOrg} pending invitations, the most it may have. Revoke some, or wait until they are accepted or expire.`;
@@ -58,7 +60,8 @@ export async function inviteMembers(
     (await db.membership.findMany({ where: { organizationId: org.id, user: { email: { in: addresses.value } } }, select: { user: { select: { email: true } } } }))
       .map((m) => m.user.email),
   );
-  const fresh = addresses.value.filter((email) => !members.has(email) && !pending.some((p) => p.email === email));
+  const suppressed = await suppressedAmong(addresses.value);
+  const fresh = addresses.value.filter((email) => !members.has(email) && !suppressed.has(email) && !pending.some((p) => p.email === email));
   const room = limits.maxPendingPerOrg - (await db.invitation.count({ where: { organizationId: org.id, status: "pending", expiresAt: { gt: new Date() } } }));
   if (fresh.length > room) return failWith("rate_limited", pendingLimitMessage(limits));
 
@@ -69,9 +72,11 @@ export async function inviteMembers(
     try {
       const outcome = members.has(email)
         ? ({ status: "already_member" } as const)
-        : existing
-          ? await resendPendingInvitation(actor, org, existing, input.role, ctx, limits)
-          : await inviteOne(actor, org, inviter, email, input.role, ctx, limits);
+        : suppressed.has(email)
+          ? ({ status: "suppressed" } as const)
+          : existing
+            ? await resendPendingInvitation(actor, org, existing, input.role, ctx, limits)
+            : await inviteOne(actor, org, inviter, email, input.role, ctx, limits);
       outcomes.push({ email, ...outcome });
     } catch (error) {
       // The inviter lost the right to invite (or this role) while the submission ran: stop here.
@@ -82,7 +87,16 @@ export async function inviteMembers(
   }
   const nothingSent = outcomes.every((o) => o.status !== "invited" && o.status !== "resent");
   if (nothingSent && outcomes.some((o) => o.status === "daily_limit")) return failWith("rate_limited", dailyLimitMessage(limits));
+  // One address, and it cannot receive email: the form says so the way a code request to it does.
+  if (outcomes.length === 1 && outcomes[0]!.status === "suppressed") return failField("emails", (await addressSuppressed()).formError!, "address_suppressed");
   return ok({ outcomes });
+}
+
+/** The submitted addresses that are on the suppression list (one query for all of them). */
+async function suppressedAmong(addresses: string[]): Promise<Set<string>> {
+  const listed = await db.emailSuppression.findMany({ where: { address: { in: addresses.map(emailKey) } }, select: { address: true } });
+  const keys = new Set(listed.map((row) => row.address));
+  return new Set(addresses.filter((email) => keys.has(emailKey(email))));
 }
 
 /** Thrown inside the invitation's transaction when the pending cap filled up meanwhile. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { addressSuppressed, isSuppressed } from "@/lib/deliverability/suppressions";
 import { failWith } from "@/lib/errors/failure";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RequestContext } from "@/lib/auth/request-context";
@@ -26,6 +27,7 @@ export async function resendInvitation(
   if (!found.ok) return found;
   const { org, invitation } = found.value;
   if (invitation.status !== "pending" || !isOrgRole(invitation.role)) return failWith("conflict", NOT_PENDING);
+  if (await isSuppressed(invitation.email)) return addressSuppressed();
 
   const { invitations: limits } = (await getSettings()).signInExperience;
   const outcome = await resendPendingInvitation(actor, org, invitation, invitation.role, ctx, limits);

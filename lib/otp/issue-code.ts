@@ -13,7 +13,9 @@ export type IssueInput = { purpose: Purpose; email: string; flowId: string; ip: 
 
 export type IssueResult =
   | { ok: true; id: string; code: string; expiresAt: Date }
-  | { ok: false; reason: "cooldown" | "rate_limited" | "locked"; retryAfterSeconds: number };
+  | { ok: false; reason: "cooldown" | "rate_limited" | "locked"; retryAfterSeconds: number }
+  /** The address is on the suppression list: nothing can be sent to it, whoever asks. */
+  | { ok: false; reason: "suppressed" };
 
 export type IssueOptions = {
   now?: Date;
@@ -45,7 +47,9 @@ const WRITE_CODE = `INSERT INTO "VerificationCode" (${COLUMNS})
  * older than the cooldown, or insert under the unique key), so concurrent
  * requests from several instances cannot both send. The limits count the
  * request before they are checked, outside the transaction: a request that
- * fails later still counts.
+ * fails later still counts, a request to a suppressed address included
+ * (refused after the limits took it, so asking again and again is limited
+ * like any other request).
  */
 export async function issueCode(input: IssueInput, limits: OtpLimits, opts: IssueOptions = {}): Promise<IssueResult> {
   const { purpose, email, flowId } = input;
@@ -67,6 +71,7 @@ export async function issueCode(input: IssueInput, limits: OtpLimits, opts: Issu
   );
   const refused = checks.find((check) => !check.allowed);
   if (refused && !refused.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: refused.retryAfterSeconds };
+  if (state.suppressed) return { ok: false, reason: "suppressed" };
 
   const code = generateCode();
   const alongside = await opts.withCode?.(code);

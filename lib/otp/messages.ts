@@ -40,12 +40,22 @@ export function verifyFailure(result: Exclude<VerifyResult, { ok: true }>): Fail
   return failField("code", verifyFailureMessage(result), limited ? "rate_limited" : "invalid_input");
 }
 
-/** A refused request for a code (cooldown, limits, lock), saying how long to wait. */
-export function issueFailure(result: Extract<IssueResult, { ok: false }>): Failure {
+/** A request for a code refused by its cooldown, the limits or a lock, saying how long to wait. */
+export function issueFailure(result: Extract<IssueResult, { ok: false; retryAfterSeconds: number }>): Failure {
   return failWith("rate_limited", issueFailureMessage(result));
 }
 
-function issueFailureMessage(result: Extract<IssueResult, { ok: false }>): string {
+/**
+ * An address on the suppression list. About the address only: the same
+ * words whether or not it has an account. `supportEmail`: where the user can
+ * write about it (the branding's support address, when one is set).
+ */
+export function suppressedFailure(supportEmail: string | null): Failure {
+  if (!supportEmail) return failWith("address_suppressed");
+  return failWith("address_suppressed", `We can't deliver email to this address. Use another address, or write to ${supportEmail}.`);
+}
+
+function issueFailureMessage(result: Extract<IssueResult, { ok: false; retryAfterSeconds: number }>): string {
   switch (result.reason) {
     case "cooldown":
       return `Wait ${plural(result.retryAfterSeconds, "second", "seconds")} before requesting another code.`;

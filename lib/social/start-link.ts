@@ -18,14 +18,16 @@ const EXPIRED = "This sign-in has expired. Start again.";
 /**
  * The provider vouches for an address that has an account: a code to that
  * address, and its page. A code refused by the limits (a second try inside
- * the cooldown) still leads to the page, which says to wait and resend.
+ * the cooldown) still leads to the page, which says to wait and resend; an
+ * address on the suppression list, which says that no email reaches it.
  */
 export async function startLinkCode(email: string, pending: PendingIdentity, ctx: RequestContext): Promise<CallbackEnd> {
   const { signInExperience: sie } = await getSettings();
   const flow = await createFlow("social-link", email, linkData(pending, signUpMode(sie) === "open", false, ctx));
   await setFlowCookie(flow.id);
   const sent = await sendFlowCode(flow, ctx, sie.otp);
-  return { redirect: sent.ok ? LINK_PAGE : `${LINK_PAGE}?unsent=1` };
+  if (sent.ok) return { redirect: LINK_PAGE };
+  return { redirect: `${LINK_PAGE}?unsent=${sent.code === "address_suppressed" ? "suppressed" : "1"}` };
 }
 
 /** No address the provider vouches for: the identity waits while the address page asks for one. */

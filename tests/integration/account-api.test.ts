@@ -5,6 +5,8 @@ import { validateSession } from "@/lib/auth/session";
 import { inOtherSession, latestCode, makeSession, makeUser, PASSWORD } from "@/lib/account/test-fixtures";
 import { base32Decode, totpAt } from "@/lib/account/totp";
 import { getDevMessage, listDevMessages } from "@/lib/connectors/dev/mailbox";
+import { removeSuppression } from "@/lib/deliverability/suppression-list";
+import { suppressAddress } from "@/lib/deliverability/suppressions";
 import { call, signInAs } from "./api-client";
 
 /** The real route handlers of /api/my-account against the test database (./api-client.ts: what is replaced). */
@@ -180,5 +182,30 @@ describe("account API: protected operations", () => {
     expect(await call(account.DELETE, "DELETE", { body: { email: user.email }, verificationId: await proofFor() })).toMatchObject({ status: 204 });
     expect(await db.user.count({ where: { id: user.id } })).toBe(0);
     expect(await call(account.GET, "GET")).toMatchObject({ status: 401 });
+  });
+});
+
+describe("account API: suppressed addresses", () => {
+  const bounce = (address: string) => suppressAddress({ address, reason: "hard_bounce", provider: "ses", eventId: `evt-${address}`, detail: "550 5.1.1" });
+  const refused = { status: 422, json: { error: { code: "address_suppressed", message: "We can't deliver email to this address. Use another address, or contact support." } } };
+
+  it("refuses a code to a suppressed new address with 422, the same whether it has an account; after removal it goes", async () => {
+    const taken = (await makeUser()).email;
+    const free = `suppressed-${signedIn!.id.slice(0, 8)}@example.test`;
+    await bounce(taken);
+    await bounce(free);
+    const [forTaken, forFree] = [
+      await call(email.POST, "POST", { body: { email: taken }, verificationId: await proofFor() }),
+      await call(email.POST, "POST", { body: { email: free }, verificationId: await proofFor() }),
+    ];
+    expect(forTaken).toMatchObject(refused);
+    expect(forFree.json).toEqual(forTaken.json);
+    await removeSuppression(free);
+    expect(await call(email.POST, "POST", { body: { email: free }, verificationId: await proofFor() })).toMatchObject({ status: 202 });
+  });
+
+  it("refuses the email-code verification when the account's own address is suppressed", async () => {
+    await bounce(signedIn!.email);
+    expect(await call(emailProof.POST, "POST")).toMatchObject(refused);
   });
 });

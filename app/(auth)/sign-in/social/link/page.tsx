@@ -18,8 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
  * same whether or not the typed address has an account.
  */
 export default async function SocialLinkPage({ searchParams }: { searchParams: Promise<{ unsent?: string }> }) {
-  const [{ unsent }, state, t] = await Promise.all([searchParams, readFlowCookie().then(socialLinkPageState), getTranslations("socialPages")]);
-  const warning = unsent ? t("unsent") : undefined;
+  const [{ unsent }, state, t, errors] = await Promise.all([
+    searchParams, readFlowCookie().then(socialLinkPageState), getTranslations("socialPages"), getTranslations("errors"),
+  ]);
+  const warning = unsent === "suppressed" ? errors("address_suppressed") : unsent ? t("unsent") : undefined;
   const common = { kind: "social-link", verifyAction: verifySocialLinkAction, resendAction: resendSocialLinkAction, warning } as const;
   if (!state || state.asked) {
     return (
