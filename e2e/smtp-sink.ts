@@ -41,6 +41,8 @@ export type SinkMessage = {
   /** The From header as text, e.g. `Mailgate E2E <no-reply@mailgate.test>`. */
   from: string;
   subject: string;
+  /** The Message-ID header, angle brackets included: what a provider's bounce report names. */
+  messageId: string;
   text: string;
   html: string;
   /** When the sink received it (ISO 8601), not the Date header. */
@@ -119,6 +121,7 @@ async function receive(stream: SMTPServerDataStream, session: SMTPServerSession,
     recipients,
     from: addressText(parsed.from),
     subject: parsed.subject ?? "",
+    messageId: parsed.messageId ?? "",
     text: parsed.text ?? "",
     html: typeof parsed.html === "string" ? parsed.html : "",
     date: new Date().toISOString(),
@@ -188,7 +191,7 @@ function handle(req: IncomingMessage, res: ServerResponse) {
       const list = messages
         .filter((m) => wanted === null || m.recipients.includes(wanted))
         .reverse()
-        .map(({ to, from, subject, text, html, date, port, user }): SinkMessage => ({ to, from, subject, text, html, date, port, user }));
+        .map(({ to, from, subject, messageId, text, html, date, port, user }): SinkMessage => ({ to, from, subject, messageId, text, html, date, port, user }));
       return send(res, 200, list);
     }
     case "DELETE /messages":

@@ -47,6 +47,21 @@ async function applyOne(provider: WebhookProviderId, event: DeliveryEvent, now: 
   });
 }
 
+/**
+ * Claims a signature's nonce for these events (kept with the event ids, as
+ * `nonce:<value>`, the events' ids as its type). False when the nonce was
+ * used before for other events: a captured signature whose body was
+ * swapped. The same events again (the provider's own redelivery) pass, and
+ * are then found to be duplicates.
+ */
+export async function claimNonce(provider: WebhookProviderId, nonce: string, events: DeliveryEvent[], now: Date = new Date()): Promise<boolean> {
+  const eventId = `nonce:${nonce}`.slice(0, 200);
+  const boundTo = events.map((event) => event.eventId).join(" ").slice(0, 100) || "(none)";
+  if ((await db.$executeRawUnsafe(CLAIM, provider, eventId, boundTo, now)) === 1) return true;
+  const claimed = await db.webhookEvent.findUnique({ where: { provider_eventId: { provider, eventId } }, select: { type: true } });
+  return claimed?.type === boundTo;
+}
+
 export type Applied = { applied: number; duplicates: number };
 
 /** Applies the events in order (a batch may report a message's deferral, then its delivery) and notes the receipt. */

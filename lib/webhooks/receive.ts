@@ -3,7 +3,7 @@ import { apiError, json, readLimited } from "@/lib/api/response";
 import { describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { BODY_LIMIT_BYTES } from "@/lib/security/request-guard";
-import { applyEvents } from "./apply";
+import { applyEvents, claimNonce } from "./apply";
 import { WEBHOOK_RECEIVERS, type WebhookProvider } from "./registry";
 import { loadEndpointSettings } from "./store";
 import { isWebhookProviderId, type WebhookProviderId } from "./types";
@@ -53,6 +53,10 @@ async function receive<P extends WebhookProviderId>(id: P, request: Request, now
     // For the operator who pasted the wrong key; the answer itself says no more than the code.
     console.warn(`Webhooks (${id}): refused a request: ${verdict.code}`);
     return refusal(verdict.code, verdict.headers);
+  }
+  if (verdict.nonce !== undefined && !(await claimNonce(id, verdict.nonce, verdict.events, now))) {
+    console.warn(`Webhooks (${id}): refused a request: its signature was used before for other events`);
+    return refusal("webhook_signature_invalid");
   }
   const { applied, duplicates } = await applyEvents(id, verdict.type, verdict.events, now);
   return json({ received: verdict.events.length, applied, duplicates });

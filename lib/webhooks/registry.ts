@@ -37,7 +37,12 @@ export type WebhookRefusal = Extract<
 >;
 
 export type WebhookVerdict =
-  | { ok: true; type: string; events: DeliveryEvent[] }
+  /**
+   * `nonce`: for a provider whose signature does not cover the body
+   * (Mailgun signs only a timestamp and a token), the signed value that must
+   * not come back with other events (lib/webhooks/apply.ts: claimNonce).
+   */
+  | { ok: true; type: string; events: DeliveryEvent[]; nonce?: string }
   | { ok: false; code: WebhookRefusal; headers?: Record<string, string> };
 
 export type WebhookProvider<P extends WebhookProviderId> = {

@@ -46,6 +46,6 @@ export function dateOf(value: unknown, fallback: Date): Date {
   return date && !Number.isNaN(date.getTime()) ? date : fallback;
 }
 
-export const accept = (type: string, events: DeliveryEvent[]): WebhookVerdict => ({ ok: true, type, events });
+export const accept = (type: string, events: DeliveryEvent[], nonce?: string): WebhookVerdict => ({ ok: true, type, events, ...(nonce ? { nonce } : {}) });
 
 export const refuse = (code: WebhookRefusal, headers?: Record<string, string>): WebhookVerdict => ({ ok: false, code, ...(headers ? { headers } : {}) });

@@ -105,6 +105,17 @@ describe("Mailgun's webhooks", () => {
     expect(await suppression(to)).toBeNull();
   });
 
+  it("refuses a captured signature sent again with another event (Mailgun signs the token, not the event)", async () => {
+    const [to, victim] = [address("captured"), address("victim")];
+    const original = JSON.parse(body(eventData("delivered", to, messageId()))) as { signature: unknown; "event-data": Record<string, unknown> };
+    expect((await post("mailgun", JSON.stringify(original))).status).toBe(200);
+    const swapped = { signature: original.signature, "event-data": { ...eventData("complained", victim, messageId()), id: randomUUID(), timestamp: original["event-data"].timestamp } };
+    expect(await post("mailgun", JSON.stringify(swapped))).toMatchObject({ status: 401, json: { error: { code: "webhook_signature_invalid" } } });
+    expect(await suppression(victim)).toBeNull();
+    // The original itself, sent again (a redelivery), is still only a duplicate.
+    expect(await post("mailgun", JSON.stringify(original))).toMatchObject({ status: 200, json: { applied: 0, duplicates: 1 } });
+  });
+
   it("answers 400 to a body that is not JSON", async () => {
     expect(await post("mailgun", "signature=abc&token=def")).toMatchObject({ status: 400, json: { error: { code: "invalid_json" } } });
   });

@@ -62,9 +62,13 @@ export const mailgun: WebhookProvider<"mailgun"> = {
     const type = textOf(data.event) ?? "unknown";
     const eventId = textOf(data.id);
     const outcome = outcomeOf(data);
-    if (!eventId || !outcome) return accept(type, []);
-    return accept(type, [
-      { eventId, type, ...outcome, recipient: textOf(data.recipient), ...messageIdsOf(data), occurredAt: dateOf(data.timestamp, now) },
-    ]);
+    // The signature covers the timestamp and token, not the event: a token must never come back with another event.
+    const nonce = `${timestamp}:${token}`;
+    if (!eventId || !outcome) return accept(type, [], nonce);
+    return accept(
+      type,
+      [{ eventId, type, ...outcome, recipient: textOf(data.recipient), ...messageIdsOf(data), occurredAt: dateOf(data.timestamp, now) }],
+      nonce,
+    );
   },
 };
