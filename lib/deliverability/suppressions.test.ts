@@ -63,6 +63,15 @@ describe("a code request to a suppressed address", () => {
     expect(await resendFlowCode("sign-in", started.value.flowId, makeCtx())).toEqual(REFUSED);
   });
 
+  it("says so at once when the address bounced within the resend cooldown, instead of asking to wait first", async () => {
+    const user = await makeUser({ email: address("cooldown") });
+    const started = await startCodeSignIn({ email: user.email }, makeCtx());
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    await bounce(user.email);
+    expect(await resendFlowCode("sign-in", started.value.flowId, makeCtx())).toEqual(REFUSED);
+    expect(await startCodeSignIn({ email: user.email }, makeCtx())).toEqual(REFUSED);
+  });
+
   it("is refused for the account's own address (Confirm it's you) and for a new address, registered or not (email change)", async () => {
     const user = await makeUser({ email: address("owner") });
     const taken = await makeUser({ email: address("taken") });

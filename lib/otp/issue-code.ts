@@ -60,7 +60,9 @@ export async function issueCode(input: IssueInput, limits: OtpLimits, opts: Issu
 
   const cooldownMs = limits.resendCooldownSeconds * 1000;
   const wait = state.code ? state.code.sentAt.getTime() + cooldownMs - now.getTime() : 0;
-  if (wait > 0) return { ok: false, reason: "cooldown", retryAfterSeconds: Math.ceil(wait / 1000) };
+  // An address that bounced since its last code: say so now, not "wait a minute" and then that
+  // (nothing is counted, as for any cooldown answer; the code before this one was).
+  if (wait > 0) return state.suppressed ? { ok: false, reason: "suppressed" } : { ok: false, reason: "cooldown", retryAfterSeconds: Math.ceil(wait / 1000) };
 
   const checks = await hitAll(
     [
