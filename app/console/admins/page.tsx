@@ -10,6 +10,7 @@ import { getOwnerId, listAdmins, type AdminEntry } from "@/lib/auth/roles";
 import { hasFreshStepUp } from "@/app/account/guard";
 import { grantAdminAction, removeAdminAction, transferOwnershipAction } from "./actions";
 import { doneKey } from "./done";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("admins");
 
@@ -28,11 +29,7 @@ export default async function AdminsPage({ searchParams }: { searchParams: Promi
   const isOwner = ownerId === admin.id;
   const canChange = isOwner && fresh;
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
+    <ConsolePage title={t("title")} lead={t("lead")}>
       <FormAlert message={change && t(`done.${change}`)} />
       <table className="table">
         <thead>
@@ -58,7 +55,7 @@ export default async function AdminsPage({ searchParams }: { searchParams: Promi
           <StepUpPrompt next="/console/admins" task={t("stepUpTask")} />
         )}
       </section>
-    </div>
+    </ConsolePage>
   );
 }
 

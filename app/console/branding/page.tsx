@@ -8,6 +8,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { brandingFormAction } from "./actions";
 import { BrandingForm } from "./branding-form";
 import { brandingPreview } from "./preview";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("branding");
 
@@ -15,11 +16,7 @@ export default async function BrandingPage() {
   await requireAdmin();
   const [{ branding }, t] = await Promise.all([getSettings(), getTranslations("consoleBranding")]);
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
+    <ConsolePage title={t("title")} lead={t("lead")}>
       <BrandingForm
         action={brandingFormAction}
         saved={brandingFormValues(branding)}
@@ -28,6 +25,6 @@ export default async function BrandingPage() {
         hasFavicon={branding.faviconAsset !== null}
         accept={UPLOAD_ACCEPT}
       />
-    </div>
+    </ConsolePage>
   );
 }

@@ -10,6 +10,7 @@ import { DeliverabilityBadge } from "@/components/deliverability/failing-badge";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getConnectorOverview, type ConnectorOverview } from "@/lib/connectors/store";
 import { deleteConnectorAction } from "./actions";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("connectors");
 
@@ -24,12 +25,7 @@ export default async function ConnectorsPage({ searchParams }: Props) {
   const fromEnv = t("fromEnv", { label: envConnector.label });
 
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
-
+    <ConsolePage title={t("title")} lead={t("lead")}>
       {query.saved === "1" && active?.source === "console" ? (
         <div className="alert alert-ok" role="status">
           {t("saved", { label: active.label })}
@@ -69,7 +65,7 @@ export default async function ConnectorsPage({ searchParams }: Props) {
           </Link>
         </div>
       ) : null}
-    </div>
+    </ConsolePage>
   );
 }
 

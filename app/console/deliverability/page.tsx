@@ -8,6 +8,7 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { connectors, isConnectorId } from "@/lib/connectors/registry";
 import { getDeliverabilityReport, parseSelectors } from "@/lib/deliverability/get-report";
 import { recheckDeliverabilityAction } from "./actions";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = async (): Promise<Metadata> => consoleMetadata("deliverability");
 
@@ -23,11 +24,7 @@ export default async function DeliverabilityPage({ searchParams }: Props) {
   );
 
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
+    <ConsolePage title={t("title")} lead={t("lead")}>
       {"problem" in outcome ? (
         <div className="alert alert-error" role="alert">
           {t("unavailable", { problem: outcome.problem })}
@@ -83,6 +80,6 @@ export default async function DeliverabilityPage({ searchParams }: Props) {
           <CheckList checks={outcome.report.checks} />
         </>
       )}
-    </div>
+    </ConsolePage>
   );
 }

@@ -6,6 +6,7 @@ import { defaultTemplateText, EMAIL_KINDS, LOCALES } from "@/emails";
 import { requireAdmin } from "@/lib/auth/admin";
 import { getEmailKindLabel } from "@/lib/i18n/email-kinds";
 import { latestVersions, versionKey } from "@/lib/email-templates/store";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("emails");
 
@@ -16,11 +17,7 @@ export default async function EmailTemplatesPage() {
   await requireAdmin();
   const [latest, t, kindLabel] = await Promise.all([latestVersions(), getTranslations("consoleEmails"), getEmailKindLabel()]);
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
+    <ConsolePage title={t("title")} lead={t("lead")}>
       <table className="table">
         <thead>
           <tr>
@@ -53,6 +50,6 @@ export default async function EmailTemplatesPage() {
           ))}
         </tbody>
       </table>
-    </div>
+    </ConsolePage>
   );
 }

@@ -5,6 +5,7 @@ import { consoleMetadata } from "@/components/console/console-metadata";
 import { Timestamp } from "@/components/deliveries/timestamp";
 import { requireAdmin } from "@/lib/auth/admin";
 import { listOrganizationsForConsole } from "@/lib/orgs/console-list-organizations";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("organizations");
 
@@ -17,11 +18,7 @@ export default async function OrganizationsPage() {
   const { organizations, total } = listed.value;
   const t = await getTranslations("consoleOrgs");
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
+    <ConsolePage title={t("title")} lead={t("lead")}>
       {organizations.length === 0 ? (
         <p className="card">{t("empty")}</p>
       ) : (
@@ -57,6 +54,6 @@ export default async function OrganizationsPage() {
           </tbody>
         </table>
       )}
-    </div>
+    </ConsolePage>
   );
 }

@@ -10,6 +10,7 @@ import { requireAdmin } from "@/lib/auth/admin";
 import { listSocialConnectors, type SocialConnectorSummary } from "@/lib/social/store";
 import { disableSocialAction, enableSocialAction, moveSocialAction } from "./actions";
 import { doneKey } from "./done";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("social");
 
@@ -19,11 +20,7 @@ export default async function SocialConnectorsPage({ searchParams }: { searchPar
   const [connectors, { done }, t, { tr }] = await Promise.all([listSocialConnectors(), searchParams, getTranslations("consoleSocial"), consoleTranslator()]);
   const change = doneKey(done);
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
+    <ConsolePage title={t("title")} lead={t("lead")}>
       <FormAlert message={change && t(`done.${change}`)} />
       {connectors.length === 0 ? (
         <section className="card empty-state stack" aria-label={t("emptyLabel")}>
@@ -54,7 +51,7 @@ export default async function SocialConnectorsPage({ searchParams }: { searchPar
           {t("addProvider")}
         </Link>
       </div>
-    </div>
+    </ConsolePage>
   );
 }
 

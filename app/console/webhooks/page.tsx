@@ -12,6 +12,7 @@ import { isSecretSetting, PASTED_FIELDS, webhookUrl, type PastedProvider } from 
 import { listEndpoints, type EndpointSummary } from "@/lib/webhooks/store";
 import { generatePostmarkAction, saveWebhookAction, stopWebhookAction } from "./actions";
 import { doneKey } from "./done";
+import { ConsolePage } from "@/components/console/console-page";
 
 export const generateMetadata = (): Promise<Metadata> => consoleMetadata("webhooks");
 
@@ -27,16 +28,12 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const [endpoints, { done }, t, locale] = await Promise.all([listEndpoints(), searchParams, getTranslations("consoleWebhooks"), getLocale()]);
   const change = doneKey(done);
   return (
-    <div className="stack console-page">
-      <header>
-        <h1>{t("title")}</h1>
-        <p className="muted">{t("lead")}</p>
-      </header>
+    <ConsolePage title={t("title")} lead={t("lead")}>
       <FormAlert message={change && t(`done.${change}`)} />
       {endpoints.map((endpoint) => (
         <EndpointCard key={endpoint.provider} endpoint={endpoint} t={t} locale={locale} />
       ))}
-    </div>
+    </ConsolePage>
   );
 }
 
