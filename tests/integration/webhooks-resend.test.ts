@@ -57,6 +57,15 @@ describe("Resend's webhooks", () => {
     expect(await delivery(slowRow)).toMatchObject({ deliveryStatus: "delivered" });
   });
 
+  it("suppresses an address Resend itself no longer sends to (email.suppressed)", async () => {
+    const to = address("resend-suppressed");
+    const id = randomUUID();
+    const row = await sentMessage(to, id, "resend");
+    await send(event("email.suppressed", to, id, { suppressed: { message: "Resend has suppressed sending to this address because it bounced before.", type: "OnAccountSuppressionList" } }));
+    expect(await delivery(row)).toMatchObject({ deliveryStatus: "bounced" });
+    expect(await suppression(to)).toMatchObject({ reason: "hard_bounce", provider: "resend" });
+  });
+
   it("suppresses a complaint once, whatever Svix redelivers", async () => {
     const to = address("complained");
     const id = randomUUID();

@@ -63,7 +63,8 @@ function toEvent(record: Record<string, unknown>, now: Date): DeliveryEvent | nu
       const outcome = bounceOutcome(record.RecordType === "SpamComplaint" ? "SpamComplaint" : (textOf(record.Type) ?? "Unknown"));
       if (!outcome) return null;
       return {
-        eventId: id,
+        // Postmark's IDs are 64-bit: JSON.parse rounds the largest, so the message id keeps two apart.
+        eventId: `${id}:${messageId ?? ""}`,
         type: textOf(record.Type) ?? record.RecordType,
         ...outcome,
         recipient: textOf(record.Email),

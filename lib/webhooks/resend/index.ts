@@ -42,8 +42,9 @@ function outcomeOf(type: unknown, data: Record<string, unknown>): Outcome | null
     case "email.failed":
       return { status: "bounced", permanent: false, detail: textOf(part("failed").reason) ?? "Failed" };
     case "email.suppressed":
-      // Resend did not send it: the address is on its suppression list (it bounced or complained before, maybe for another sender).
-      return { status: "bounced", permanent: false, detail: [textOf(part("suppressed").type), textOf(part("suppressed").message)].filter(Boolean).join(": ") };
+      // Resend did not send it: the address is on its suppression list (it bounced or complained before), and
+      // every later message would be dropped the same way; suppressed here too, so the code page can say so.
+      return { status: "bounced", permanent: true, detail: [textOf(part("suppressed").type), textOf(part("suppressed").message)].filter(Boolean).join(": ") };
     default:
       return null;
   }
