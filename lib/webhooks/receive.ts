@@ -50,14 +50,33 @@ async function receive<P extends WebhookProviderId>(id: P, request: Request, now
   if (body === null) return tooLarge();
   const verdict = await receiver.receive({ method: request.method, url: new URL(request.url), headers: request.headers, body }, settings, now);
   if (!verdict.ok) {
-    // For the operator who pasted the wrong key; the answer itself says no more than the code.
-    console.warn(`Webhooks (${id}): refused a request: ${verdict.code}`);
+    warnRefused(id, verdict.code, now);
     return refusal(verdict.code, verdict.headers);
   }
   if (verdict.nonce !== undefined && !(await claimNonce(id, verdict.nonce, verdict.events, now))) {
-    console.warn(`Webhooks (${id}): refused a request: its signature was used before for other events`);
+    warnRefused(id, "webhook_signature_invalid (a signature used before for other events)", now);
     return refusal("webhook_signature_invalid");
   }
   const { applied, duplicates } = await applyEvents(id, verdict.type, verdict.events, now);
   return json({ received: verdict.events.length, applied, duplicates });
+}
+
+/**
+ * For the operator who pasted the wrong key (the answer itself says no more
+ * than the code): one line a minute per provider and reason, with how many
+ * were refused since, so a flood of forged requests cannot flood the log.
+ */
+const WARN_EVERY_MS = 60_000;
+const refusedSince = new Map<string, { at: number; count: number }>();
+
+function warnRefused(provider: WebhookProviderId, reason: string, now: Date): void {
+  const key = `${provider} ${reason}`;
+  const last = refusedSince.get(key);
+  if (last && now.getTime() - last.at < WARN_EVERY_MS) {
+    last.count += 1;
+    return;
+  }
+  const more = last && last.count > 0 ? ` (and ${last.count} more since the last report)` : "";
+  console.warn(`Webhooks (${provider}): refused a request: ${reason}${more}`);
+  refusedSince.set(key, { at: now.getTime(), count: 0 });
 }
