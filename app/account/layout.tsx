@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountShell } from "@/components/account/account-shell";
 import { SuppressionBanner } from "@/components/account/suppression-banner";
+import { findSuppression } from "@/lib/deliverability/suppressions";
 import { signOutAction } from "../actions";
 import { switchOrganizationAction } from "../orgs/actions";
 import { requireUser } from "./guard";
@@ -19,8 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  // One primary-key look-up per page: is the user's own address suppressed?
+  const suppressed = await findSuppression(user.email);
+  const banner = suppressed ? <SuppressionBanner email={user.email} reason={suppressed.reason === "complaint" ? "complaint" : "hard_bounce"} /> : null;
   return (
-    <AccountShell user={user} signOutAction={signOutAction} switchAction={switchOrganizationAction} banner={<SuppressionBanner email={user.email} />}>
+    <AccountShell user={user} signOutAction={signOutAction} switchAction={switchOrganizationAction} banner={banner}>
       {children}
     </AccountShell>
   );
