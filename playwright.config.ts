@@ -88,7 +88,11 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: findChromium(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      // --disable-software-rasterizer: with the GPU off, Chromium still starts a GPU process to
+      // emulate one in software (SwiftShader); without it pages composite in software directly.
+      // Nothing here needs WebGL, and the suite's CPU time drops by about 15 % (measured: the
+      // orgs and account specs, 168 s → 144 s on this 2-vCPU machine).
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-software-rasterizer"],
     },
   },
   projects: [
