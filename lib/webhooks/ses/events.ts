@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DeliveryEvent, DeliveryStatus } from "../types";
+import { dateOf, parseJson } from "../verify";
 
 /**
  * What SES publishes to SNS, as DeliveryEvents. Two formats reach the same
@@ -83,11 +84,6 @@ function classify(kind: string, n: Notification): Found | null {
   return null;
 }
 
-function dateOr(value: string | undefined, fallback: Date): Date {
-  const date = value ? new Date(value) : null;
-  return date && !Number.isNaN(date.getTime()) ? date : fallback;
-}
-
 /**
  * One DeliveryEvent per recipient of an SNS notification's `Message`.
  * `snsMessageId` is unique per published message and kept by SNS's retries,
@@ -96,19 +92,15 @@ function dateOr(value: string | undefined, fallback: Date): Date {
  * topic) gives no events rather than a refusal: SNS would only retry it.
  */
 export function sesEvents(message: string, snsMessageId: string, sentAt: Date): { type: string; events: DeliveryEvent[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(message);
-  } catch {
-    return { type: "Notification", events: [] };
-  }
+  const json = parseJson(message);
+  if (json === undefined) return { type: "Notification", events: [] };
   const parsed = notificationSchema.safeParse(json);
   if (!parsed.success) return { type: "Notification", events: [] };
   const n = parsed.data;
   const kind = n.eventType ?? n.notificationType ?? "Notification";
   const found = classify(kind, n);
   if (!found) return { type: kind, events: [] };
-  const occurredAt = dateOr(found.timestamp, sentAt);
+  const occurredAt = dateOf(found.timestamp, sentAt);
   const events = found.recipients.map((recipient, index) => ({
     eventId: `${snsMessageId}:${index}`,
     type: kind,

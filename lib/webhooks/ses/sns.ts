@@ -2,6 +2,7 @@ import https from "node:https";
 import SnsPayloadValidator from "sns-payload-validator";
 import { guardedLookup } from "@/lib/connectors/net/guard";
 import { PROVIDER_TIMEOUT_MS } from "@/lib/connectors/provider-fetch";
+import { isRecord, parseJson } from "../verify";
 
 /**
  * Amazon SNS's side of the SES webhook: the message envelope, its signature
@@ -24,14 +25,8 @@ const MESSAGE_TYPES = ["Notification", "SubscriptionConfirmation", "UnsubscribeC
 
 /** The envelope's fields we read, or null when the body is not an SNS message. */
 export function parseSnsMessage(body: string): SnsMessage | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (typeof json !== "object" || json === null) return null;
-  const m = json as Record<string, unknown>;
+  const m = parseJson(body);
+  if (!isRecord(m)) return null;
   const strings = ["Type", "MessageId", "TopicArn", "Message", "Timestamp"].every((key) => typeof m[key] === "string");
   if (!strings || !MESSAGE_TYPES.includes(m.Type as string)) return null;
   return { ...(m as SnsMessage), SubscribeURL: typeof m.SubscribeURL === "string" ? m.SubscribeURL : undefined };
