@@ -39,7 +39,8 @@ function headers(client: Client, cookie?: string): Record<string, string> {
   };
 }
 
-async function getPage(client: Client, path: string, cookie?: string): Promise<{ url: string; html: string }> {
+/** GETs a page as a navigation; throws unless 200. */
+export async function getPage(client: Client, path: string, cookie?: string): Promise<{ url: string; html: string }> {
   const url = new URL(path, client.origin).href;
   // A navigation GET carries no Origin header.
   const getHeaders = headers(client, cookie);
@@ -53,7 +54,7 @@ async function getPage(client: Client, path: string, cookie?: string): Promise<{
 }
 
 /** POSTs a form; returns the response with its body read, and how long that took. */
-async function postForm(client: Client, form: ParsedForm, values: Record<string, string>, cookie?: string) {
+export async function postForm(client: Client, form: ParsedForm, values: Record<string, string>, cookie?: string) {
   const body = toFormData(form, values);
   const start = performance.now();
   const res = await fetch(form.action, {

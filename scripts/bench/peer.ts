@@ -120,7 +120,8 @@ export async function startPeer(build: PeerBuild, smtpPort: number, emails: read
   throw new Error(`the peer did not answer within 60 s:\n${log}`);
 }
 
-async function postJson(origin: string, path: string, body: unknown) {
+/** POSTs JSON as Better Auth's client does; returns the response with its body read, and how long that took. */
+export async function postJson(origin: string, path: string, body: unknown) {
   const start = performance.now();
   const res = await fetch(`${origin}${path}`, {
     method: "POST",
