@@ -16,6 +16,11 @@ export async function recordQueries<T>(work: () => Promise<T>): Promise<{ result
   return { result, queries };
 }
 
+/** For statements sent without the adapter (lib/db-direct.ts). */
+export function noteQuery(sql: string): void {
+  recording.getStore()?.push(sql);
+}
+
 type Query = { sql: string };
 type Queryable = { queryRaw(q: Query): Promise<unknown>; executeRaw(q: Query): Promise<unknown> };
 type Adapter = Queryable & { startTransaction(...args: never[]): Promise<Queryable> };

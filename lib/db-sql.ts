@@ -24,3 +24,18 @@ export async function updatedOrNull<T>(update: PromiseLike<T>): Promise<T | null
     throw error;
   }
 }
+
+type Row = Record<string, string | number | bigint | boolean | Date | null>;
+
+/** `INSERT INTO "T" ("a", "b") VALUES (?, ?)` and its arguments, for a row given as column → value. */
+export function insertRow(table: string, row: Row): { text: string; args: Row[string][] } {
+  const columns = Object.keys(row);
+  const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => param(i + 1)).join(", ")})`;
+  return { text, args: Object.values(row) };
+}
+
+/** `"a" = ?, "b" = ?` and its arguments, numbered from `first` (the WHERE's placeholders follow). */
+export function assignments(row: Row, first = 1): { text: string; args: Row[string][]; next: number } {
+  const columns = Object.keys(row);
+  return { text: columns.map((c, i) => `"${c}" = ${param(first + i)}`).join(", "), args: Object.values(row), next: first + columns.length };
+}

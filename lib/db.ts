@@ -1,12 +1,14 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { env } from "@/lib/env";
 import { countedAdapter } from "@/lib/db-queries";
 import { serializeTransactions } from "@/lib/sqlite-serial";
-import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { DatabaseUnavailableError, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { postgresDirect, sqliteDirect, type DirectDb, type Sql, type SqlArg, type SqliteConnection } from "@/lib/db-direct";
 
 /**
  * Both generated clients share one data model (the PostgreSQL schema is
@@ -49,14 +51,49 @@ function withFaultHandling(client: Db): Db {
   return extended as unknown as Db;
 }
 
-function createDb(url: string): Db {
+type Databases = { db: Db; sql: DirectDb };
+
+function createDb(url: string): Databases {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return new PostgresClient({ adapter: countedAdapter(new PrismaPg({ connectionString: url })) }) as unknown as Db;
+    // One pool for Prisma and the direct statements; $disconnect ends it.
+    const pool = new pg.Pool({ connectionString: url });
+    // An idle connection dropped by the server must not crash the process (the next query reconnects).
+    pool.on("error", (error) => console.error("database: idle connection lost:", describeFault(error)));
+    const client = new PostgresClient({ adapter: countedAdapter(new PrismaPg(pool, { disposeExternalPool: true })) }) as unknown as Db;
+    return { db: client, sql: postgresDirect(pool) };
   }
-  return new SqliteClient({ adapter: countedAdapter(serializeTransactions(new PrismaBetterSQLite3({ url }))) });
+  let connection: SqliteConnection | undefined;
+  const client = new SqliteClient({ adapter: countedAdapter(serializeTransactions(new PrismaBetterSQLite3({ url }), (c) => (connection = c))) });
+  // Prisma opens the file on its first query; a direct statement that comes first opens it the same way.
+  const connected = async () => {
+    if (!connection) await client.$connect();
+    if (!connection) throw new Error("database: the SQLite connection did not open");
+    return connection;
+  };
+  return { db: client, sql: sqliteDirect(connected) };
 }
 
 // One client per process; dev hot reload would otherwise open a pool per edit.
-const globalForDb = globalThis as unknown as { mailgateDb?: Db };
-export const db: Db = globalForDb.mailgateDb ?? withFaultHandling(createDb(env.DATABASE_URL));
-if (!globalForDb.mailgateDb) globalForDb.mailgateDb = db;
+const globalForDb = globalThis as unknown as { mailgateDb?: Databases };
+const databases = globalForDb.mailgateDb ?? (() => {
+  const created = createDb(env.DATABASE_URL);
+  return { db: withFaultHandling(created.db), sql: created.sql };
+})();
+if (!globalForDb.mailgateDb) globalForDb.mailgateDb = databases;
+
+export const db: Db = databases.db;
+/** The hot paths' statements, straight to the driver on the same connections (lib/db-direct.ts). */
+export const sql: DirectDb = databases.sql;
+
+/**
+ * The same statements inside a caller's Prisma transaction (functions that
+ * take part in one accept `client: Tx = db`), or straight to the driver
+ * outside one.
+ */
+export function sqlFor(client: Tx | Db): Sql {
+  if (client === db) return sql;
+  return {
+    query: <T>(text: string, ...args: SqlArg[]) => client.$queryRawUnsafe<T[]>(text, ...args),
+    execute: (text: string, ...args: SqlArg[]) => client.$executeRawUnsafe(text, ...args),
+  };
+}

@@ -1,5 +1,7 @@
 import "server-only";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Database } from "better-sqlite3";
+import type { SqliteConnection } from "./db-direct";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -10,15 +12,17 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
  * that arrives while an interactive transaction is open (its queries await
  * between statements) runs inside that transaction, is committed with it,
  * or is rolled back with it. This makes such queries wait until the open
- * transaction ends, as a one-connection pool would.
+ * transaction ends, as a one-connection pool would. `onConnect` receives
+ * the connection and that lock, for the statements lib/db-direct.ts sends
+ * on the same connection.
  */
-export function serializeTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+export function serializeTransactions(factory: PrismaBetterSQLite3, onConnect?: (connection: SqliteConnection) => void): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => wrap(await connect());
+  factory.connect = async () => wrap(await connect(), onConnect);
   return factory;
 }
 
-function wrap(adapter: Adapter): Adapter {
+function wrap(adapter: Adapter, onConnect?: (connection: SqliteConnection) => void): Adapter {
   let tail: Promise<void> = Promise.resolve();
   /** Resolves, in arrival order, with the function that lets the next one in. */
   const acquire = (): Promise<() => void> => {
@@ -37,6 +41,9 @@ function wrap(adapter: Adapter): Adapter {
         release();
       }
     };
+
+  // The adapter's better-sqlite3 handle (not part of its typed surface).
+  onConnect?.({ database: (adapter as unknown as { client: Database }).client, exclusive: (work) => exclusive(work)() });
 
   const queryRaw = adapter.queryRaw.bind(adapter);
   const executeRaw = adapter.executeRaw.bind(adapter);

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
+import { db, sqlFor, type Tx } from "@/lib/db";
+import { insertRow } from "@/lib/db-sql";
 import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/mail/locale";
 import { describeOrgEvent, ORG_EVENT_TYPES } from "@/lib/orgs/describe-org-event";
@@ -51,14 +52,14 @@ export type ActivityEvent = {
 
 /** Never pass secrets, codes or addresses in `detail`: the row outlives the account's data. */
 export async function recordEvent(type: AuditType, ctx: AuditContext, detail: AuditDetail = {}, client: Tx = db): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      id: randomUUID(), type, userId: ctx.userId ?? null, organizationId: ctx.organizationId ?? null,
-      ip: ctx.ip && ctx.ip !== "unknown" ? ctx.ip.slice(0, 64) : null,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      detail: JSON.stringify(detail),
-    },
+  const row = insertRow("AuditEvent", {
+    id: randomUUID(), type, userId: ctx.userId ?? null, organizationId: ctx.organizationId ?? null,
+    ip: ctx.ip && ctx.ip !== "unknown" ? ctx.ip.slice(0, 64) : null,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    detail: JSON.stringify(detail),
+    createdAt: new Date(),
   });
+  await sqlFor(client).execute(row.text, ...row.args);
 }
 
 /** The user's latest events, newest first; their words in `locale` (English for the JSON API). */

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
+import { param } from "@/lib/db-sql";
 import { addressSuppressed } from "@/lib/deliverability/suppressions";
 import { pickLocale } from "@/lib/mail/locale";
 import { enqueue, expireMessage, type Enqueued } from "@/lib/mail/outbox";
@@ -27,7 +28,7 @@ export type FlowEmailOptions = { noticeLink?: string };
 
 export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits, options: FlowEmailOptions = {}): Promise<Result<null>> {
   const purpose = FLOW_KINDS[flow.kind];
-  const user = await db.user.findUnique({ where: { email: flow.email }, select: { locale: true } });
+  const [user] = await sql.query<{ locale: string | null }>(`SELECT "locale" FROM "User" WHERE "email" = ${param(1)}`, flow.email);
   const { kind, carriesCode } = flowEmailKind(flow, Boolean(user));
   const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
   const link = kind === "AccountExistsNotice" ? options.noticeLink : undefined;

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { db, type Tx } from "@/lib/db";
-import { param } from "@/lib/db-sql";
+import { db, sql, sqlFor, type Tx } from "@/lib/db";
+import { insertRow, param } from "@/lib/db-sql";
 import { secureCookies } from "@/lib/env";
 import type { Purpose } from "@/lib/otp/purposes";
 
@@ -40,9 +40,8 @@ const FLOW_TTL_MS = 30 * 60 * 1000;
 export async function createFlow(kind: FlowKind, email: string, data: Record<string, unknown> = {}): Promise<Flow> {
   const id = randomBytes(24).toString("base64url");
   const createdAt = new Date();
-  await db.authFlow.create({
-    data: { id, kind, email, data: JSON.stringify(data), createdAt, expiresAt: new Date(createdAt.getTime() + FLOW_TTL_MS) },
-  });
+  const row = insertRow("AuthFlow", { id, kind, email, data: JSON.stringify(data), createdAt, expiresAt: new Date(createdAt.getTime() + FLOW_TTL_MS) });
+  await sql.execute(row.text, ...row.args);
   if (Math.random() < 0.05) await db.authFlow.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   return { id, kind, email, data, verifiedAt: null, createdAt };
 }
@@ -66,7 +65,7 @@ const FLOW_AND_ACCOUNT = `SELECT f."id", f."kind", f."email", f."data", f."verif
 /** `getFlow` and the account of its address in one round trip (the hot path of code sign-in). */
 export async function getFlowAndAccount(id: string | undefined, kind: FlowKind): Promise<{ flow: Flow; account: FlowAccount | null } | null> {
   if (!id) return null;
-  const [row] = await db.$queryRawUnsafe<FlowRow[]>(FLOW_AND_ACCOUNT, id);
+  const [row] = await sql.query<FlowRow>(FLOW_AND_ACCOUNT, id);
   if (!row || row.kind !== kind || toDate(row.expiresAt) <= new Date()) return null;
   const flow: Flow = {
     id: row.id, kind, email: row.email, data: JSON.parse(row.data) as Record<string, unknown>,
@@ -81,9 +80,8 @@ export async function markFlowVerified(id: string): Promise<void> {
 
 /** Atomically ends a flow; false when another request already ended it. */
 export async function claimFlow(id: string, requireVerified: boolean, client: Tx = db): Promise<boolean> {
-  const { count } = await client.authFlow.deleteMany({
-    where: { id, expiresAt: { gt: new Date() }, ...(requireVerified ? { verifiedAt: { not: null } } : {}) },
-  });
+  const verified = requireVerified ? ` AND "verifiedAt" IS NOT NULL` : "";
+  const count = await sqlFor(client).execute(`DELETE FROM "AuthFlow" WHERE "id" = ${param(1)} AND "expiresAt" > ${param(2)}${verified}`, id, new Date());
   return count === 1;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
-import { updatedOrNull } from "@/lib/db-sql";
+import { db, sql, sqlFor, type Tx } from "@/lib/db";
+import { insertRow, param } from "@/lib/db-sql";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { RequestContext } from "./request-context";
 
@@ -20,14 +20,17 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 export async function createSessionTicket(userId: string, ctx: RequestContext, client: Tx = db): Promise<string> {
   const id = randomUUID();
   const secret = randomBytes(32).toString("base64url");
-  await client.session.create({
-    data: {
-      id, userId, ticketHash: sha256(secret), userAgent: ctx.userAgent?.slice(0, 500) ?? null, ip: ctx.ip,
-      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-    },
+  const now = new Date();
+  const row = insertRow("Session", {
+    id, userId, ticketHash: sha256(secret), userAgent: ctx.userAgent?.slice(0, 500) ?? null, ip: ctx.ip,
+    createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
   });
+  await sqlFor(client).execute(row.text, ...row.args);
   return `${id}.${secret}`;
 }
+
+const REDEEM = `UPDATE "Session" SET "activatedAt" = ${param(1)}
+  WHERE "id" = ${param(2)} AND "ticketHash" = ${param(3)} AND "activatedAt" IS NULL AND "createdAt" > ${param(4)} RETURNING "userId"`;
 
 /**
  * Single use: of two redemptions of one ticket, only one activates it. One
@@ -37,13 +40,7 @@ export async function createSessionTicket(userId: string, ctx: RequestContext, c
 export async function redeemSessionTicket(ticket: string): Promise<{ sessionId: string; userId: string } | null> {
   const [id, secret] = ticket.split(".");
   if (!id || !secret) return null;
-  const activated = await updatedOrNull(
-    db.session.update({
-      where: { id, ticketHash: sha256(secret), activatedAt: null, createdAt: { gt: new Date(Date.now() - TICKET_TTL_MS) } },
-      data: { activatedAt: new Date() },
-      select: { userId: true },
-    }),
-  );
+  const [activated] = await sql.query<{ userId: string }>(REDEEM, new Date(), id, sha256(secret), new Date(Date.now() - TICKET_TTL_MS));
   return activated ? { sessionId: id, userId: activated.userId } : null;
 }
 

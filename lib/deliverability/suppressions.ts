@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
 import { emailKey } from "@/lib/auth/email";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
+import type { Sql } from "@/lib/db-direct";
 import { param } from "@/lib/db-sql";
 import type { Failure } from "@/lib/errors/failure";
 import { suppressedFailure } from "@/lib/otp/messages";
@@ -51,11 +52,17 @@ export async function suppressAddress(input: SuppressInput, client: Client = db)
 }
 
 /** The address's entry, if it is suppressed. */
-export async function findSuppression(address: string, client: Client = db) {
-  return client.emailSuppression.findUnique({ where: { address: emailKey(address) } });
+export type Suppression = { address: string; reason: string; provider: string; eventId: string; detail: string; messageId: string | null };
+
+const FIND = `SELECT "address", "reason", "provider", "eventId", "detail", "messageId" FROM "EmailSuppression" WHERE "address" = ${param(1)}`;
+
+/** In SQL, so the outbox can look inside the transaction it writes in (lib/db-direct.ts). */
+export async function findSuppression(address: string, client: Sql = sql): Promise<Suppression | null> {
+  const [row] = await client.query<Suppression>(FIND, emailKey(address));
+  return row ?? null;
 }
 
-export async function isSuppressed(address: string, client: Client = db): Promise<boolean> {
+export async function isSuppressed(address: string, client: Sql = sql): Promise<boolean> {
   return (await findSuppression(address, client)) !== null;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/generated/sqlite/client";
+import { db, sql } from "@/lib/db";
+import type { Sql } from "@/lib/db-direct";
+import { insertRow, param } from "@/lib/db-sql";
 import { open, seal, SealError } from "@/lib/crypto/seal";
 import { getActiveConnector, type ActiveConnector } from "@/lib/connectors/active";
 import { findSuppression } from "@/lib/deliverability/suppressions";
@@ -51,6 +52,11 @@ export type NewMessage = {
 
 const bodyAad = (id: string) => `outbox:${id}`;
 
+// A newer code replaced the one in these: they are not to be sent any more.
+const SUPERSEDE = `UPDATE "EmailMessage" SET "status" = 'dead', "errorCode" = 'superseded', "errorMessage" = 'A newer email of the same kind replaced it.',
+    "body" = NULL, "nextAttemptAt" = NULL
+  WHERE "recipient" = ${param(1)} AND "purpose" = ${param(2)} AND "status" IN ('queued', 'failed')`;
+
 /**
  * `recipientChecked`: the caller refused a suppressed recipient already (a
  * code request does, in the read it makes anyway), so enqueue need not look.
@@ -82,51 +88,37 @@ function suppressedRefusal(entry: { reason: string; provider: string }): Refusal
  * operator's test send: another bounce or complaint costs the sender's
  * reputation whoever asked, and the address can be taken off the list first.
  */
-export async function enqueue(message: NewMessage, opts: EnqueueOptions, tx?: Prisma.TransactionClient): Promise<Enqueued> {
+export async function enqueue(message: NewMessage, opts: EnqueueOptions, tx?: Sql): Promise<Enqueued> {
   const policy = opts.policy ?? defaultRetryPolicy;
   const id = randomUUID();
   const leaseToken = opts.leased === false ? null : randomUUID();
   const now = new Date();
   let refused: Refusal | undefined;
-  const write = async (client: Prisma.TransactionClient) => {
+  const common = {
+    id, idempotencyKey: id, purpose: message.purpose, recipient: message.recipient, locale: message.locale, connector: opts.connector,
+    subject: message.subject, maxAttempts: policy.maxAttempts, attempts: 0, expiresAt: message.expiresAt ?? null, createdAt: now,
+  };
+  const write = async (client: Sql) => {
     const suppression = opts.recipientChecked ? null : await findSuppression(message.recipient, client);
     if (suppression) {
       refused = suppressedRefusal(suppression);
-      await client.emailMessage.create({
-        data: {
-          id, idempotencyKey: id, purpose: message.purpose, recipient: message.recipient, locale: message.locale, connector: opts.connector,
-          subject: message.subject, body: null, status: "dead", maxAttempts: policy.maxAttempts, ...refused, expiresAt: message.expiresAt ?? null,
-        },
-      });
+      const row = insertRow("EmailMessage", { ...common, body: null, status: "dead", ...refused });
+      await client.execute(row.text, ...row.args);
       return;
     }
-    if (message.supersede) {
-      await client.emailMessage.updateMany({
-        where: { recipient: message.recipient, purpose: message.purpose, status: { in: ["queued", "failed"] } },
-        data: { status: "dead", errorCode: "superseded", errorMessage: "A newer email of the same kind replaced it.", body: null, nextAttemptAt: null },
-      });
-    }
-    await client.emailMessage.create({
-      data: {
-        id,
-        idempotencyKey: id,
-        purpose: message.purpose,
-        recipient: message.recipient,
-        locale: message.locale,
-        connector: opts.connector,
-        subject: message.subject,
-        body: seal(JSON.stringify(message.body), bodyAad(id)),
-        status: leaseToken ? "sending" : "queued",
-        maxAttempts: policy.maxAttempts,
-        nextAttemptAt: leaseToken ? null : now,
-        leaseToken,
-        leaseUntil: leaseToken ? new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS)) : null,
-        expiresAt: message.expiresAt ?? null,
-      },
+    if (message.supersede) await client.execute(SUPERSEDE, message.recipient, message.purpose);
+    const row = insertRow("EmailMessage", {
+      ...common,
+      body: seal(JSON.stringify(message.body), bodyAad(id)),
+      status: leaseToken ? "sending" : "queued",
+      nextAttemptAt: leaseToken ? null : now,
+      leaseToken,
+      leaseUntil: leaseToken ? new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS)) : null,
     });
+    await client.execute(row.text, ...row.args);
   };
   if (tx) await write(tx);
-  else await db.$transaction(write);
+  else await sql.transaction(write);
   const status = refused ? "dead" : leaseToken ? "sending" : "queued";
   const held = refused ? null : leaseToken;
   const row: AttemptRow = {

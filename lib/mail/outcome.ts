@@ -1,7 +1,7 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { db } from "@/lib/db";
-import { updatedOrNull } from "@/lib/db-sql";
+import { sql } from "@/lib/db";
+import { assignments, param } from "@/lib/db-sql";
 import { ConnectorError, isRetryable } from "@/lib/connectors/types";
 import { UNKNOWN_OUTCOME } from "./deliveries-view";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";
@@ -61,25 +61,22 @@ const RECORD_RETRY_MS = 1000;
  */
 export async function recordOutcome(id: string, leaseToken: string, outcome: Outcome, attempts: number): Promise<Delivery | null> {
   const now = new Date();
-  const write = () =>
-    updatedOrNull(db.emailMessage.update({
-      // Only the lease holder records an outcome: a holder that lost its lease (it took too long) cannot overwrite.
-      where: { id, leaseToken, status: "sending" },
-      select: { id: true },
-      data: {
-        status: outcome.status,
-        attempts,
-        lastAttemptAt: now,
-        leaseToken: null,
-        leaseUntil: null,
-        ...(outcome.status === "sent"
-          ? { providerMessageId: outcome.providerMessageId, sentAt: now, nextAttemptAt: null }
-          : { errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, nextAttemptAt: outcome.status === "failed" ? outcome.nextAttemptAt : null }),
-        ...(outcome.connector ? { connector: outcome.connector } : {}),
-        ...("dropBody" in outcome && outcome.dropBody ? { body: null } : {}),
-        ...("handedOverAs" in outcome && outcome.handedOverAs ? { providerMessageId: outcome.handedOverAs } : {}),
-      },
-    }));
+  const set = assignments({
+    status: outcome.status,
+    attempts,
+    lastAttemptAt: now,
+    leaseToken: null,
+    leaseUntil: null,
+    ...(outcome.status === "sent"
+      ? { providerMessageId: outcome.providerMessageId, sentAt: now, nextAttemptAt: null }
+      : { errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, nextAttemptAt: outcome.status === "failed" ? outcome.nextAttemptAt : null }),
+    ...(outcome.connector ? { connector: outcome.connector } : {}),
+    ...("dropBody" in outcome && outcome.dropBody ? { body: null } : {}),
+    ...("handedOverAs" in outcome && outcome.handedOverAs ? { providerMessageId: outcome.handedOverAs } : {}),
+  });
+  // Only the lease holder records an outcome: a holder that lost its lease (it took too long) cannot overwrite.
+  const text = `UPDATE "EmailMessage" SET ${set.text} WHERE "id" = ${param(set.next)} AND "leaseToken" = ${param(set.next + 1)} AND "status" = 'sending' RETURNING "id"`;
+  const write = async () => (await sql.query<{ id: string }>(text, ...set.args, id, leaseToken))[0] ?? null;
   let recorded: { id: string } | null;
   try {
     recorded = await write();

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, sqlFor, type Tx } from "@/lib/db";
 import { ipOf, type RequestContext } from "@/lib/auth/request-context";
 import { pickLocale } from "@/lib/mail/locale";
 import { enqueue, type Enqueued } from "@/lib/mail/outbox";
@@ -51,7 +51,7 @@ export async function sendInvitation(mail: InvitationEmail, ctx: RequestContext,
   const written = await db.$transaction(async (tx) => {
     const invitation = await write(tx);
     if (!invitation) return null;
-    const queued: Enqueued = await enqueue(composed.message, { connector: composed.connectorId }, tx);
+    const queued: Enqueued = await enqueue(composed.message, { connector: composed.connectorId }, sqlFor(tx));
     await tx.invitation.update({ where: { id: invitation.invitationId }, data: { emailMessageId: queued.id } });
     if (invitation.previousMessageId) await withdrawInvitationEmail(tx, invitation.previousMessageId);
     return { invitationId: invitation.invitationId, queued };

@@ -1,6 +1,6 @@
 import "server-only";
 import { emailKey } from "@/lib/auth/email";
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
 import { param } from "@/lib/db-sql";
 import type { Purpose } from "./purposes";
 
@@ -25,7 +25,7 @@ type Raw = {
 // SQLite hands back dates from a join as the stored text when it cannot tell the column's type.
 const toDate = (value: Date | string | null): Date | null => (value === null ? null : value instanceof Date ? value : new Date(value));
 
-const SQL = `SELECT c."id", c."flowId", c."codeHash", c."keyId", c."attempts", c."maxAttempts", c."sentAt", c."expiresAt", c."consumedAt",
+const TEXT = `SELECT c."id", c."flowId", c."codeHash", c."keyId", c."attempts", c."maxAttempts", c."sentAt", c."expiresAt", c."consumedAt",
     g."failedVerifies", g."lockedUntil", s."reason" AS "suppressed"
   FROM (SELECT 1 AS "one") AS "x"
   LEFT JOIN "VerificationCode" c ON c."purpose" = ${param(1)} AND c."email" = ${param(2)}
@@ -33,7 +33,7 @@ const SQL = `SELECT c."id", c."flowId", c."codeHash", c."keyId", c."attempts", c
   LEFT JOIN "EmailSuppression" s ON s."address" = ${param(4)}`;
 
 export async function readCodeState(purpose: Purpose, email: string): Promise<CodeState> {
-  const [raw] = await db.$queryRawUnsafe<Raw[]>(SQL, purpose, email, email, emailKey(email));
+  const [raw] = await sql.query<Raw>(TEXT, purpose, email, email, emailKey(email));
   const lockedUntil = toDate(raw?.lockedUntil ?? null);
   const failedVerifies = Number(raw?.failedVerifies ?? 0);
   const suppressed = Boolean(raw?.suppressed);

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/generated/sqlite/client";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
+import type { Sql } from "@/lib/db-direct";
 import { param } from "@/lib/db-sql";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { CODE_KEY_ID, generateCode, hashCode } from "./code-hash";
@@ -25,7 +25,7 @@ export type IssueOptions = {
    * transaction: both exist or neither, so no code sits in its cooldown
    * with nothing sent.
    */
-  withCode?: (code: string) => Promise<(tx: Prisma.TransactionClient) => Promise<void>>;
+  withCode?: (code: string) => Promise<(tx: Sql) => Promise<void>>;
 };
 
 /** Another request wrote this address's code a moment ago (its cooldown refused ours). */
@@ -83,8 +83,8 @@ export async function issueCode(input: IssueInput, limits: OtpLimits, opts: Issu
   const cutoff = new Date(now.getTime() - cooldownMs);
   try {
     // Starts with a write, so on SQLite the transaction takes the write lock at once (no read-then-upgrade).
-    await db.$transaction(async (tx) => {
-      const written = await tx.$queryRawUnsafe<unknown[]>(WRITE_CODE, id, purpose, email, flowId, codeHash, CODE_KEY_ID, limits.maxAttempts, now, expiresAt, cutoff);
+    await sql.transaction(async (tx) => {
+      const written = await tx.query(WRITE_CODE, id, purpose, email, flowId, codeHash, CODE_KEY_ID, limits.maxAttempts, now, expiresAt, cutoff);
       if (written.length !== 1) throw new LostRace();
       await alongside?.(tx);
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { param } from "@/lib/db-sql";
 
 /**
@@ -51,9 +51,9 @@ export async function hitAll(limits: readonly Limit[], now = Date.now()): Promis
   const windows = limits.map((l) => windowOf(l.windowMs, now));
   // Each row: id, windowIndex, count (1), prev (0), expiresAt.
   let n = 0;
-  const sql = `${UPSERT} ${limits.map(() => `(${param(++n)}, ${param(++n)}, 1, 0, ${param(++n)})`).join(", ")} ${ROLL_AND_COUNT} RETURNING "id", "count", "prev"`;
+  const text = `${UPSERT} ${limits.map(() => `(${param(++n)}, ${param(++n)}, 1, 0, ${param(++n)})`).join(", ")} ${ROLL_AND_COUNT} RETURNING "id", "count", "prev"`;
   const args = limits.flatMap((l, i) => [l.bucket, windows[i]!.index, windows[i]!.expiresAt]);
-  const rows = await db.$queryRawUnsafe<Counted[]>(sql, ...args);
+  const rows = await sql.query<Counted>(text, ...args);
   await sweep(now);
   return limits.map((l, i) => {
     const counted = rows.find((r) => r.id === l.bucket);
@@ -90,11 +90,11 @@ export type Taken = { allowed: true; bucket: string; windowIndex: number };
  */
 export async function take(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<Taken | Exclude<LimitCheck, { allowed: true }>> {
   const w = windowOf(windowMs, now);
-  const sql = `${UPSERT} (${param(1)}, ${param(2)}, 1, 0, ${param(3)}) ${ROLL_AND_COUNT}
+  const text = `${UPSERT} (${param(1)}, ${param(2)}, 1, 0, ${param(3)}) ${ROLL_AND_COUNT}
     WHERE ${ROLLED_COUNT} + 1 + ${ROLLED_PREV} * CAST(${param(4)} AS DOUBLE PRECISION) <= ${param(5)}
     RETURNING "count"`;
   // A limit below 1 has no room even for a first attempt (the insert is not conditional).
-  const rows = limit >= 1 ? await db.$queryRawUnsafe<unknown[]>(sql, bucket, w.index, w.expiresAt, 1 - w.elapsed, limit) : [];
+  const rows = limit >= 1 ? await sql.query<unknown>(text, bucket, w.index, w.expiresAt, 1 - w.elapsed, limit) : [];
   await sweep(now);
   return rows.length === 1 ? { allowed: true, bucket, windowIndex: w.index } : refused(w.elapsed, windowMs);
 }
@@ -102,7 +102,7 @@ export async function take(bucket: string, limit: number, windowMs: number, now 
 /** Returns an attempt `take` gave, e.g. when the password was right: only failures stay counted. */
 export async function giveBack(taken: Taken): Promise<void> {
   // Still the current window, or rolled over once since (the attempt is then in `prev`).
-  await db.$executeRawUnsafe(
+  await sql.execute(
     `UPDATE "RateCounter" SET
        "count" = CASE WHEN "windowIndex" = ${param(1)} AND "count" > 0 THEN "count" - 1 ELSE "count" END,
        "prev" = CASE WHEN "windowIndex" = ${param(2)} AND "prev" > 0 THEN "prev" - 1 ELSE "prev" END

@@ -1,6 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
-import { updatedOrNull } from "@/lib/db-sql";
+import { db, sql, sqlFor, type Tx } from "@/lib/db";
+import { param } from "@/lib/db-sql";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { clearFailedVerifies, recordFailedVerify } from "./address-guard";
 import { CODE_KEY_ID, cleanCodeInput, hashCode, hashesEqual } from "./code-hash";
@@ -18,6 +18,11 @@ export type VerifyResult =
 
 /** What the right code unlocks, done in the transaction that consumes it (see verifyCode). */
 export type OnConsumed = (tx: Tx) => Promise<void>;
+
+// A live code: this one, not consumed, not expired, attempts left. Taking an attempt is the update itself.
+const LIVE = (n: number) => `"id" = ${param(n)} AND "consumedAt" IS NULL AND "expiresAt" > ${param(n + 1)} AND "attempts" < ${param(n + 2)}`;
+const CONSUME = `UPDATE "VerificationCode" SET "attempts" = "attempts" + 1, "consumedAt" = ${param(1)} WHERE ${LIVE(2)} RETURNING "id"`;
+const TAKE_ATTEMPT = `UPDATE "VerificationCode" SET "attempts" = "attempts" + 1 WHERE ${LIVE(1)} RETURNING "attempts"`;
 
 /**
  * Checks a code. Every try takes one of the code's attempts with a
@@ -50,10 +55,9 @@ export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = ne
   if (!row || row.flowId !== flowId || row.keyId !== CODE_KEY_ID || row.consumedAt) return { ok: false, reason: "dead" };
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
 
-  const live = { id: row.id, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: row.maxAttempts } };
+  const live = [row.id, now, row.maxAttempts] as const;
   if (hashesEqual(row.codeHash, hashCode({ purpose, email, flowId, code }))) {
-    const consume = (client: Tx) =>
-      updatedOrNull(client.verificationCode.update({ where: live, data: { attempts: { increment: 1 }, consumedAt: now }, select: { id: true } }));
+    const consume = async (client: Tx) => (await sqlFor(client).query(CONSUME, now, ...live)).length === 1;
     const consumed = onConsumed
       ? await db.$transaction(async (tx) => {
           // The consuming write comes first, so on SQLite the transaction holds the write lock before it reads anything.
@@ -61,14 +65,14 @@ export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = ne
           await onConsumed(tx);
           return true;
         })
-      : (await consume(db)) !== null;
+      : await consume(db);
     if (!consumed) return { ok: false, reason: "dead" };
     if (state.failedVerifies > 0) await clearFailedVerifies(email);
     return { ok: true };
   }
 
-  const taken = await updatedOrNull(db.verificationCode.update({ where: live, data: { attempts: { increment: 1 } }, select: { attempts: true } }));
+  const [taken] = await sql.query<{ attempts: number | bigint }>(TAKE_ATTEMPT, ...live);
   if (!taken) return { ok: false, reason: "dead" };
   const lockStarted = await recordFailedVerify(email, limits, now);
-  return { ok: false, reason: "wrong", attemptsLeft: Math.max(0, row.maxAttempts - taken.attempts), lockStarted };
+  return { ok: false, reason: "wrong", attemptsLeft: Math.max(0, row.maxAttempts - Number(taken.attempts)), lockStarted };
 }

@@ -1,0 +1,184 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Database, Statement } from "better-sqlite3";
+import pg, { type CustomTypesConfig, type Pool, type PoolClient } from "pg";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { noteQuery } from "@/lib/db-queries";
+
+/**
+ * The hot paths' statements (request a code, verify it, get a session),
+ * sent straight to the driver instead of through the Prisma client: on
+ * Prisma 6's JS engine every statement is compiled afresh by its
+ * WebAssembly query compiler and prepared afresh by the adapter, about
+ * 1 ms of CPU each, which was a quarter of the server's time on those
+ * paths. Here a statement is prepared once per connection and reused.
+ *
+ * Same connections as Prisma (lib/db.ts): SQLite's one connection, behind
+ * the lock that keeps other statements out of an open transaction
+ * (lib/sqlite-serial.ts), and PostgreSQL's pool. Same SQL in both
+ * dialects, with `param(n)` placeholders (lib/db-sql.ts); dates are written
+ * as Prisma writes them and read back as `Date | string` (SQLite keeps
+ * text), integers as `number | bigint`, as from `$queryRawUnsafe`. Faults
+ * are handled as lib/db.ts handles Prisma's: a read is retried once, then
+ * "database unavailable"; a write is not retried.
+ */
+export type SqlArg = string | number | bigint | boolean | Date | null;
+
+export type Sql = {
+  /** Rows of a SELECT or of a write with RETURNING. */
+  query<T>(text: string, ...args: SqlArg[]): Promise<T[]>;
+  /** Rows changed. */
+  execute(text: string, ...args: SqlArg[]): Promise<number>;
+};
+
+/** Outside a transaction; `transaction` commits when `work` resolves and rolls back when it throws. */
+export type DirectDb = Sql & { transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> };
+
+const isRead = (text: string) => /^\s*SELECT\b/i.test(text);
+
+async function withFaultHandling<T>(text: string, run: () => Promise<T>, retry: boolean): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    if (!retry || !isRead(text)) throw new DatabaseUnavailableError(error);
+    try {
+      return await run();
+    } catch (again) {
+      throw isDatabaseUnavailable(again) ? new DatabaseUnavailableError(again) : again;
+    }
+  }
+}
+
+// ── SQLite ──────────────────────────────────────────────────────────────
+
+/** Prisma's SQLite adapter writes a DateTime as ISO 8601 text with +00:00, booleans as 0/1. */
+const sqliteArg = (arg: SqlArg) => (arg instanceof Date ? arg.toISOString().replace("Z", "+00:00") : typeof arg === "boolean" ? (arg ? 1 : 0) : arg);
+
+/** What lib/sqlite-serial.ts hands over once Prisma has opened the file. */
+export type SqliteConnection = { database: Database; exclusive: <R>(work: () => Promise<R>) => Promise<R> };
+
+export function sqliteDirect(connection: () => Promise<SqliteConnection>): DirectDb {
+  // The hot statements are a fixed, small set of texts; the bound only guards against misuse.
+  const statements = new Map<string, Statement>();
+  const prepared = (database: Database, text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      if (statements.size >= 200) statements.clear();
+      statement = database.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  const inside = (database: Database): Sql => ({
+    async query<T>(text: string, ...args: SqlArg[]) {
+      noteQuery(text);
+      const statement = prepared(database, text);
+      const values = args.map(sqliteArg);
+      if (!statement.reader) {
+        statement.run(...values);
+        return [];
+      }
+      return statement.all(...values) as T[];
+    },
+    async execute(text: string, ...args: SqlArg[]) {
+      noteQuery(text);
+      return prepared(database, text).run(...args.map(sqliteArg)).changes;
+    },
+  });
+  const outside = async <T>(text: string, work: (sql: Sql) => Promise<T>) => {
+    const { database, exclusive } = await connection();
+    return withFaultHandling(text, () => exclusive(() => work(inside(database))), true);
+  };
+  return {
+    query: (text, ...args) => outside(text, (sql) => sql.query(text, ...args)),
+    execute: (text, ...args) => outside(text, (sql) => sql.execute(text, ...args)),
+    async transaction(work) {
+      const { database, exclusive } = await connection();
+      return withFaultHandling("BEGIN", () => exclusive(async () => {
+        const tx = inside(database);
+        await tx.execute("BEGIN");
+        try {
+          const result = await work(tx);
+          await tx.execute("COMMIT");
+          return result;
+        } catch (error) {
+          if (database.inTransaction) database.prepare("ROLLBACK").run();
+          throw error;
+        }
+      }), false);
+    },
+  };
+}
+
+// ── PostgreSQL ──────────────────────────────────────────────────────────
+
+const TIMESTAMP = 1114;
+/**
+ * Prisma's DateTime is `timestamp(3)` without a time zone, holding UTC: read
+ * it as UTC whatever the server's zone (pg would read local time). Written
+ * as ISO text, whose "Z" PostgreSQL ignores for such a column.
+ */
+const readUtc = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const types: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP ? readUtc : pg.types.getTypeParser(oid, format as "text")) as CustomTypesConfig["getTypeParser"],
+};
+
+const pgArg = (arg: SqlArg) => (arg instanceof Date ? arg.toISOString() : typeof arg === "bigint" ? arg.toString() : arg);
+
+/** A name per text: pg prepares a named statement once per connection and reuses it after. */
+const names = new Map<string, string>();
+const nameOf = (text: string) => {
+  let name = names.get(text);
+  if (!name) {
+    name = `mg_${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+};
+
+export function postgresDirect(pool: Pool): DirectDb {
+  const run = (client: Pool | PoolClient) => ({
+    async query<T>(text: string, ...args: SqlArg[]) {
+      noteQuery(text);
+      const result = await client.query({ name: nameOf(text), text, values: args.map(pgArg), types });
+      return result.rows as T[];
+    },
+    async execute(text: string, ...args: SqlArg[]) {
+      noteQuery(text);
+      const result = await client.query({ name: nameOf(text), text, values: args.map(pgArg), types });
+      return result.rowCount ?? 0;
+    },
+  });
+  const direct = run(pool);
+  return {
+    query: (text, ...args) => withFaultHandling(text, () => direct.query(text, ...args), true),
+    execute: (text, ...args) => withFaultHandling(text, () => direct.execute(text, ...args), false),
+    async transaction(work) {
+      const client = await withFaultHandling("BEGIN", () => pool.connect(), false);
+      let broken: unknown;
+      try {
+        const tx = run(client);
+        await tx.execute("BEGIN");
+        try {
+          const result = await work(tx);
+          await tx.execute("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch((rollback: unknown) => (broken = rollback));
+          throw error;
+        }
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          broken ??= error;
+          throw new DatabaseUnavailableError(error);
+        }
+        throw error;
+      } finally {
+        // A connection that failed mid-transaction is not handed out again.
+        client.release(broken instanceof Error ? broken : broken ? new Error("connection broken") : undefined);
+      }
+    },
+  };
+}
