@@ -158,6 +158,10 @@ export function postgresDirect(pool: Pool): DirectDb {
     async transaction(work) {
       const client = await withFaultHandling("BEGIN", () => pool.connect(), false);
       let broken: unknown;
+      // A checked-out connection that dies emits "error" (the pool listens only to idle ones): without a
+      // listener that is an uncaught exception. The query in progress fails with it anyway.
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
       try {
         const tx = run(client);
         await tx.execute("BEGIN");
@@ -176,6 +180,7 @@ export function postgresDirect(pool: Pool): DirectDb {
         }
         throw error;
       } finally {
+        client.off("error", onError);
         // A connection that failed mid-transaction is not handed out again.
         client.release(broken instanceof Error ? broken : broken ? new Error("connection broken") : undefined);
       }
