@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
+import { param } from "@/lib/db-sql";
 import { CODE_DEAD } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { Result } from "@/lib/result";
@@ -19,6 +20,12 @@ const TOO_MANY = "Too many sign-in attempts. Wait a few minutes and try again.";
 /** Wrong passwords from one IP per 15 minutes, across accounts (credential stuffing). */
 const MAX_FAILURES_PER_IP = 100;
 
+type PasswordAccount = { id: string; passwordHash: string | null; factors: number | bigint | string };
+// The account and how many second factors it has, in one round trip (continueSignIn needs the count).
+const PASSWORD_ACCOUNT = `SELECT u."id", u."passwordHash",
+    (SELECT COUNT(*) FROM "MfaFactor" m WHERE m."userId" = u."id" AND m."confirmedAt" IS NOT NULL) AS "factors"
+  FROM "User" u WHERE u."email" = ${param(1)}`;
+
 /**
  * Password sign-in. Unknown address and wrong password give the same answer
  * after the same work (a dummy hash is verified, the same limits are
@@ -33,7 +40,8 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
   const password = typeof input.password === "string" ? input.password : "";
   if (!password) return failField("password", "Enter your password.");
 
-  const user = await db.user.findUnique({ where: { email: email.value } });
+  const [found] = await sql.query<PasswordAccount>(PASSWORD_ACCOUNT, email.value);
+  const user = found ? { ...found, factors: Number(found.factors) } : null;
   const verdict = await checkPasswordWithin(
     [
       { bucket: `password-ip:${ctx.ip}`, limit: MAX_FAILURES_PER_IP },
@@ -50,7 +58,7 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
   if (user.passwordHash && needsRehash(user.passwordHash)) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }
-  return continueSignIn(user.id, "password", ctx);
+  return continueSignIn(user.id, "password", ctx, "password", user.factors);
 }
 
 export async function startCodeSignIn(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
