@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
 import pg, { type CustomTypesConfig, type Pool, type PoolClient } from "pg";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
@@ -11,14 +10,17 @@ import { noteQuery } from "@/lib/db-queries";
  * Prisma 6's JS engine every statement is compiled afresh by its
  * WebAssembly query compiler and prepared afresh by the adapter, about
  * 1 ms of CPU each, which was a quarter of the server's time on those
- * paths. Here a statement is prepared once per connection and reused.
+ * paths. Here SQLite's statements are prepared once and reused; PostgreSQL's
+ * are sent unnamed, as Prisma's adapter sends them, so a transaction-mode
+ * pooler in front of the database (PgBouncer, Supavisor) keeps working.
  *
  * Same connections as Prisma (lib/db.ts): SQLite's one connection, behind
  * the lock that keeps other statements out of an open transaction
  * (lib/sqlite-serial.ts), and PostgreSQL's pool. Same SQL in both
  * dialects, with `param(n)` placeholders (lib/db-sql.ts); dates are written
  * as Prisma writes them and read back as `Date | string` (SQLite keeps
- * text), integers as `number | bigint`, as from `$queryRawUnsafe`. Faults
+ * text), integers as `number | bigint` (and PostgreSQL's COUNT as a
+ * string): read them with `Number()`, as the callers of `$queryRawUnsafe` did. Faults
  * are handled as lib/db.ts handles Prisma's: a read is retried once, then
  * "database unavailable"; a write is not retried.
  */
@@ -127,27 +129,16 @@ const types: CustomTypesConfig = {
 
 const pgArg = (arg: SqlArg) => (arg instanceof Date ? arg.toISOString() : typeof arg === "bigint" ? arg.toString() : arg);
 
-/** A name per text: pg prepares a named statement once per connection and reuses it after. */
-const names = new Map<string, string>();
-const nameOf = (text: string) => {
-  let name = names.get(text);
-  if (!name) {
-    name = `mg_${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
-    names.set(text, name);
-  }
-  return name;
-};
-
 export function postgresDirect(pool: Pool): DirectDb {
   const run = (client: Pool | PoolClient) => ({
     async query<T>(text: string, ...args: SqlArg[]) {
       noteQuery(text);
-      const result = await client.query({ name: nameOf(text), text, values: args.map(pgArg), types });
+      const result = await client.query({ text, values: args.map(pgArg), types });
       return result.rows as T[];
     },
     async execute(text: string, ...args: SqlArg[]) {
       noteQuery(text);
-      const result = await client.query({ name: nameOf(text), text, values: args.map(pgArg), types });
+      const result = await client.query({ text, values: args.map(pgArg), types });
       return result.rowCount ?? 0;
     },
   });
