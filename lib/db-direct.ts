@@ -52,6 +52,19 @@ async function withFaultHandling<T>(text: string, run: () => Promise<T>, retry: 
   }
 }
 
+/** BEGIN, the work, COMMIT; `rollBack` when either of the last two throws. */
+async function inTransaction<T>(tx: Sql, work: (tx: Sql) => Promise<T>, rollBack: () => unknown): Promise<T> {
+  await tx.execute("BEGIN");
+  try {
+    const result = await work(tx);
+    await tx.execute("COMMIT");
+    return result;
+  } catch (error) {
+    await rollBack();
+    throw error;
+  }
+}
+
 // ── SQLite ──────────────────────────────────────────────────────────────
 
 /** Prisma's SQLite adapter writes a DateTime as ISO 8601 text with +00:00, booleans as 0/1. */
@@ -97,18 +110,8 @@ export function sqliteDirect(connection: () => Promise<SqliteConnection>): Direc
     execute: (text, ...args) => outside(text, (sql) => sql.execute(text, ...args)),
     async transaction(work) {
       const { database, exclusive } = await connection();
-      return withFaultHandling("BEGIN", () => exclusive(async () => {
-        const tx = inside(database);
-        await tx.execute("BEGIN");
-        try {
-          const result = await work(tx);
-          await tx.execute("COMMIT");
-          return result;
-        } catch (error) {
-          if (database.inTransaction) database.prepare("ROLLBACK").run();
-          throw error;
-        }
-      }), false);
+      const rollBack = () => database.inTransaction && database.prepare("ROLLBACK").run();
+      return withFaultHandling("BEGIN", () => exclusive(() => inTransaction(inside(database), work, rollBack)), false);
     },
   };
 }
@@ -154,16 +157,7 @@ export function postgresDirect(pool: Pool): DirectDb {
       const onError = (error: Error) => (broken = error);
       client.on("error", onError);
       try {
-        const tx = run(client);
-        await tx.execute("BEGIN");
-        try {
-          const result = await work(tx);
-          await tx.execute("COMMIT");
-          return result;
-        } catch (error) {
-          await client.query("ROLLBACK").catch((rollback: unknown) => (broken = rollback));
-          throw error;
-        }
+        return await inTransaction(run(client), work, () => client.query("ROLLBACK").catch((rollback: unknown) => (broken = rollback)));
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
           broken ??= error;
