@@ -74,9 +74,12 @@ const sqliteArg = (arg: SqlArg) => (arg instanceof Date ? arg.toISOString().repl
 export type SqliteConnection = { database: Database; exclusive: <R>(work: () => Promise<R>) => Promise<R> };
 
 export function sqliteDirect(connection: () => Promise<SqliteConnection>): DirectDb {
-  // The hot statements are a fixed, small set of texts; the bound only guards against misuse.
-  const statements = new Map<string, Statement>();
+  // The hot statements are a fixed, small set of texts; the bound only guards against misuse. Per
+  // connection: after a disconnect, Prisma opens a new one and the old one's statements are dead.
+  const byConnection = new WeakMap<Database, Map<string, Statement>>();
   const prepared = (database: Database, text: string) => {
+    let statements = byConnection.get(database);
+    if (!statements) byConnection.set(database, (statements = new Map()));
     let statement = statements.get(text);
     if (!statement) {
       if (statements.size >= 200) statements.clear();
@@ -132,7 +135,7 @@ const types: CustomTypesConfig = {
 
 const pgArg = (arg: SqlArg) => (arg instanceof Date ? arg.toISOString() : typeof arg === "bigint" ? arg.toString() : arg);
 
-export function postgresDirect(pool: Pool): DirectDb {
+export function postgresDirect(connection: () => Promise<Pool>): DirectDb {
   const run = (client: Pool | PoolClient) => ({
     async query<T>(text: string, ...args: SqlArg[]) {
       noteQuery(text);
@@ -145,12 +148,11 @@ export function postgresDirect(pool: Pool): DirectDb {
       return result.rowCount ?? 0;
     },
   });
-  const direct = run(pool);
   return {
-    query: (text, ...args) => withFaultHandling(text, () => direct.query(text, ...args), true),
-    execute: (text, ...args) => withFaultHandling(text, () => direct.execute(text, ...args), false),
+    query: (text, ...args) => withFaultHandling(text, async () => run(await connection()).query(text, ...args), true),
+    execute: (text, ...args) => withFaultHandling(text, async () => run(await connection()).execute(text, ...args), false),
     async transaction(work) {
-      const client = await withFaultHandling("BEGIN", () => pool.connect(), false);
+      const client = await withFaultHandling("BEGIN", async () => (await connection()).connect(), false);
       let broken: unknown;
       // A checked-out connection that dies emits "error" (the pool listens only to idle ones): without a
       // listener that is an uncaught exception. The query in progress fails with it anyway.

@@ -1,13 +1,13 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
 import { PrismaClient as SqliteClient, type Prisma } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { env } from "@/lib/env";
 import { countedAdapter } from "@/lib/db-queries";
 import { serializeTransactions } from "@/lib/sqlite-serial";
-import { DatabaseUnavailableError, describeFault, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { postgresDirect, sqliteDirect, type DirectDb, type Sql, type SqlArg, type SqliteConnection } from "@/lib/db-direct";
 
 /**
@@ -53,24 +53,45 @@ function withFaultHandling(client: Db): Db {
 
 type Databases = { db: Db; sql: DirectDb };
 
+/** Hands each connection Prisma's adapter opens to `seen` (Prisma opens one on first use, and again after $disconnect). */
+function onConnect<F extends { connect(): Promise<unknown> }>(factory: F, seen: (adapter: unknown) => void): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    seen(adapter);
+    return adapter;
+  };
+  return factory;
+}
+
+/**
+ * The direct statements use the connection Prisma has open (lib/db-direct.ts):
+ * when there is none yet, or the last one was closed by $disconnect, they
+ * open one the way Prisma's first query would.
+ */
+function current<C>(client: Db, open: () => C | undefined, label: string): () => Promise<C> {
+  return async () => {
+    let connection = open();
+    if (!connection) {
+      await client.$connect();
+      connection = open();
+    }
+    if (!connection) throw new Error(`database: the ${label} connection did not open`);
+    return connection;
+  };
+}
+
 function createDb(url: string): Databases {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    // One pool for Prisma and the direct statements; $disconnect ends it.
-    const pool = new pg.Pool({ connectionString: url });
-    // An idle connection dropped by the server must not crash the process (the next query reconnects).
-    pool.on("error", (error) => console.error("database: idle connection lost:", describeFault(error)));
-    const client = new PostgresClient({ adapter: countedAdapter(new PrismaPg(pool, { disposeExternalPool: true })) }) as unknown as Db;
-    return { db: client, sql: postgresDirect(pool) };
+    // The adapter's own pool: its underlying driver.
+    let pool: pg.Pool | undefined;
+    const factory = onConnect(new PrismaPg({ connectionString: url }), (adapter) => (pool = (adapter as { underlyingDriver(): pg.Pool }).underlyingDriver()));
+    const client = new PostgresClient({ adapter: countedAdapter(factory) }) as unknown as Db;
+    return { db: client, sql: postgresDirect(current(client, () => (pool && !pool.ended ? pool : undefined), "PostgreSQL")) };
   }
   let connection: SqliteConnection | undefined;
   const client = new SqliteClient({ adapter: countedAdapter(serializeTransactions(new PrismaBetterSQLite3({ url }), (c) => (connection = c))) });
-  // Prisma opens the file on its first query; a direct statement that comes first opens it the same way.
-  const connected = async () => {
-    if (!connection) await client.$connect();
-    if (!connection) throw new Error("database: the SQLite connection did not open");
-    return connection;
-  };
-  return { db: client, sql: sqliteDirect(connected) };
+  return { db: client, sql: sqliteDirect(current(client, () => (connection?.database.open ? connection : undefined), "SQLite")) };
 }
 
 // One client per process; dev hot reload would otherwise open a pool per edit.

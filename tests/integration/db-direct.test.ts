@@ -103,4 +103,15 @@ describe("direct statements", () => {
     // Had it joined the open transaction, it would have been rolled back with it.
     expect([await count(inPrisma), await count(outside)]).toEqual([0, 1]);
   });
+
+  it("after Prisma disconnects and connects again, direct statements run on the new connection", async () => {
+    const before = randomUUID();
+    const row = flowRow(before, new Date());
+    await sql.execute(row.text, ...row.args);
+    await db.$disconnect();
+    const after = randomUUID();
+    const again = flowRow(after, new Date());
+    await sql.execute(again.text, ...again.args);
+    expect([await count(before), await count(after)]).toEqual([1, 1]);
+  });
 });
