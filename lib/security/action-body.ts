@@ -1,16 +1,22 @@
+import { isPlainMultipart } from "./multipart-shape";
+
 /**
  * Bodies Next.js cannot decode and answers with a 500 (checked against a
  * production build): multipart that does not parse (every multipart POST to
  * a page is read as a possible no-JS server action) and a fetch action whose
  * text body is not a JSON array (React encodes an action's arguments as one).
  * Read from a clone, so the request goes on untouched; the front door has
- * already capped the size at 1 MB.
+ * already capped the size at 1 MB. A multipart body of the usual shape is
+ * recognised as such without the (slow) full parse: ./multipart-shape.ts.
  */
 export async function malformedBody(request: Request): Promise<string | null> {
   if (request.method !== "POST") return null;
   const type = request.headers.get("content-type") ?? "";
   if (/^multipart\/form-data/i.test(type)) {
-    return (await request.clone().formData().then(() => true, () => false)) ? null : "The multipart body could not be read.";
+    const body = new Uint8Array(await request.clone().arrayBuffer());
+    if (isPlainMultipart(type, body)) return null;
+    const parses = await new Response(body, { headers: { "content-type": type } }).formData().then(() => true, () => false);
+    return parses ? null : "The multipart body could not be read.";
   }
   if (!request.headers.has("next-action") || /^application\/x-www-form-urlencoded/i.test(type)) return null;
   try {
