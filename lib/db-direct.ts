@@ -33,7 +33,12 @@ export type Sql = {
   execute(text: string, ...args: SqlArg[]): Promise<number>;
 };
 
-/** Outside a transaction; `transaction` commits when `work` resolves and rolls back when it throws. */
+/**
+ * Outside a transaction; `transaction` commits when `work` resolves and rolls
+ * back when it throws. Inside `work`, only its `tx`: on SQLite, any other
+ * statement (Prisma's or direct) would wait for this transaction to end, so it
+ * throws instead (lib/sqlite-serial.ts).
+ */
 export type DirectDb = Sql & { transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> };
 
 const isRead = (text: string) => /^\s*SELECT\b/i.test(text);

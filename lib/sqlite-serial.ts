@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database } from "better-sqlite3";
 import type { SqliteConnection } from "./db-direct";
@@ -22,6 +23,9 @@ export function serializeTransactions(factory: PrismaBetterSQLite3, onConnect?: 
   return factory;
 }
 
+const holding = new AsyncLocalStorage<true>();
+export const NESTED = "SQLite: a statement was sent outside the transaction this work holds (it would wait for that transaction forever); inside a transaction, use its own client";
+
 function wrap(adapter: Adapter, onConnect?: (connection: SqliteConnection) => void): Adapter {
   let tail: Promise<void> = Promise.resolve();
   /** Resolves, in arrival order, with the function that lets the next one in. */
@@ -34,9 +38,11 @@ function wrap(adapter: Adapter, onConnect?: (connection: SqliteConnection) => vo
   };
   const exclusive = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
+      // Work that holds the connection (a direct transaction) and asks for it again would wait for itself forever.
+      if (holding.getStore()) throw new Error(NESTED);
       const release = await acquire();
       try {
-        return await fn(...args);
+        return await holding.run(true, () => fn(...args));
       } finally {
         release();
       }

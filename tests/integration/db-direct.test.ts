@@ -104,6 +104,18 @@ describe("direct statements", () => {
     expect([await count(inPrisma), await count(outside)]).toEqual([0, 1]);
   });
 
+  it.runIf(!isPostgres)("on SQLite, a statement sent outside the transaction from inside its work throws instead of waiting forever", async () => {
+    const id = randomUUID();
+    const failed = sql.transaction(async (tx) => {
+      const row = flowRow(id, new Date());
+      await tx.execute(row.text, ...row.args);
+      await db.authFlow.count();
+    });
+    await expect(failed).rejects.toThrow(/outside the transaction this work holds/);
+    expect(await count(id)).toBe(0);
+    await expect(sql.transaction(async () => sql.query(`SELECT 1 AS "one"`))).rejects.toThrow(/outside the transaction/);
+  });
+
   it("after Prisma disconnects and connects again, direct statements run on the new connection", async () => {
     const before = randomUUID();
     const row = flowRow(before, new Date());
