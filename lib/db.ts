@@ -95,12 +95,12 @@ function createDb(url: string): Databases {
 }
 
 // One client per process; dev hot reload would otherwise open a pool per edit.
-const globalForDb = globalThis as unknown as { mailgateDb?: Databases };
-const databases = globalForDb.mailgateDb ?? (() => {
+const globalForDb = globalThis as unknown as { mailgateDatabases?: Databases };
+const databases = globalForDb.mailgateDatabases ?? (() => {
   const created = createDb(env.DATABASE_URL);
   return { db: withFaultHandling(created.db), sql: created.sql };
 })();
-if (!globalForDb.mailgateDb) globalForDb.mailgateDb = databases;
+if (!globalForDb.mailgateDatabases) globalForDb.mailgateDatabases = databases;
 
 export const db: Db = databases.db;
 /** The hot paths' statements, straight to the driver on the same connections (lib/db-direct.ts). */
