@@ -51,12 +51,11 @@ export async function suppressAddress(input: SuppressInput, client: Client = db)
   return added === 1;
 }
 
-/** The address's entry, if it is suppressed. */
 export type Suppression = { address: string; reason: string; provider: string; eventId: string; detail: string; messageId: string | null };
 
 const FIND = `SELECT "address", "reason", "provider", "eventId", "detail", "messageId" FROM "EmailSuppression" WHERE "address" = ${param(1)}`;
 
-/** In SQL, so the outbox can look inside the transaction it writes in (lib/db-direct.ts). */
+/** The address's entry, if it is suppressed. In SQL, so the outbox can look inside the transaction it writes in (lib/db-direct.ts). */
 export async function findSuppression(address: string, client: Sql = sql): Promise<Suppression | null> {
   const [row] = await client.query<Suppression>(FIND, emailKey(address));
   return row ?? null;
