@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database, Statement } from "better-sqlite3";
 import pg, { type CustomTypesConfig, type Pool, type PoolClient } from "pg";
-import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { DatabaseUnavailableError, faultHandled, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { noteQuery } from "@/lib/db-queries";
 
 /**
@@ -41,21 +41,8 @@ export type Sql = {
  */
 export type DirectDb = Sql & { transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> };
 
+/** Only a SELECT is retried on a connection fault: a write with RETURNING may have landed. */
 const isRead = (text: string) => /^\s*SELECT\b/i.test(text);
-
-async function withFaultHandling<T>(text: string, run: () => Promise<T>, retry: boolean): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    if (!retry || !isRead(text)) throw new DatabaseUnavailableError(error);
-    try {
-      return await run();
-    } catch (again) {
-      throw isDatabaseUnavailable(again) ? new DatabaseUnavailableError(again) : again;
-    }
-  }
-}
 
 /** BEGIN, the work, COMMIT; `rollBack` when either of the last two throws. */
 async function inTransaction<T>(tx: Sql, work: (tx: Sql) => Promise<T>, rollBack: () => unknown): Promise<T> {
@@ -111,7 +98,7 @@ export function sqliteDirect(connection: () => Promise<SqliteConnection>): Direc
   });
   const outside = async <T>(text: string, work: (sql: Sql) => Promise<T>) => {
     const { database, exclusive } = await connection();
-    return withFaultHandling(text, () => exclusive(() => work(inside(database))), true);
+    return faultHandled(() => exclusive(() => work(inside(database))), isRead(text));
   };
   return {
     query: (text, ...args) => outside(text, (sql) => sql.query(text, ...args)),
@@ -119,7 +106,7 @@ export function sqliteDirect(connection: () => Promise<SqliteConnection>): Direc
     async transaction(work) {
       const { database, exclusive } = await connection();
       const rollBack = () => database.inTransaction && database.prepare("ROLLBACK").run();
-      return withFaultHandling("BEGIN", () => exclusive(() => inTransaction(inside(database), work, rollBack)), false);
+      return faultHandled(() => exclusive(() => inTransaction(inside(database), work, rollBack)), false);
     },
   };
 }
@@ -154,10 +141,10 @@ export function postgresDirect(connection: () => Promise<Pool>): DirectDb {
     },
   });
   return {
-    query: (text, ...args) => withFaultHandling(text, async () => run(await connection()).query(text, ...args), true),
-    execute: (text, ...args) => withFaultHandling(text, async () => run(await connection()).execute(text, ...args), false),
+    query: (text, ...args) => faultHandled(async () => run(await connection()).query(text, ...args), isRead(text)),
+    execute: (text, ...args) => faultHandled(async () => run(await connection()).execute(text, ...args), false),
     async transaction(work) {
-      const client = await withFaultHandling("BEGIN", async () => (await connection()).connect(), false);
+      const client = await faultHandled(async () => (await connection()).connect(), false);
       let broken: unknown;
       // A checked-out connection that dies emits "error" (the pool listens only to idle ones): without a
       // listener that is an uncaught exception. The query in progress fails with it anyway.

@@ -78,3 +78,25 @@ export function describeFault(error: unknown): string {
   const text = typeof message === "string" ? message.trim().split("\n").filter(Boolean).at(-1) : String(inner);
   return typeof code === "string" ? `${code}: ${text}` : (text ?? "unknown");
 }
+
+/**
+ * A connection fault becomes a DatabaseUnavailableError (503, "try again").
+ * `retry`: the work changes nothing, so it is tried once more first (a pool
+ * hands out a fresh connection, and one dropped connection goes
+ * unnoticed); a write is not, since whether it reached the database before
+ * the connection died is unknown. Prisma's queries (lib/db.ts) and the
+ * direct statements (lib/db-direct.ts) both go through this.
+ */
+export async function faultHandled<T>(run: () => Promise<T>, retry: boolean): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    if (!retry) throw new DatabaseUnavailableError(error);
+    try {
+      return await run();
+    } catch (again) {
+      throw isDatabaseUnavailable(again) ? new DatabaseUnavailableError(again) : again;
+    }
+  }
+}

@@ -7,7 +7,7 @@ import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { env } from "@/lib/env";
 import { countedAdapter } from "@/lib/db-queries";
 import { serializeTransactions } from "@/lib/sqlite-serial";
-import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { faultHandled } from "@/lib/db-unavailable";
 import { postgresDirect, sqliteDirect, type DirectDb, type Sql, type SqlArg, type SqliteConnection } from "@/lib/db-direct";
 
 /**
@@ -21,30 +21,11 @@ export type Tx = Prisma.TransactionClient;
 /** Operations that change nothing, so running one twice is safe. */
 const READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
 
-/**
- * A connection fault (a PostgreSQL backend terminated, a pooled socket gone
- * stale, the SQLite file unwritable) becomes a DatabaseUnavailableError,
- * which the pages, actions and API answer with "try again" (503). A read
- * is first retried once: the pool hands out a fresh connection, and a
- * single dropped connection goes unnoticed. Writes are not retried: whether
- * one reached the database before the connection died is unknown.
- */
+/** Connection faults become "database unavailable"; reads are retried once first (faultHandled). */
 function withFaultHandling(client: Db): Db {
   const extended = client.$extends({
     query: {
-      async $allOperations({ operation, args, query }) {
-        try {
-          return await query(args);
-        } catch (error) {
-          if (!isDatabaseUnavailable(error)) throw error;
-          if (!READS.has(operation)) throw new DatabaseUnavailableError(error);
-          try {
-            return await query(args);
-          } catch (again) {
-            throw isDatabaseUnavailable(again) ? new DatabaseUnavailableError(again) : again;
-          }
-        }
-      },
+      $allOperations: ({ operation, args, query }) => faultHandled(() => query(args), READS.has(operation)),
     },
   });
   // A query extension changes behaviour, not the client's API.
