@@ -24,7 +24,7 @@ export function serializeTransactions(factory: PrismaBetterSQLite3, onConnect?: 
 }
 
 const holding = new AsyncLocalStorage<true>();
-export const NESTED = "SQLite: a statement was sent outside the transaction this work holds (it would wait for that transaction forever); inside a transaction, use its own client";
+const NESTED = "SQLite: a statement was sent outside the transaction this work holds (it would wait for that transaction forever); inside a transaction, use its own client";
 
 function wrap(adapter: Adapter, onConnect?: (connection: SqliteConnection) => void): Adapter {
   let tail: Promise<void> = Promise.resolve();

@@ -85,7 +85,7 @@ describe("isPlainMultipart", () => {
   });
 
   it("leaves anything else to the full parse", () => {
-    const [type] = [BROWSER_TYPE];
+    const type = BROWSER_TYPE;
     expect(isPlainMultipart(type, encode("garbage"))).toBe(false);
     expect(isPlainMultipart(type, encode(BROWSER_BODY.replace("--\r\n", "\r\n")))).toBe(false);
     expect(isPlainMultipart(type, encode(BROWSER_BODY.replace('name="email"', "name=email")))).toBe(false);

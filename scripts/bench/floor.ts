@@ -9,7 +9,7 @@ import { findForm, parseForms, type ParsedForm } from "./forms";
 import { runScenario, type ScenarioResult } from "./load";
 import { postJson } from "./peer";
 import type { Level } from "./side-by-side";
-import { fmt, table } from "./table";
+import { fmt, resultCell, table } from "./table";
 
 export const FLOOR_ACTION = "empty server action, no JavaScript (303)";
 export const FLOOR_ROUTE = "empty route handler (200)";
@@ -77,9 +77,8 @@ export function floorCeilings(floor: readonly FloorRow[], peerVerify: (concurren
 }
 
 export function reportFloor(floor: readonly FloorRow[], ceilings: readonly FloorCeiling[], peerName: string, targetRatio: number): void {
-  const cell = (r: ScenarioResult) => `${fmt(r.reqPerSec)} req/s, p50 ${fmt(r.p50Ms)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
   console.log("\nNext.js 16 floor (the peer's app, same run): empty server action posted without JavaScript (303) / empty route handler (200)");
-  console.log(table([["clients", FLOOR_ACTION, FLOOR_ROUTE], ...floor.map((row) => [String(row.concurrency), cell(row.action), cell(row.route)])], [true, false, false]));
+  console.log(table([["clients", FLOOR_ACTION, FLOOR_ROUTE], ...floor.map((row) => [String(row.concurrency), resultCell(row.action), resultCell(row.route)])], [true, false, false]));
   for (const c of ceilings) {
     console.log(
       `  verify ×${c.concurrency}: best verify ratio a server action could reach here = floor action ${fmt(c.floorActionReqPerSec)} req/s ÷ ${peerName} verify ${fmt(c.peerVerifyReqPerSec)} req/s = ${fmt(c.ratio, 2)} (target ${targetRatio}: ${c.ratio >= targetRatio ? "within reach" : "out of reach"})`,

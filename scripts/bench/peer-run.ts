@@ -16,7 +16,7 @@ import { percentile, runScenario, type ScenarioResult } from "./load";
 import { BETTER_AUTH_VERSION, ensurePeerBuild, startPeer, type RunningPeer } from "./peer";
 import { REQUEST_STEP, runSideBySide, VERIFY_STEP, type Level, type SideBySideRow } from "./side-by-side";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
-import { fmt, table } from "./table";
+import { fmt, resultCell, table } from "./table";
 import { mailgateTarget, peerTarget, type Target } from "./targets";
 
 const LEVELS: Level[] = [
@@ -92,11 +92,10 @@ async function measurePassword(origin: string, users: string[], signal: AbortSig
 }
 
 function report(rows: SideBySideRow[], floor: { floor: FloorRow[]; ceilings: FloorCeiling[] }, password: PasswordResult, issues: string[]): string[] {
-  const cell = (r: ScenarioResult) => `${fmt(r.reqPerSec)} req/s, p50 ${fmt(r.p50Ms)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
   const ratio = (row: SideBySideRow) => row.results[0]!.reqPerSec / Math.max(row.results[1]!.reqPerSec, 1e-9);
   console.log(`\nSide by side, one run, loopback SMTP sink, SQLite, ${availableParallelism()} CPUs (ratio = Mailgate req/s ÷ Better Auth req/s)`);
   console.log(table(
-    [["step", "clients", "Mailgate", `Better Auth ${BETTER_AUTH_VERSION}`, "ratio"], ...rows.map((row) => [row.step, String(row.concurrency), cell(row.results[0]!), cell(row.results[1]!), fmt(ratio(row), 2)])],
+    [["step", "clients", "Mailgate", `Better Auth ${BETTER_AUTH_VERSION}`, "ratio"], ...rows.map((row) => [row.step, String(row.concurrency), resultCell(row.results[0]!), resultCell(row.results[1]!), fmt(ratio(row), 2)])],
     [false, true, false, false, true],
   ));
   reportFloor(floor.floor, floor.ceilings, "Better Auth", TARGETS.ratio);

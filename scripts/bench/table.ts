@@ -1,4 +1,5 @@
 // Plain-text tables for the bench's report.
+import type { ScenarioResult } from "./load";
 
 export const fmt = (value: number | null, digits = 1) => (value === null ? "-" : value.toFixed(digits));
 
@@ -8,3 +9,6 @@ export function table(rows: string[][], rightAligned: boolean[]): string {
   const line = (r: string[]) => r.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ");
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
+
+/** A measured step in one cell: throughput, p50 and any errors. */
+export const resultCell = (r: ScenarioResult) => `${fmt(r.reqPerSec)} req/s, p50 ${fmt(r.p50Ms)} ms${r.errors ? ` (${r.errors} errors)` : ""}`;
