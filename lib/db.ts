@@ -87,13 +87,17 @@ export const db: Db = databases.db;
 /** The hot paths' statements, straight to the driver on the same connections (lib/db-direct.ts). */
 export const sql: DirectDb = databases.sql;
 
+/** What a function that can take part in a caller's transaction accepts: a Prisma one, or a direct one (`sql.transaction`). */
+export type Client = Tx | Sql;
+
 /**
- * The same statements inside a caller's Prisma transaction (functions that
- * take part in one accept `client: Tx = db`), or straight to the driver
+ * The same statements inside a caller's transaction (functions that take
+ * part in one accept `client: Client = db`), or straight to the driver
  * outside one.
  */
-export function sqlFor(client: Tx | Db): Sql {
+export function sqlFor(client: Client | Db): Sql {
   if (client === db) return sql;
+  if (!("$queryRawUnsafe" in client)) return client;
   return {
     query: <T>(text: string, ...args: SqlArg[]) => client.$queryRawUnsafe<T[]>(text, ...args),
     execute: (text: string, ...args: SqlArg[]) => client.$executeRawUnsafe(text, ...args),

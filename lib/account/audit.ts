@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, sqlFor, type Tx } from "@/lib/db";
+import { db, sqlFor, type Client } from "@/lib/db";
 import { insertRow } from "@/lib/db-sql";
 import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/mail/locale";
@@ -51,7 +51,7 @@ export type ActivityEvent = {
 };
 
 /** Never pass secrets, codes or addresses in `detail`: the row outlives the account's data. */
-export async function recordEvent(type: AuditType, ctx: AuditContext, detail: AuditDetail = {}, client: Tx = db): Promise<void> {
+export async function recordEvent(type: AuditType, ctx: AuditContext, detail: AuditDetail = {}, client: Client = db): Promise<void> {
   const row = insertRow("AuditEvent", {
     id: randomUUID(), type, userId: ctx.userId ?? null, organizationId: ctx.organizationId ?? null,
     ip: ctx.ip && ctx.ip !== "unknown" ? ctx.ip.slice(0, 64) : null,

@@ -1,7 +1,11 @@
 import "server-only";
+import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
+import { sameOriginRedirect } from "@/lib/security/safe-redirect";
 import { clearFlowCookie } from "./flow";
-import { signIn } from "./next-auth";
 import { clearReturn, readReturn } from "./return-to";
+import { redeemSessionTicket } from "./session";
+import { setSessionCookie } from "./session-cookie";
 
 /**
  * Turns a ticket into the session cookie and redirects (throws NEXT_REDIRECT):
@@ -10,8 +14,11 @@ import { clearReturn, readReturn } from "./return-to";
  */
 export async function finishSignIn(ticket: string, redirectTo?: string): Promise<never> {
   const target = redirectTo ?? (await readReturn()) ?? "/";
+  // The ticket was made by this request a moment ago: not redeeming it is a bug, not a user's mistake.
+  const session = await redeemSessionTicket(ticket);
+  if (!session) throw new Error("finishSignIn: the session ticket could not be redeemed");
   await clearFlowCookie();
   await clearReturn();
-  await signIn("ticket", { ticket, redirectTo: target });
-  throw new Error("signIn did not redirect");
+  await setSessionCookie(session);
+  redirect(sameOriginRedirect(target, env.APP_URL));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { db, sql, sqlFor, type Tx } from "@/lib/db";
+import { db, sql, sqlFor, type Client } from "@/lib/db";
 import { insertRow, param } from "@/lib/db-sql";
 import { secureCookies } from "@/lib/env";
 import type { Purpose } from "@/lib/otp/purposes";
@@ -79,7 +79,7 @@ export async function markFlowVerified(id: string): Promise<void> {
 }
 
 /** Atomically ends a flow; false when another request already ended it. */
-export async function claimFlow(id: string, requireVerified: boolean, client: Tx = db): Promise<boolean> {
+export async function claimFlow(id: string, requireVerified: boolean, client: Client = db): Promise<boolean> {
   const verified = requireVerified ? ` AND "verifiedAt" IS NOT NULL` : "";
   const count = await sqlFor(client).execute(`DELETE FROM "AuthFlow" WHERE "id" = ${param(1)} AND "expiresAt" > ${param(2)}${verified}`, id, new Date());
   return count === 1;

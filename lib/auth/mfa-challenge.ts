@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
+import { db, sqlFor, type Client } from "@/lib/db";
+import { insertRow, param } from "@/lib/db-sql";
 import { secureCookies } from "@/lib/env";
 import { maskEmail } from "@/emails/components/mask-email";
 import { recordEvent, type AuditDetail } from "@/lib/account/audit";
@@ -37,6 +38,15 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const lockMessage = (ms: number) => `Two-step verification is locked for ${plural(Math.max(1, Math.ceil(ms / 60_000)), "minute", "minutes")}. Try again later.`;
 const auditCtx = (userId: string, ctx: RequestContext) => ({ userId, ip: ctx.ip, userAgent: ctx.userAgent });
 
+const CONFIRMED_FACTORS = `SELECT COUNT(*) AS "n" FROM "MfaFactor" WHERE "userId" = ${param(1)} AND "confirmedAt" IS NOT NULL`;
+
+/**
+ * `factors`: the caller read the count with the account already (one round
+ * trip fewer). `client`: the caller's transaction, so the sign-in's writes
+ * land in the same commit as its own (code sign-in: one commit, not three).
+ */
+export type ContinueOptions = { factors?: number; client?: Client };
+
 /**
  * Where every first factor ends: a session ticket, or a challenge when the
  * user has a second factor. `method` is what the activity list records
@@ -44,19 +54,20 @@ const auditCtx = (userId: string, ctx: RequestContext) => ({ userId, ip: ctx.ip,
  * detail (a social sign-in's { method: "social", provider }).
  */
 export async function continueSignIn(
-  userId: string, firstFactor: FirstFactor, ctx: RequestContext, method: string | AuditDetail = firstFactor, knownFactors?: number,
+  userId: string, firstFactor: FirstFactor, ctx: RequestContext, method: string | AuditDetail = firstFactor, options: ContinueOptions = {},
 ): Promise<Result<SignInStep>> {
-  // `knownFactors`: the caller read the count with the account already (code sign-in's one round trip).
-  const factors = knownFactors ?? (await db.mfaFactor.count({ where: { userId, confirmedAt: { not: null } } }));
+  const run = sqlFor(options.client ?? db);
+  const factors = options.factors ?? Number((await run.query<{ n: number | bigint }>(CONFIRMED_FACTORS, userId))[0]?.n ?? 0);
   if (factors === 0) {
-    const ticket = await createSessionTicket(userId, ctx);
-    await recordEvent("sign_in", auditCtx(userId, ctx), typeof method === "string" ? { method } : method);
+    const ticket = await createSessionTicket(userId, ctx, run);
+    await recordEvent("sign_in", auditCtx(userId, ctx), typeof method === "string" ? { method } : method, run);
     return ok({ ticket });
   }
   const now = new Date();
   const id = randomBytes(24).toString("base64url");
-  await db.mfaChallenge.deleteMany({ where: { userId, expiresAt: { lt: now } } });
-  await db.mfaChallenge.create({ data: { id, userId, firstFactor, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) } });
+  await run.execute(`DELETE FROM "MfaChallenge" WHERE "userId" = ${param(1)} AND "expiresAt" < ${param(2)}`, userId, now);
+  const row = insertRow("MfaChallenge", { id, userId, firstFactor, createdAt: now, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) });
+  await run.execute(row.text, ...row.args);
   return ok({ challengeId: id });
 }
 

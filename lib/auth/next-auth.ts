@@ -9,14 +9,19 @@ import { noteAuthError, withSocialErrors } from "@/lib/social/callback-errors";
 import { loadAuthProviders } from "@/lib/social/store";
 import { forNextAuth } from "./next-auth-request";
 import { keepSessionCookie, redeemSessionTicket, SESSION_MAX_AGE_SECONDS } from "./session";
+import { sessionClaims } from "./session-cookie";
 
 /**
  * next-auth carries the session cookie; the Session table decides whether
- * it is still valid. Every first factor ends in a one-time ticket that the
- * "ticket" credentials provider redeems, so next-auth never sees a password
- * or a code. A social sign-in ends in our own code too (the signIn
- * callback, lib/social/auth-callback.ts): next-auth only runs the
- * provider's protocol (state, PKCE, nonce, tokens) and sets the cookie.
+ * it is still valid, and next-auth never sees a password or a code. Every
+ * first factor ends in a one-time ticket for a session row, which the
+ * sign-in pages redeem and turn into next-auth's cookie themselves
+ * (lib/auth/finish-sign-in.ts, ./session-cookie.ts). The "ticket"
+ * credentials provider redeems one through next-auth's own CSRF-checked
+ * callback route instead: the e2e seeder signs its browsers in that way. A
+ * social sign-in ends in our own code too (the signIn callback,
+ * lib/social/auth-callback.ts): next-auth only runs the provider's protocol
+ * (state, PKCE, nonce, tokens) and sets the cookie.
  */
 const ticket = Credentials({
   id: "ticket",
@@ -41,9 +46,10 @@ const config: NextAuthConfig = {
     signIn: ({ user, account, profile }) => (account?.type === "credentials" ? true : socialSignInCallback(user, account ?? null, profile)),
     redirect: ({ url }) => sameOriginRedirect(url, env.APP_URL),
     async jwt({ token, user }) {
+      // Signing in (the ticket provider, a social callback): the same claims lib/auth/session-cookie.ts writes.
       if (user) {
-        token.sid = (user as { sessionId?: string }).sessionId;
-        return token;
+        const sessionId = (user as { sessionId?: string }).sessionId;
+        return user.id && sessionId ? { ...token, ...sessionClaims({ userId: user.id, sessionId }) } : null;
       }
       // A revoked or expired session row ends the cookie on its next use.
       if (typeof token.sid !== "string" || !(await keepSessionCookie(token.sid))) return null;
@@ -66,7 +72,7 @@ function connectorInPath(req: NextRequest | undefined): string | null {
 // The enabled social connectors, read per request (the store caches them briefly): a console change applies without a restart.
 const withSocial = NextAuth(async (req) => ({ ...config, providers: [ticket, ...(await loadAuthProviders(connectorInPath(req)))] }));
 
-export const { auth, signIn, signOut } = nextAuth;
+export const { auth, signOut } = nextAuth;
 
 /** Starts a social sign-in: redirects (throws NEXT_REDIRECT) to the provider, which comes back to `redirectTo` in the end. */
 export const signInWithProvider = (connectorId: string, redirectTo: string) => withSocial.signIn(connectorId, { redirectTo });

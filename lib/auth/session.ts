@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { db, sql, sqlFor, type Tx } from "@/lib/db";
+import { db, sql, sqlFor, type Client } from "@/lib/db";
 import { insertRow, param } from "@/lib/db-sql";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import type { RequestContext } from "./request-context";
@@ -17,7 +17,7 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
  * ticket and puts the session id into the cookie. The row is what makes
  * sessions revocable from the server.
  */
-export async function createSessionTicket(userId: string, ctx: RequestContext, client: Tx = db): Promise<string> {
+export async function createSessionTicket(userId: string, ctx: RequestContext, client: Client = db): Promise<string> {
   const id = randomUUID();
   const secret = randomBytes(32).toString("base64url");
   const now = new Date();

@@ -58,7 +58,8 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
   if (user.passwordHash && needsRehash(user.passwordHash)) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }
-  return continueSignIn(user.id, "password", ctx, "password", user.factors);
+  // The session and its activity row: one commit.
+  return sql.transaction((tx) => continueSignIn(user.id, "password", ctx, "password", { factors: user.factors, client: tx }));
 }
 
 export async function startCodeSignIn(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {
@@ -79,6 +80,10 @@ export async function completeCodeSignIn(flowId: string | undefined, code: unkno
     if (account) await recordEvent("sign_in_failed", { userId: account.userId, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: "wrong_code" });
     return checked;
   }
-  if (!account || !(await claimFlow(flow.id, false))) return failField("code", CODE_DEAD);
-  return continueSignIn(account.userId, "email_code", ctx, "email_code", account.confirmedFactors);
+  if (!account) return failField("code", CODE_DEAD);
+  // The end of the flow, the session and its activity row: one commit (each commit waits for the disk).
+  return sql.transaction(async (tx) => {
+    if (!(await claimFlow(flow.id, false, tx))) return failField("code", CODE_DEAD);
+    return continueSignIn(account.userId, "email_code", ctx, "email_code", { factors: account.confirmedFactors, client: tx });
+  });
 }

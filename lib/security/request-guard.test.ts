@@ -37,12 +37,12 @@ describe("malformedBody (proxy)", () => {
     expect(await malformedBody(post("garbage", { "content-type": "multipart/form-data; boundary=abc" }))).toMatch(/multipart/);
   });
 
-  it("lets well-formed bodies through, unread", async () => {
+  // It reads the proxy's copy of the body (Next gives the route its own): e2e posts every form through it.
+  it("lets well-formed bodies through", async () => {
     const form = new FormData();
     form.append("email", "a@b.test");
     const request = new Request("http://app.test/sign-in", { method: "POST", body: form });
     expect(await malformedBody(request)).toBeNull();
-    expect((await request.formData()).get("email")).toBe("a@b.test");
     expect(await malformedBody(post('["$K1"]', { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" }))).toBeNull();
     expect(await malformedBody(post("a=b", { "content-type": "application/x-www-form-urlencoded" }))).toBeNull();
     expect(await malformedBody(new Request("http://app.test/", { method: "GET" }))).toBeNull();

@@ -20,10 +20,12 @@ import { fmt, resultCell, table } from "./table";
 import { mailgateTarget, peerTarget, type Target } from "./targets";
 
 const LEVELS: Level[] = [
-  { concurrency: 1, requests: 30 },
+  { concurrency: 1, requests: 100 },
   { concurrency: 20, requests: 200 },
 ];
-const WARMUP = 5;
+const WARMUP = 20;
+// Before anything is measured (why: scripts/bench/side-by-side.ts).
+const WARM_UP_PAIRS = 300;
 const CAP_MS = 60_000;
 const PASSWORD_ROUNDS = 30;
 const PASSWORD = "bench password for everyone";
@@ -38,7 +40,7 @@ export async function runPeerBench(signal: AbortSignal, cleanup: PeerRunServers)
   const started = performance.now();
   await ensureBuild();
   const peerBuild = ensurePeerBuild((line) => console.log(`bench: ${line}`));
-  const perTarget = LEVELS.reduce((n, l) => n + 2 * WARMUP + l.requests, 0);
+  const perTarget = WARM_UP_PAIRS + LEVELS.reduce((n, l) => n + 2 * WARMUP + l.requests, 0);
   const ours = Array.from({ length: perTarget }, (_, i) => `bench-${String(i).padStart(4, "0")}@mailgate.test`);
   const theirs = Array.from({ length: perTarget }, (_, i) => `peer-${String(i).padStart(4, "0")}@peer.test`);
   const passwordUsers = Array.from({ length: PASSWORD_ROUNDS + WARMUP }, (_, i) => `password-${String(i).padStart(3, "0")}@mailgate.test`);
@@ -55,7 +57,7 @@ export async function runPeerBench(signal: AbortSignal, cleanup: PeerRunServers)
   const pools = new Map<Target, string[]>([[targets[0]!, ours], [targets[1]!, theirs]]);
   const issues: string[] = [];
   const rows = await runSideBySide({
-    targets, sink: cleanup.sink, levels: LEVELS, warmup: WARMUP, capMs: CAP_MS, signal,
+    targets, sink: cleanup.sink, levels: LEVELS, warmup: WARMUP, warmUpPairs: WARM_UP_PAIRS, capMs: CAP_MS, signal,
     take: (target, n) => pools.get(target)!.splice(0, n),
     issue: (step, reason) => issues.push(`${step}: ${reason}`),
   });
