@@ -271,6 +271,7 @@ async function main(): Promise<void> {
 
   // Someone else may rebuild .next under the running server (this folder is shared).
   const rebuilt = buildId() !== buildAtStart;
+  await sink.settle();
   const appMessages = sink.received - baselineMessages;
   await app.stop(); // idle, but its process should not share the CPUs with the outbox part
   const outbox = await measureOutbox();
