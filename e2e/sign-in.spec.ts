@@ -41,6 +41,19 @@ test("sign in with a code from the email", async ({ page, mailbox, verifiedUser:
   await expectSignedIn(page, email);
 });
 
+test("signing in replaces the session cookie whole: a leftover chunk of an older one is removed, not read as part of it", async ({ page, baseURL, verifiedUser: { email, password } }) => {
+  // next-auth splits a big session over authjs.session-token.0, .1, … and joins every cookie
+  // starting with the name: a leftover part would turn the new session into garbage.
+  await page.context().addCookies([{ name: "authjs.session-token.0", value: "left-over-part", url: baseURL! }]);
+  await submitPasswordSignIn(page, email, password);
+  await expectSignedIn(page, email);
+  const names = (await page.context().cookies()).map((cookie) => cookie.name);
+  expect(names).toContain("authjs.session-token");
+  expect(names).not.toContain("authjs.session-token.0");
+  await page.reload();
+  await expectSignedIn(page, email);
+});
+
 test("the forgot-password link leads to /forgot-password", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot password?", exact: true }).click();

@@ -60,14 +60,15 @@ export function sessionCookieValue(session: SessionRef): string {
   return `${header}..${iv.toString("base64url")}.${ciphertext.toString("base64url")}.${tag.toString("base64url")}`;
 }
 
+const FLAGS = { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies } as const;
+
 export async function setSessionCookie(session: SessionRef): Promise<void> {
   const jar = await cookies();
   // next-auth splits a session over SESSION_COOKIE.0, .1, … when it is too
   // big for one cookie, and reads every cookie starting with the name as a
   // part: leftovers would corrupt this one, so they go, as next-auth's own
-  // sign-in removes them.
-  for (const { name } of jar.getAll()) if (name !== SESSION_COOKIE && name.startsWith(SESSION_COOKIE)) jar.delete(name);
-  jar.set(SESSION_COOKIE, sessionCookieValue(session), {
-    httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-  });
+  // sign-in removes them (with the same flags: a browser ignores a
+  // __Secure- cookie, even an expired one, set without Secure).
+  for (const { name } of jar.getAll()) if (name !== SESSION_COOKIE && name.startsWith(SESSION_COOKIE)) jar.set(name, "", { ...FLAGS, maxAge: 0 });
+  jar.set(SESSION_COOKIE, sessionCookieValue(session), { ...FLAGS, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) });
 }
