@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { recordQueries } from "@/lib/db-queries";
-import { giveBack, hit, hitAll, MINUTE, peek, take } from "./rate-limit";
+import { giveBack, hit, hitAll, HOUR, MINUTE, peek, sweepExpiredCounters, take } from "./rate-limit";
 
 const WINDOW = 15 * MINUTE;
 const bucket = () => `test-${Math.random().toString(36).slice(2, 10)}`;
@@ -92,5 +92,38 @@ describe("giveBack after the window rolled over", () => {
     expect(await peek(b, 2, WINDOW, next)).toMatchObject({ allowed: false });
     await giveBack(taken);
     expect(await peek(b, 2, WINDOW, next)).toEqual({ allowed: true });
+  });
+});
+
+describe("sweepExpiredCounters", () => {
+  afterEach(() => vi.useRealTimers());
+  const counter = (id: string, expiresAt: number) => db.rateCounter.create({ data: { id, windowIndex: 0, count: 1, prev: 0, expiresAt: new Date(expiresAt) } });
+  const exists = async (id: string) => (await db.rateCounter.findUnique({ where: { id } })) !== null;
+
+  it("deletes the counters expired on the real clock, at most once a minute", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const at = Date.now() + 10 * MINUTE; // past any sweep this file made already
+    vi.setSystemTime(at);
+    const [expired, live, later] = [bucket(), bucket(), bucket()];
+    await counter(expired, at - 1000);
+    await counter(live, at + HOUR);
+    await sweepExpiredCounters();
+    expect([await exists(expired), await exists(live)]).toEqual([false, true]);
+
+    await counter(later, at - 1000);
+    vi.setSystemTime(at + 30_000);
+    await sweepExpiredCounters();
+    expect(await exists(later)).toBe(true);
+    vi.setSystemTime(at + 61_000);
+    await sweepExpiredCounters();
+    expect(await exists(later)).toBe(false);
+  });
+
+  it("adds no statement to a count between sweeps", async () => {
+    await sweepExpiredCounters();
+    const { queries } = await recordQueries(async () => {
+      for (let i = 0; i < 200; i++) await hit(bucket(), 10, WINDOW);
+    });
+    expect(queries).toHaveLength(200);
   });
 });

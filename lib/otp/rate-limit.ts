@@ -27,8 +27,20 @@ function decide(current: number, previous: number, elapsed: number, limit: numbe
   return current + previous * (1 - elapsed) <= limit ? { allowed: true } : refused(elapsed, windowMs);
 }
 
-async function sweep(now: number) {
-  if (Math.random() < 0.01) await db.rateCounter.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+/**
+ * Expired counters are deleted at most once a minute per process, on the
+ * real clock (a caller's `now` may be a test's). It was a 1 % chance per
+ * count: an extra statement, through Prisma, landing in any request at
+ * random (the hot-path statement budget caught one).
+ */
+const SWEEP_EVERY_MS = 60_000;
+let sweptAt = -Infinity;
+
+export async function sweepExpiredCounters(): Promise<void> {
+  const now = Date.now();
+  if (now - sweptAt < SWEEP_EVERY_MS) return;
+  sweptAt = now;
+  await sql.execute(`DELETE FROM "RateCounter" WHERE "expiresAt" < ${param(1)}`, new Date(now));
 }
 
 // The row as it is once rolled to the request's window (a request from a
@@ -54,7 +66,7 @@ export async function hitAll(limits: readonly Limit[], now = Date.now()): Promis
   const text = `${UPSERT} ${limits.map(() => `(${param(++n)}, ${param(++n)}, 1, 0, ${param(++n)})`).join(", ")} ${ROLL_AND_COUNT} RETURNING "id", "count", "prev"`;
   const args = limits.flatMap((l, i) => [l.bucket, windows[i]!.index, windows[i]!.expiresAt]);
   const rows = await sql.query<Counted>(text, ...args);
-  await sweep(now);
+  await sweepExpiredCounters();
   return limits.map((l, i) => {
     const counted = rows.find((r) => r.id === l.bucket);
     if (!counted) throw new Error(`rate limit: no row returned for ${l.bucket}`);
@@ -95,7 +107,7 @@ export async function take(bucket: string, limit: number, windowMs: number, now 
     RETURNING "count"`;
   // A limit below 1 has no room even for a first attempt (the insert is not conditional).
   const rows = limit >= 1 ? await sql.query<unknown>(text, bucket, w.index, w.expiresAt, 1 - w.elapsed, limit) : [];
-  await sweep(now);
+  await sweepExpiredCounters();
   return rows.length === 1 ? { allowed: true, bucket, windowIndex: w.index } : refused(w.elapsed, windowMs);
 }
 
