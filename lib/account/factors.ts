@@ -10,6 +10,9 @@ export const isFactorType = (value: unknown): value is FactorType => (FACTOR_TYP
 
 type FactorRow = { id: string; type: string; secret: string | null; lastStep: number | null; confirmedAt: Date | null };
 
+/** In SQL, the number of confirmed second factors of the user `userId` names (a column or a parameter): for reads that fetch it with the account. */
+export const confirmedFactorCount = (userId: string) => `(SELECT COUNT(*) FROM "MfaFactor" m WHERE m."userId" = ${userId} AND m."confirmedAt" IS NOT NULL)`;
+
 /** Confirmed factors only: a pending enrolment protects nothing yet. */
 export async function confirmedFactors(userId: string): Promise<FactorRow[]> {
   return db.mfaFactor.findMany({ where: { userId, confirmedAt: { not: null } }, orderBy: { createdAt: "asc" } });

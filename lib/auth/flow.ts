@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { db, sql, sqlFor, type Client } from "@/lib/db";
 import { insertRow, param } from "@/lib/db-sql";
+import { confirmedFactorCount } from "@/lib/account/factors";
 import { secureCookies } from "@/lib/env";
 import type { Purpose } from "@/lib/otp/purposes";
 
@@ -59,7 +60,7 @@ export type FlowAccount = { userId: string; confirmedFactors: number };
 type FlowRow = { id: string; kind: string; email: string; data: string; verifiedAt: Date | string | null; createdAt: Date | string; expiresAt: Date | string; userId: string | null; factors: number | bigint };
 const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 const FLOW_AND_ACCOUNT = `SELECT f."id", f."kind", f."email", f."data", f."verifiedAt", f."createdAt", f."expiresAt", u."id" AS "userId",
-    (SELECT COUNT(*) FROM "MfaFactor" m WHERE m."userId" = u."id" AND m."confirmedAt" IS NOT NULL) AS "factors"
+    ${confirmedFactorCount(`u."id"`)} AS "factors"
   FROM "AuthFlow" f LEFT JOIN "User" u ON u."email" = f."email" WHERE f."id" = ${param(1)}`;
 
 /** `getFlow` and the account of its address in one round trip (the hot path of code sign-in). */

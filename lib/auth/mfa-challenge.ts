@@ -7,6 +7,7 @@ import { secureCookies } from "@/lib/env";
 import { maskEmail } from "@/emails/components/mask-email";
 import { recordEvent, type AuditDetail } from "@/lib/account/audit";
 import { countBackupCodes } from "@/lib/account/backup-codes";
+import { confirmedFactorCount } from "@/lib/account/factors";
 import { sendCode } from "@/lib/account/codes";
 import { notify } from "@/lib/account/notify";
 import { checkSecondFactor, isChallengeMethod, malformedMessage, type ChallengeMethod, type SecondFactorUser } from "@/lib/account/second-factor";
@@ -38,7 +39,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const lockMessage = (ms: number) => `Two-step verification is locked for ${plural(Math.max(1, Math.ceil(ms / 60_000)), "minute", "minutes")}. Try again later.`;
 const auditCtx = (userId: string, ctx: RequestContext) => ({ userId, ip: ctx.ip, userAgent: ctx.userAgent });
 
-const CONFIRMED_FACTORS = `SELECT COUNT(*) AS "n" FROM "MfaFactor" WHERE "userId" = ${param(1)} AND "confirmedAt" IS NOT NULL`;
+const CONFIRMED_FACTORS = `SELECT ${confirmedFactorCount(param(1))} AS "n"`;
 
 /**
  * `factors`: the caller read the count with the account already (one round

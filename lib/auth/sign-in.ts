@@ -1,6 +1,7 @@
 import "server-only";
 import { db, sql } from "@/lib/db";
 import { param } from "@/lib/db-sql";
+import { confirmedFactorCount } from "@/lib/account/factors";
 import { CODE_DEAD } from "@/lib/otp/messages";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { Result } from "@/lib/result";
@@ -23,7 +24,7 @@ const MAX_FAILURES_PER_IP = 100;
 type PasswordAccount = { id: string; passwordHash: string | null; factors: number | bigint | string };
 // The account and how many second factors it has, in one round trip (continueSignIn needs the count).
 const PASSWORD_ACCOUNT = `SELECT u."id", u."passwordHash",
-    (SELECT COUNT(*) FROM "MfaFactor" m WHERE m."userId" = u."id" AND m."confirmedAt" IS NOT NULL) AS "factors"
+    ${confirmedFactorCount(`u."id"`)} AS "factors"
   FROM "User" u WHERE u."email" = ${param(1)}`;
 
 /**
