@@ -72,7 +72,7 @@ export async function checkSecondFactor(
 async function checkPassword(user: SecondFactorUser, password: string, sie: SignInExperience): Promise<Check> {
   const { passwordHash } = user;
   if (!passwordHash) return { ok: false, message: "That password is wrong." };
-  const verdict = await checkPasswordWithin(
+  const { verdict } = await checkPasswordWithin(
     [{ bucket: accountPasswordBucket(user.email), limit: sie.password.maxFailuresPer15Minutes }],
     () => verifyPassword(passwordHash, password),
   );

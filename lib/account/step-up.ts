@@ -51,7 +51,7 @@ export async function verifyWithPassword(user: CurrentUser, password: unknown, c
   const passwordHash = account?.passwordHash;
   if (!passwordHash) return failWith("invalid_request", "Your account has no password. Confirm with an email code instead.");
 
-  const verdict = await checkPasswordWithin(
+  const { verdict } = await checkPasswordWithin(
     [{ bucket: `step-up-password:${user.id}`, limit: sie.password.maxFailuresPer15Minutes }],
     () => verifyPassword(passwordHash, password),
   );

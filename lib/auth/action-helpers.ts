@@ -18,7 +18,7 @@ export async function goToCodePage(result: Result<{ flowId: string }>, codePage:
 }
 
 /**
- * A first or second factor succeeded: with a ticket, set the session cookie
+ * A first or second factor succeeded: with a session, set its cookie
  * and go home; with an MFA challenge, remember it (HttpOnly cookie) and go
  * to the second step.
  */
@@ -30,7 +30,7 @@ export async function signInOrError(result: Result<SignInStep>): Promise<ActionS
     redirect("/sign-in/mfa");
   }
   await clearChallengeCookie();
-  return finishSignIn(result.value.ticket);
+  return finishSignIn(result.value.session);
 }
 
 export function resendState(result: Result<null>): ActionState {

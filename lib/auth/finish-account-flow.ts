@@ -10,7 +10,7 @@ import { createVerifiedAccount } from "./create-verified-account";
 import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { notifyLockout } from "./notify-lockout";
 import type { RequestContext } from "./request-context";
-import { createSessionTicket } from "./session";
+import { createSession, type NewSession } from "./session";
 
 /** Why the account could not be created after all; thrown (by `alongside` too) to roll the code's consumption back. */
 export class AccountRefused extends Error {
@@ -33,16 +33,16 @@ export type Alongside = (tx: Tx, userId: string, flow: Flow) => Promise<void>;
  */
 export async function finishAccountFlow(
   kind: "sign-up" | "invitation", flowId: string | undefined, code: unknown, ctx: RequestContext, alongside?: Alongside,
-): Promise<Result<{ ticket: string }>> {
+): Promise<Result<{ session: NewSession }>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, kind);
   if (!flow) return failWith("not_found", "This sign-up has expired. Start again.");
-  let ticket = "";
+  let session: NewSession | undefined;
   try {
     // checkFlowCode's steps, with the account created inside the consuming transaction.
     const input = { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip };
     const verified = await verifyCode(input, sie.otp, new Date(), async (tx) => {
-      ticket = await createAccount(tx, flow, ctx, alongside);
+      session = await createAccount(tx, flow, ctx, alongside);
     });
     await notifyLockout(verified, flow.email, sie.otp.lockMinutes, ctx);
     if (!verified.ok) return verifyFailure(verified);
@@ -51,10 +51,11 @@ export async function finishAccountFlow(
     if ((error as { code?: string }).code !== "P2002") throw error;
     return failWith("conflict", "An account with this email already exists. Sign in instead.");
   }
-  return ok({ ticket });
+  // verifyCode ran createAccount when it answered ok.
+  return ok({ session: session! });
 }
 
-async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext, alongside?: Alongside): Promise<string> {
+async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext, alongside?: Alongside): Promise<NewSession> {
   if (!(await claimFlow(flow.id, false, tx))) throw new AccountRefused("This sign-up was already completed.");
   const account = {
     email: flow.email, name: (flow.data.name as string | null) ?? null,
@@ -62,5 +63,5 @@ async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext, alongside?
   };
   const userId = await createVerifiedAccount(tx, account, ctx);
   await alongside?.(tx, userId, flow);
-  return createSessionTicket(userId, ctx, tx);
+  return createSession(userId, ctx, tx);
 }

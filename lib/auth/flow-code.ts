@@ -6,13 +6,13 @@ import { pickLocale } from "@/lib/mail/locale";
 import { enqueue, expireMessage, type Enqueued } from "@/lib/mail/outbox";
 import { composeEmail, deliverInline, type ComposedEmail, type SendEmailResult } from "@/lib/mail/send-email";
 import type { EmailKind, Locale } from "@/lib/mail/render";
-import { issueCode, withdrawCode, type IssueInput } from "@/lib/otp/issue-code";
+import { issueCode, withdrawCode, type IssueInput, type IssueOptions } from "@/lib/otp/issue-code";
 import { issueFailure, sendFailure, verifyFailure } from "@/lib/otp/messages";
 import { verifyCode, type VerifyInput, type VerifyResult } from "@/lib/otp/verify-code";
 import type { OtpLimits } from "@/lib/settings/schema";
 import type { Failure } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
-import { createFlow, FLOW_KINDS, type Flow, type FlowKind } from "./flow";
+import { FLOW_KINDS, newFlow, saveFlow, sweepExpiredFlows, type Flow, type FlowKind } from "./flow";
 import { notifyLockout } from "./notify-lockout";
 import { ipOf, type RequestContext } from "./request-context";
 
@@ -26,14 +26,16 @@ import { ipOf, type RequestContext } from "./request-context";
 /** `noticeLink`: where the notice's "Sign in" goes instead of /sign-in (back to the invitation the flow started from). */
 export type FlowEmailOptions = { noticeLink?: string };
 
-export async function sendFlowCode(flow: Flow, ctx: RequestContext, limits: OtpLimits, options: FlowEmailOptions = {}): Promise<Result<null>> {
+export async function sendFlowCode(
+  flow: Flow, ctx: RequestContext, limits: OtpLimits, options: FlowEmailOptions = {}, issueOptions: Pick<IssueOptions, "before"> = {},
+): Promise<Result<null>> {
   const purpose = FLOW_KINDS[flow.kind];
   const [user] = await sql.query<{ locale: string | null }>(`SELECT "locale" FROM "User" WHERE "email" = ${param(1)}`, flow.email);
   const { kind, carriesCode } = flowEmailKind(flow, Boolean(user));
   const locale = pickLocale(user?.locale ?? (flow.data.locale as string | undefined), ctx.acceptLanguage);
   const link = kind === "AccountExistsNotice" ? options.noticeLink : undefined;
   const provider = kind === "LinkIdentity" ? String(flow.data.provider) : undefined;
-  return issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode, ip: ipOf(ctx), link, provider });
+  return issueAndEmail({ purpose, email: flow.email, flowId: flow.id, ip: ctx.ip }, limits, { kind, locale, carriesCode, ip: ipOf(ctx), link, provider }, issueOptions);
 }
 
 /**
@@ -64,10 +66,13 @@ export type CodeEmail = { kind: EmailKind; locale: Locale; carriesCode: boolean;
  * address is on the suppression list) or its email cannot be sent
  * (`send_failed`, settleCodeSend); ok when it left or is on its way.
  */
-export async function issueAndEmail(issue: IssueInput, limits: OtpLimits, email: CodeEmail): Promise<Result<null>> {
+export async function issueAndEmail(
+  issue: IssueInput, limits: OtpLimits, email: CodeEmail, issueOptions: Pick<IssueOptions, "before"> = {},
+): Promise<Result<null>> {
   let composed: ComposedEmail | undefined;
   let queued: Enqueued | undefined;
   const issued = await issueCode(issue, limits, {
+    ...issueOptions,
     withCode: async (code) => {
       const vars = email.carriesCode ? { code, ttlMinutes: Math.round(limits.ttlSeconds / 60), provider: email.provider } : email.link ? { link: email.link } : {};
       const ready = await composeEmail({ kind: email.kind, to: issue.email, locale: email.locale, vars, ip: email.ip });
@@ -105,12 +110,13 @@ export async function verifyAndNotify(input: VerifyInput, limits: OtpLimits, ctx
   return verified;
 }
 
-/** Step 1 of every code flow: a new flow for the address, and its email. */
+/** Step 1 of every code flow: a new flow for the address, and its email (the flow is written in its code's commit). */
 export async function startCodeFlow(
   kind: FlowKind, email: string, ctx: RequestContext, limits: OtpLimits, data: Record<string, unknown> = {}, options: FlowEmailOptions = {},
 ): Promise<Result<{ flowId: string; email: string }>> {
-  const flow = await createFlow(kind, email, data);
-  const sent = await sendFlowCode(flow, ctx, limits, options);
+  const flow = newFlow(kind, email, data);
+  const sent = await sendFlowCode(flow, ctx, limits, options, { before: (tx) => saveFlow(flow, tx) });
+  await sweepExpiredFlows();
   return sent.ok ? ok({ flowId: flow.id, email }) : sent;
 }
 

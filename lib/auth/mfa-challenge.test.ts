@@ -6,7 +6,7 @@ import { sealTotpSecret } from "@/lib/account/factors";
 import { latestCode, makeCtx, makeUser, PASSWORD, subjectsTo, wrongCode } from "@/lib/account/test-fixtures";
 import { base32Encode, generateTotpSecret, totpAt } from "@/lib/account/totp";
 import { continueSignIn, getChallengeState, sendChallengeEmailCode, verifyChallenge, type FirstFactor } from "./mfa-challenge";
-import { validateSession } from "./session";
+import { revokeSession, validateSession } from "./session";
 
 async function withFactors(factors: { totp?: boolean; email?: boolean; backupCodes?: boolean }, password: string | null = PASSWORD) {
   const user = await makeUser({ password });
@@ -27,13 +27,15 @@ async function challenge(userId: string, firstFactor: FirstFactor = "password") 
   return result.value.challengeId;
 }
 
-const ticketOf = (result: Awaited<ReturnType<typeof verifyChallenge>>) => (result.ok ? result.value.ticket : null);
+const sessionOf = (result: Awaited<ReturnType<typeof verifyChallenge>>) => (result.ok ? result.value.session : null);
 
 describe("continueSignIn", () => {
-  it("gives a session ticket to a user without a second factor, and records the sign-in", async () => {
+  it("gives a user without a second factor an active session, and records the sign-in", async () => {
     const user = await makeUser();
     const result = await continueSignIn(user.id, "password", makeCtx());
-    expect(result.ok && "ticket" in result.value).toBe(true);
+    if (!result.ok || !("session" in result.value)) throw new Error(`expected a session: ${JSON.stringify(result)}`);
+    expect(result.value.session.userId).toBe(user.id);
+    expect(await validateSession(result.value.session.sessionId)).toMatchObject({ id: user.id });
     const event = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, type: "sign_in" } });
     expect(JSON.parse(event.detail)).toEqual({ method: "password" });
   });
@@ -79,9 +81,9 @@ describe("verifyChallenge", () => {
     const { user, code } = await withFactors({ totp: true });
     const id = await challenge(user.id);
     const result = await verifyChallenge(id, { method: "totp", code: code() }, makeCtx());
-    const ticket = ticketOf(result);
-    expect(ticket).toMatch(/^[\w-]+\.[\w-]+$/);
-    expect(await db.session.count({ where: { id: ticket!.split(".")[0] } })).toBe(1);
+    const session = sessionOf(result);
+    expect(session).toEqual({ sessionId: expect.any(String), userId: user.id });
+    expect(await db.session.count({ where: { id: session!.sessionId } })).toBe(1);
     expect(await verifyChallenge(id, { method: "totp", code: code(30) }, makeCtx())).toMatchObject({ ok: false, code: "not_found" });
     const event = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, type: "sign_in" } });
     expect(JSON.parse(event.detail)).toEqual({ method: "password", mfa: "totp" });
@@ -90,7 +92,7 @@ describe("verifyChallenge", () => {
   it("refuses an authenticator code that was already used (replay)", async () => {
     const { user, code } = await withFactors({ totp: true });
     const now = code();
-    expect(ticketOf(await verifyChallenge(await challenge(user.id), { method: "totp", code: now }, makeCtx()))).toBeTruthy();
+    expect(sessionOf(await verifyChallenge(await challenge(user.id), { method: "totp", code: now }, makeCtx()))).toBeTruthy();
     const again = await verifyChallenge(await challenge(user.id), { method: "totp", code: now }, makeCtx());
     expect(again).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringMatching(/already used/)] } });
   });
@@ -104,7 +106,7 @@ describe("verifyChallenge", () => {
     // A code for another challenge does not work here.
     const other = await challenge(user.id);
     expect((await verifyChallenge(other, { method: "email", code }, makeCtx())).ok).toBe(false);
-    expect(ticketOf(await verifyChallenge(id, { method: "email", code }, makeCtx()))).toBeTruthy();
+    expect(sessionOf(await verifyChallenge(id, { method: "email", code }, makeCtx()))).toBeTruthy();
   });
 
   it("does not send email codes after an email-code sign-in", async () => {
@@ -116,12 +118,12 @@ describe("verifyChallenge", () => {
     const { user } = await withFactors({ email: true });
     const id = await challenge(user.id, "email_code");
     expect(await verifyChallenge(id, { method: "email", code: "123456" }, makeCtx())).toMatchObject({ ok: false, fieldErrors: { method: [expect.any(String)] } });
-    expect(ticketOf(await verifyChallenge(id, { method: "password", code: PASSWORD }, makeCtx()))).toBeTruthy();
+    expect(sessionOf(await verifyChallenge(id, { method: "password", code: PASSWORD }, makeCtx()))).toBeTruthy();
   });
 
   it("accepts each backup code once", async () => {
     const { user, backupCodes } = await withFactors({ totp: true, backupCodes: true });
-    expect(ticketOf(await verifyChallenge(await challenge(user.id), { method: "backup_code", code: backupCodes[0] }, makeCtx()))).toBeTruthy();
+    expect(sessionOf(await verifyChallenge(await challenge(user.id), { method: "backup_code", code: backupCodes[0] }, makeCtx()))).toBeTruthy();
     expect((await verifyChallenge(await challenge(user.id), { method: "backup_code", code: backupCodes[0] }, makeCtx())).ok).toBe(false);
   });
 
@@ -178,7 +180,7 @@ describe("verifyChallenge", () => {
 
     // After the lock, the second step works again.
     await db.user.update({ where: { id: user.id }, data: { mfaLockedUntil: new Date(Date.now() - 1) } });
-    expect(ticketOf(await verifyChallenge(fresh, { method: "totp", code: code() }, ctx))).toBeTruthy();
+    expect(sessionOf(await verifyChallenge(fresh, { method: "totp", code: code() }, ctx))).toBeTruthy();
   });
 
   it("a success resets the run of failures", async () => {
@@ -186,15 +188,15 @@ describe("verifyChallenge", () => {
     const id = await challenge(user.id);
     await verifyChallenge(id, { method: "totp", code: wrongCode(code()) }, makeCtx());
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaFailures).toBe(1);
-    expect(ticketOf(await verifyChallenge(id, { method: "totp", code: code() }, makeCtx()))).toBeTruthy();
+    expect(sessionOf(await verifyChallenge(id, { method: "totp", code: code() }, makeCtx()))).toBeTruthy();
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaFailures).toBe(0);
   });
 
-  it("creates a session that validates once its ticket is redeemed", async () => {
+  it("creates a session that is valid at once, and can be revoked", async () => {
     const { user, code } = await withFactors({ totp: true });
-    const ticket = ticketOf(await verifyChallenge(await challenge(user.id), { method: "totp", code: code() }, makeCtx()))!;
-    const sessionId = ticket.split(".")[0]!;
-    await db.session.update({ where: { id: sessionId }, data: { activatedAt: new Date() } });
+    const { sessionId } = sessionOf(await verifyChallenge(await challenge(user.id), { method: "totp", code: code() }, makeCtx()))!;
     expect(await validateSession(sessionId)).toMatchObject({ id: user.id });
+    await revokeSession(sessionId);
+    expect(await validateSession(sessionId)).toBeNull();
   });
 });

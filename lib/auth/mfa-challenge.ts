@@ -15,7 +15,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
 import { failField, failWith } from "@/lib/errors/failure";
 import type { RequestContext } from "./request-context";
-import { createSessionTicket } from "./session";
+import { createSession, type NewSession } from "./session";
 
 /**
  * The second step of signing in. When the first factor (password, or an
@@ -24,7 +24,7 @@ import { createSessionTicket } from "./session";
  * answers end the challenge; 10 wrong in a row for the account (across
  * challenges) lock the second step for 15 minutes and tell the owner.
  */
-export type SignInStep = { ticket: string } | { challengeId: string };
+export type SignInStep = { session: NewSession } | { challengeId: string };
 export type FirstFactor = "password" | "email_code" | "social";
 export type { ChallengeMethod };
 
@@ -49,7 +49,7 @@ const CONFIRMED_FACTORS = `SELECT ${confirmedFactorCount(param(1))} AS "n"`;
 export type ContinueOptions = { factors?: number; client?: Client };
 
 /**
- * Where every first factor ends: a session ticket, or a challenge when the
+ * Where every first factor ends: a session, or a challenge when the
  * user has a second factor. `method` is what the activity list records
  * ("password", "email_code", "password_reset", "sign_up"), or the whole
  * detail (a social sign-in's { method: "social", provider }).
@@ -60,9 +60,9 @@ export async function continueSignIn(
   const run = sqlFor(options.client ?? db);
   const factors = options.factors ?? Number((await run.query<{ n: number | bigint }>(CONFIRMED_FACTORS, userId))[0]?.n ?? 0);
   if (factors === 0) {
-    const ticket = await createSessionTicket(userId, ctx, run);
+    const session = await createSession(userId, ctx, run);
     await recordEvent("sign_in", auditCtx(userId, ctx), typeof method === "string" ? { method } : method, run);
-    return ok({ ticket });
+    return ok({ session });
   }
   const now = new Date();
   const id = randomBytes(24).toString("base64url");
@@ -144,7 +144,7 @@ export async function sendChallengeEmailCode(challengeId: string | undefined, ct
 
 export async function verifyChallenge(
   challengeId: string | undefined, input: { method: unknown; code: unknown }, ctx: RequestContext,
-): Promise<Result<{ ticket: string }>> {
+): Promise<Result<{ session: NewSession }>> {
   const live = await liveChallenge(challengeId);
   if (!live) return failWith("not_found", EXPIRED);
   const { challenge, user } = live;
@@ -171,15 +171,15 @@ export async function verifyChallenge(
   const consumed = await db.mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: new Date() } });
   if (consumed.count !== 1) return failWith("not_found", EXPIRED);
   await db.user.update({ where: { id: user.id }, data: { mfaFailures: 0 } });
-  const ticket = await createSessionTicket(user.id, ctx);
+  const session = await createSession(user.id, ctx);
   await recordEvent("sign_in", auditCtx(user.id, ctx), { method: challenge.firstFactor, mfa: method });
-  return ok({ ticket });
+  return ok({ session });
 }
 
 /** Counts a wrong answer against the challenge and the account; the 10th in a row locks. */
 async function recordFailure(
   challengeId: string, user: SecondFactorUser & { locale: string | null }, method: ChallengeMethod, message: string, ctx: RequestContext,
-): Promise<Result<{ ticket: string }>> {
+): Promise<Result<{ session: NewSession }>> {
   const { mfaFailures } = await db.user.update({ where: { id: user.id }, data: { mfaFailures: { increment: 1 } }, select: { mfaFailures: true } });
   let lockStarted = false;
   if (mfaFailures >= MFA_LOCK_AFTER_FAILURES) {

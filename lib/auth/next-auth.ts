@@ -14,11 +14,11 @@ import { sessionClaims } from "./session-cookie";
 /**
  * next-auth carries the session cookie; the Session table decides whether
  * it is still valid, and next-auth never sees a password or a code. Every
- * first factor ends in a one-time ticket for a session row, which the
- * sign-in pages redeem and turn into next-auth's cookie themselves
- * (lib/auth/finish-sign-in.ts, ./session-cookie.ts). The "ticket"
- * credentials provider redeems one through next-auth's own CSRF-checked
- * callback route instead: the e2e seeder signs its browsers in that way. A
+ * sign-in on our pages ends in a session row, which they turn into
+ * next-auth's cookie themselves (lib/auth/finish-sign-in.ts,
+ * ./session-cookie.ts). The "ticket" credentials provider redeems a
+ * one-time ticket for a row through next-auth's own CSRF-checked callback
+ * route instead: the e2e seeder signs its browsers in that way. A
  * social sign-in ends in our own code too (the signIn callback,
  * lib/social/auth-callback.ts): next-auth only runs the provider's protocol
  * (state, PKCE, nonce, tokens) and sets the cookie.

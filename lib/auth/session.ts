@@ -11,22 +11,45 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/**
- * After a first factor succeeds, the flow creates a session row and a
- * one-time ticket for it; next-auth's credentials provider redeems the
- * ticket and puts the session id into the cookie. The row is what makes
- * sessions revocable from the server.
- */
-export async function createSessionTicket(userId: string, ctx: RequestContext, client: Client = db): Promise<string> {
+/** A session row just made for the request that signs someone in; finishSignIn turns it into the cookie. */
+export type NewSession = { sessionId: string; userId: string };
+
+async function insertSession(userId: string, ctx: RequestContext, client: Client, ticketSecret: string | null): Promise<string> {
   const id = randomUUID();
-  const secret = randomBytes(32).toString("base64url");
   const now = new Date();
   const row = insertRow("Session", {
-    id, userId, ticketHash: sha256(secret), userAgent: ctx.userAgent?.slice(0, 500) ?? null, ip: ctx.ip,
+    id, userId,
+    // The column is required; an active row gets the hash of a secret nobody keeps (and REDEEM wants activatedAt unset).
+    ticketHash: sha256(ticketSecret ?? randomBytes(32).toString("base64url")),
+    activatedAt: ticketSecret === null ? now : null,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null, ip: ctx.ip,
     createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
   });
   await sqlFor(client).execute(row.text, ...row.args);
-  return `${id}.${secret}`;
+  return id;
+}
+
+/**
+ * After a first factor (or the second) succeeds: the session row, active at
+ * once. The row is what makes sessions revocable from the server; the
+ * request that made it sets the cookie (lib/auth/finish-sign-in.ts, or
+ * next-auth at the end of a social callback). `client`: the caller's
+ * transaction, so the session lands in the same commit as the sign-in's
+ * other writes.
+ */
+export async function createSession(userId: string, ctx: RequestContext, client: Client = db): Promise<NewSession> {
+  return { sessionId: await insertSession(userId, ctx, client, null), userId };
+}
+
+/**
+ * A session row that is not active until its one-time ticket is redeemed
+ * through next-auth's CSRF-checked "ticket" credentials callback
+ * (lib/auth/next-auth.ts): how a browser that did not sign in through our
+ * pages gets a cookie (the e2e seeder's browsers).
+ */
+export async function createSessionTicket(userId: string, ctx: RequestContext, client: Client = db): Promise<string> {
+  const secret = randomBytes(32).toString("base64url");
+  return `${await insertSession(userId, ctx, client, secret)}.${secret}`;
 }
 
 const REDEEM = `UPDATE "Session" SET "activatedAt" = ${param(1)}

@@ -19,7 +19,7 @@ const challengeOf = (result: { ok: boolean; value?: unknown }) =>
 describe("sign-in with a second factor", () => {
   it("password sign-in without a factor gives a ticket; with one, a challenge", async () => {
     const plain = await makeUser();
-    expect(await signInWithPassword({ email: plain.email, password: PASSWORD }, makeCtx())).toMatchObject({ ok: true, value: { ticket: expect.any(String) } });
+    expect(await signInWithPassword({ email: plain.email, password: PASSWORD }, makeCtx())).toMatchObject({ ok: true, value: { session: { sessionId: expect.any(String), userId: expect.any(String) } } });
     const user = await withEmailFactor();
     const result = await signInWithPassword({ email: user.email, password: PASSWORD }, makeCtx());
     const challengeId = challengeOf(result);

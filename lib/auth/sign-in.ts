@@ -43,15 +43,17 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
 
   const [found] = await sql.query<PasswordAccount>(PASSWORD_ACCOUNT, email.value);
   const user = found ? { ...found, factors: Number(found.factors) } : null;
-  const verdict = await checkPasswordWithin(
+  const checked = await checkPasswordWithin(
     [
       { bucket: `password-ip:${ctx.ip}`, limit: MAX_FAILURES_PER_IP },
       { bucket: accountPasswordBucket(email.value), limit: sie.password.maxFailuresPer15Minutes },
     ],
     () => (user?.passwordHash ? verifyPassword(user.passwordHash, password) : verifyAgainstDummy(password)),
+    // Only a real hash can be right. The session and its activity row land in the commit that gives the attempts back.
+    (tx) => continueSignIn(user!.id, "password", ctx, "password", { factors: user!.factors, client: tx }),
   );
-  if (verdict === "limited") return failWith("rate_limited", TOO_MANY);
-  if (!user || verdict === "wrong") {
+  if (checked.verdict === "limited") return failWith("rate_limited", TOO_MANY);
+  if (!user || checked.verdict === "wrong") {
     // Only an existing account has an activity list to show this in.
     if (user) await recordEvent("sign_in_failed", { userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: user.passwordHash ? "wrong_password" : "no_password" });
     return failWith("unauthorized", WRONG_CREDENTIALS);
@@ -59,8 +61,7 @@ export async function signInWithPassword(input: { email: unknown; password: unkn
   if (user.passwordHash && needsRehash(user.passwordHash)) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }
-  // The session and its activity row: one commit.
-  return sql.transaction((tx) => continueSignIn(user.id, "password", ctx, "password", { factors: user.factors, client: tx }));
+  return checked.value;
 }
 
 export async function startCodeSignIn(input: { email: unknown }, ctx: RequestContext): Promise<Result<{ flowId: string; email: string }>> {

@@ -2,6 +2,7 @@ import "server-only";
 import { AccountRefused, finishAccountFlow } from "@/lib/auth/finish-account-flow";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { ok, type Result } from "@/lib/result";
+import type { NewSession } from "@/lib/auth/session";
 import { claimInvitation } from "./claim-invitation";
 import type { OrgSummary } from "./find-org-access";
 import { isOrgRole } from "./permissions";
@@ -20,7 +21,7 @@ export const INVITATION_NO_LONGER_VALID = "This invitation is no longer valid: i
  */
 export async function acceptInvitationWithNewAccount(
   flowId: string | undefined, code: unknown, ctx: RequestContext,
-): Promise<Result<{ ticket: string; organization: OrgSummary }>> {
+): Promise<Result<{ session: NewSession; organization: OrgSummary }>> {
   let organization: OrgSummary | undefined;
   const finished = await finishAccountFlow("invitation", flowId, code, ctx, async (tx, userId, flow) => {
     const invitation = await tx.invitation.findUnique({
@@ -34,5 +35,5 @@ export async function acceptInvitationWithNewAccount(
   });
   if (!finished.ok) return finished;
   if (!organization) throw new Error("acceptInvitationWithNewAccount: the account was made without its invitation");
-  return ok({ ticket: finished.value.ticket, organization });
+  return ok({ session: finished.value.session, organization });
 }

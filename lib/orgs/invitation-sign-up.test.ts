@@ -42,7 +42,7 @@ describe("joining by invitation with a new account", () => {
     const code = await latestCode(email);
     expect(await acceptInvitationWithNewAccount(started.value.flowId, wrongCode(code), ctx)).toMatchObject({ ok: false, fieldErrors: { code: [expect.any(String)] } });
     expect(await acceptInvitationWithNewAccount(started.value.flowId, code, ctx)).toMatchObject({
-      ok: true, value: { ticket: expect.any(String), organization: { id: org.id, slug: org.slug } },
+      ok: true, value: { session: { sessionId: expect.any(String), userId: expect.any(String) }, organization: { id: org.id, slug: org.slug } },
     });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerifiedAt).not.toBeNull();

@@ -7,7 +7,7 @@ import type { OtpLimits } from "@/lib/settings/schema";
 import { CODE_KEY_ID, generateCode, hashCode } from "./code-hash";
 import { lockedSeconds, readCodeState } from "./code-state";
 import type { Purpose } from "./purposes";
-import { HOUR, hitAll } from "./rate-limit";
+import { HOUR, hitAll, sweepExpiredCounters } from "./rate-limit";
 
 export type IssueInput = { purpose: Purpose; email: string; flowId: string; ip: string };
 
@@ -19,6 +19,8 @@ export type IssueResult =
 
 export type IssueOptions = {
   now?: Date;
+  /** A write that goes first in the code's transaction, whatever the limits say (a new flow's row). */
+  before?: (tx: Sql) => Promise<void>;
   /**
    * Called with the new code once the limits allowed it; returns the write
    * that goes with it (its email in the outbox), done in the code's
@@ -28,8 +30,6 @@ export type IssueOptions = {
   withCode?: (code: string) => Promise<(tx: Sql) => Promise<void>>;
 };
 
-/** Another request wrote this address's code a moment ago (its cooldown refused ours). */
-class LostRace extends Error {}
 
 // The cooldown is in the write: an existing code is replaced only when it was sent before the cutoff.
 const COLUMNS = `"id", "purpose", "email", "flowId", "codeHash", "keyId", "attempts", "maxAttempts", "sentAt", "expiresAt", "consumedAt"`;
@@ -46,10 +46,15 @@ const WRITE_CODE = `INSERT INTO "VerificationCode" (${COLUMNS})
  * cooldown is enforced by the write itself (update only if the last send is
  * older than the cooldown, or insert under the unique key), so concurrent
  * requests from several instances cannot both send. The limits count the
- * request before they are checked, outside the transaction: a request that
- * fails later still counts, a request to a suppressed address included
- * (refused after the limits took it, so asking again and again is limited
- * like any other request).
+ * request before they are checked; the request still counts when it is
+ * refused after that (limits, a suppressed address, a concurrent request's
+ * cooldown), so asking again and again is limited like any other request.
+ *
+ * One commit (on SQLite each waits for the disk): `before`, the counts and,
+ * when all allow it, the code with its email. The email is composed
+ * (`withCode`) before the transaction, because composing may read the
+ * operator's templates, which a statement outside the transaction cannot do
+ * while it is open; a refused request discards it.
  */
 export async function issueCode(input: IssueInput, limits: OtpLimits, opts: IssueOptions = {}): Promise<IssueResult> {
   const { purpose, email, flowId } = input;
@@ -64,34 +69,30 @@ export async function issueCode(input: IssueInput, limits: OtpLimits, opts: Issu
   // (nothing is counted, as for any cooldown answer; the code before this one was).
   if (wait > 0) return state.suppressed ? { ok: false, reason: "suppressed" } : { ok: false, reason: "cooldown", retryAfterSeconds: Math.ceil(wait / 1000) };
 
-  const checks = await hitAll(
-    [
-      { bucket: `send-ip:${input.ip}`, limit: limits.maxSendsPerIpPerHour, windowMs: HOUR },
-      { bucket: `send-address:${email}`, limit: limits.maxSendsPerAddressPerHour, windowMs: HOUR },
-    ],
-    now.getTime(),
-  );
-  const refused = checks.find((check) => !check.allowed);
-  if (refused && !refused.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: refused.retryAfterSeconds };
-  if (state.suppressed) return { ok: false, reason: "suppressed" };
-
   const code = generateCode();
   const alongside = await opts.withCode?.(code);
   const expiresAt = new Date(now.getTime() + limits.ttlSeconds * 1000);
   const id = randomUUID();
   const codeHash = hashCode({ purpose, email, flowId, code });
   const cutoff = new Date(now.getTime() - cooldownMs);
-  try {
-    // Starts with a write, so on SQLite the transaction takes the write lock at once (no read-then-upgrade).
-    await sql.transaction(async (tx) => {
-      const written = await tx.query(WRITE_CODE, id, purpose, email, flowId, codeHash, CODE_KEY_ID, limits.maxAttempts, now, expiresAt, cutoff);
-      if (written.length !== 1) throw new LostRace();
-      await alongside?.(tx);
-    });
-  } catch (error) {
-    if (!(error instanceof LostRace)) throw error;
-    return { ok: false, reason: "cooldown", retryAfterSeconds: limits.resendCooldownSeconds };
-  }
+  // Starts with a write, so on SQLite the transaction takes the write lock at once (no read-then-upgrade).
+  const refusal = await sql.transaction(async (tx): Promise<Exclude<IssueResult, { ok: true }> | null> => {
+    await opts.before?.(tx);
+    const limitsFor = [
+      { bucket: `send-ip:${input.ip}`, limit: limits.maxSendsPerIpPerHour, windowMs: HOUR },
+      { bucket: `send-address:${email}`, limit: limits.maxSendsPerAddressPerHour, windowMs: HOUR },
+    ];
+    const refused = (await hitAll(limitsFor, now.getTime(), tx)).find((check) => !check.allowed);
+    if (refused && !refused.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: refused.retryAfterSeconds };
+    if (state.suppressed) return { ok: false, reason: "suppressed" };
+    const written = await tx.query(WRITE_CODE, id, purpose, email, flowId, codeHash, CODE_KEY_ID, limits.maxAttempts, now, expiresAt, cutoff);
+    // Another request wrote this address's code a moment ago: its cooldown refuses ours.
+    if (written.length !== 1) return { ok: false, reason: "cooldown", retryAfterSeconds: limits.resendCooldownSeconds };
+    await alongside?.(tx);
+    return null;
+  });
+  await sweepExpiredCounters();
+  if (refusal) return refusal;
   return { ok: true, id, code, expiresAt };
 }
 

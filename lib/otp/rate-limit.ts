@@ -1,5 +1,5 @@
 import "server-only";
-import { db, sql } from "@/lib/db";
+import { db, sql, sqlFor, type Client } from "@/lib/db";
 import { param } from "@/lib/db-sql";
 
 /**
@@ -58,15 +58,20 @@ const ROLL_AND_COUNT = `ON CONFLICT ("id") DO UPDATE SET
 
 type Counted = { id: string; count: number | bigint; prev: number | bigint };
 
-/** Counts one event in each bucket (one statement) and says, per bucket in order, whether it is within its limit. */
-export async function hitAll(limits: readonly Limit[], now = Date.now()): Promise<LimitCheck[]> {
+/**
+ * Counts one event in each bucket (one statement) and says, per bucket in
+ * order, whether it is within its limit. `client`: a caller's transaction
+ * (the counts then land in its commit).
+ */
+export async function hitAll(limits: readonly Limit[], now = Date.now(), client: Client = db): Promise<LimitCheck[]> {
   const windows = limits.map((l) => windowOf(l.windowMs, now));
   // Each row: id, windowIndex, count (1), prev (0), expiresAt.
   let n = 0;
   const text = `${UPSERT} ${limits.map(() => `(${param(++n)}, ${param(++n)}, 1, 0, ${param(++n)})`).join(", ")} ${ROLL_AND_COUNT} RETURNING "id", "count", "prev"`;
   const args = limits.flatMap((l, i) => [l.bucket, windows[i]!.index, windows[i]!.expiresAt]);
-  const rows = await sql.query<Counted>(text, ...args);
-  await sweepExpiredCounters();
+  const rows = await sqlFor(client).query<Counted>(text, ...args);
+  // Not inside a caller's transaction: on SQLite the sweep would wait for it to end (the caller sweeps after).
+  if (client === db) await sweepExpiredCounters();
   return limits.map((l, i) => {
     const counted = rows.find((r) => r.id === l.bucket);
     if (!counted) throw new Error(`rate limit: no row returned for ${l.bucket}`);
@@ -98,23 +103,26 @@ export type Taken = { allowed: true; bucket: string; windowIndex: number };
  * The upsert's DO UPDATE only applies while `count + 1 + prev·weight ≤
  * limit`, and the database applies such updates one at a time: of any
  * number of concurrent calls, at most the room left succeed. Refused calls
- * count nothing. Sequentially it agrees with `peek`.
+ * count nothing. Sequentially it agrees with `peek`. `client`: a caller's
+ * transaction, to take from several buckets in one commit.
  */
-export async function take(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<Taken | Exclude<LimitCheck, { allowed: true }>> {
+export async function take(
+  bucket: string, limit: number, windowMs: number, now = Date.now(), client: Client = db,
+): Promise<Taken | Exclude<LimitCheck, { allowed: true }>> {
   const w = windowOf(windowMs, now);
   const text = `${UPSERT} (${param(1)}, ${param(2)}, 1, 0, ${param(3)}) ${ROLL_AND_COUNT}
     WHERE ${ROLLED_COUNT} + 1 + ${ROLLED_PREV} * CAST(${param(4)} AS DOUBLE PRECISION) <= ${param(5)}
     RETURNING "count"`;
   // A limit below 1 has no room even for a first attempt (the insert is not conditional).
-  const rows = limit >= 1 ? await sql.query<unknown>(text, bucket, w.index, w.expiresAt, 1 - w.elapsed, limit) : [];
-  await sweepExpiredCounters();
+  const rows = limit >= 1 ? await sqlFor(client).query<unknown>(text, bucket, w.index, w.expiresAt, 1 - w.elapsed, limit) : [];
+  if (client === db) await sweepExpiredCounters();
   return rows.length === 1 ? { allowed: true, bucket, windowIndex: w.index } : refused(w.elapsed, windowMs);
 }
 
-/** Returns an attempt `take` gave, e.g. when the password was right: only failures stay counted. */
-export async function giveBack(taken: Taken): Promise<void> {
+/** Returns an attempt `take` gave, e.g. when the password was right: only failures stay counted. `client`: as for `take`. */
+export async function giveBack(taken: Taken, client: Client = db): Promise<void> {
   // Still the current window, or rolled over once since (the attempt is then in `prev`).
-  await sql.execute(
+  await sqlFor(client).execute(
     `UPDATE "RateCounter" SET
        "count" = CASE WHEN "windowIndex" = ${param(1)} AND "count" > 0 THEN "count" - 1 ELSE "count" END,
        "prev" = CASE WHEN "windowIndex" = ${param(2)} AND "prev" > 0 THEN "prev" - 1 ELSE "prev" END

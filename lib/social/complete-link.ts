@@ -7,7 +7,7 @@ import { continueSignIn, type SignInStep } from "@/lib/auth/mfa-challenge";
 import { notifyLockout } from "@/lib/auth/notify-lockout";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { FLOW_EXPIRED } from "@/lib/auth/resend-code";
-import { createSessionTicket } from "@/lib/auth/session";
+import { createSession } from "@/lib/auth/session";
 import { failWith } from "@/lib/errors/failure";
 import { verifyFailure } from "@/lib/otp/messages";
 import { verifyCode } from "@/lib/otp/verify-code";
@@ -51,7 +51,7 @@ export async function completeSocialLink(flowId: string | undefined, code: unkno
   // An existing account just gained a way in: its owner is told, now that it is committed (a new account is not: this sign-in made it).
   if (!created && newLink) await notifyIdentityChange(userId, "IdentityLinked", pending.profile, ctx);
   // A new account has no second factor yet; createVerifiedAccount recorded its first sign-in.
-  if (created) return ok({ ticket: await createSessionTicket(userId, ctx) });
+  if (created) return ok({ session: await createSession(userId, ctx) });
   return continueSignIn(userId, "social", ctx, { method: "social", provider: pending.provider });
 }
 

@@ -3,7 +3,6 @@ import { clearFlowCookie } from "@/lib/auth/flow";
 import { clearChallengeCookie, continueSignIn, setChallengeCookie, type SignInStep } from "@/lib/auth/mfa-challenge";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { clearReturn } from "@/lib/auth/return-to";
-import { redeemSessionTicket } from "@/lib/auth/session";
 import { socialErrorPath } from "./error-reasons";
 
 /**
@@ -14,8 +13,8 @@ import { socialErrorPath } from "./error-reasons";
 export type CallbackEnd = { redirect: string } | { session: { userId: string; sessionId: string } };
 
 /**
- * A first factor that passed inside the callback: its ticket is redeemed at
- * once (the callback response itself carries the cookie), or the second
+ * A first factor that passed inside the callback: its session is handed to
+ * next-auth (the callback response itself carries the cookie), or the second
  * step is remembered and shown, exactly as after a password.
  */
 export async function endSignIn(step: SignInStep): Promise<CallbackEnd> {
@@ -26,8 +25,7 @@ export async function endSignIn(step: SignInStep): Promise<CallbackEnd> {
   }
   await clearChallengeCookie();
   await clearReturn();
-  const session = await redeemSessionTicket(step.ticket);
-  return session ? { session } : { redirect: socialErrorPath("expired") };
+  return { session: step.session };
 }
 
 /** A linked identity's account signs in, second step and all; the activity list names the provider. */

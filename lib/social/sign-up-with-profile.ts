@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { createVerifiedAccount } from "@/lib/auth/create-verified-account";
 import type { RequestContext } from "@/lib/auth/request-context";
-import { createSessionTicket } from "@/lib/auth/session";
+import { createSession } from "@/lib/auth/session";
 import { pickLocale } from "@/lib/mail/locale";
 import { endSignIn, type CallbackEnd } from "./end-sign-in";
 import { socialErrorPath } from "./error-reasons";
@@ -21,12 +21,12 @@ class LinkRefused extends Error {}
 export async function signUpWithProfile(profile: SocialProfile, ctx: RequestContext): Promise<CallbackEnd> {
   const account = { email: String(profile.email), name: nameOf(profile), passwordHash: null, locale: pickLocale(null, ctx.acceptLanguage) };
   try {
-    const ticket = await db.$transaction(async (tx) => {
+    const session = await db.$transaction(async (tx) => {
       const userId = await createVerifiedAccount(tx, account, ctx);
       if (!(await linkIdentity(userId, profile, ctx, tx)).ok) throw new LinkRefused();
-      return createSessionTicket(userId, ctx, tx);
+      return createSession(userId, ctx, tx);
     });
-    return endSignIn({ ticket });
+    return endSignIn({ session });
   } catch (error) {
     if (error instanceof LinkRefused || (error as { code?: string }).code === "P2002") return { redirect: socialErrorPath("expired") };
     throw error;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeCtx, makeUser, PASSWORD } from "@/lib/account/test-fixtures";
 import { verifyWithPassword } from "@/lib/account/step-up";
+import { checkPasswordWithin } from "@/lib/auth/password-attempt";
 import { signInWithPassword, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
 import { defaultSignInExperience } from "@/lib/settings/schema";
 
@@ -54,5 +55,22 @@ describe("password limit under concurrency", () => {
     // Had the success kept its attempt, the window would be full now.
     expect(await attempt("one more wrong password")).toMatchObject({ formError: WRONG_CREDENTIALS });
     expect(await attempt("and yet another wrong one")).toMatchObject({ formError: expect.stringMatching(/Too many/) });
+  });
+
+  it("the attempts are given back in the commit of the sign-in's own writes: if those fail, the attempts stay taken", async () => {
+    const buckets = [{ bucket: `test-a:${Date.now()}`, limit: 2 }, { bucket: `test-b:${Date.now()}`, limit: 2 }];
+    const counts = async () => (await db.rateCounter.findMany({ where: { id: { in: buckets.map((b) => b.bucket) } }, orderBy: { id: "asc" } })).map((r) => r.count);
+    const right = async () => true;
+    await expect(checkPasswordWithin(buckets, right, async () => {
+      throw new Error("the session could not be written");
+    })).rejects.toThrow("the session could not be written");
+    expect(await counts()).toEqual([1, 1]);
+    expect(await checkPasswordWithin(buckets, right, async () => "signed in")).toEqual({ verdict: "right", value: "signed in" });
+    expect(await counts()).toEqual([1, 1]);
+    // Both limits full: refused before the hash, and the refusal took nothing from the second.
+    expect(await checkPasswordWithin(buckets, async () => false)).toEqual({ verdict: "wrong" });
+    expect(await counts()).toEqual([2, 2]);
+    expect(await checkPasswordWithin(buckets, right)).toEqual({ verdict: "limited" });
+    expect(await counts()).toEqual([2, 2]);
   });
 });

@@ -51,7 +51,7 @@ describe("completing a sign-up under database faults", () => {
       expect(await state(email, flowId)).toEqual({ consumed: false, flow: 1, users: 0 });
 
       await allowInserts();
-      expect(await completeSignUp(flowId, code, ctx)).toMatchObject({ ok: true, value: { ticket: expect.any(String) } });
+      expect(await completeSignUp(flowId, code, ctx)).toMatchObject({ ok: true, value: { session: { sessionId: expect.any(String), userId: expect.any(String) } } });
       expect(await state(email, flowId)).toEqual({ consumed: true, flow: 0, users: 1 });
       const user = await db.user.findUniqueOrThrow({ where: { email } });
       expect(await db.session.count({ where: { userId: user.id } })).toBe(1);

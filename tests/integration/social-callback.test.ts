@@ -108,7 +108,7 @@ describe("a verified address that has an account", () => {
     const p = profile({ email: owner.email });
     expect(await run(p)).toEqual({ redirect: "/sign-in/social/link" });
     const done = await completeSocialLink(jar.get("mg_flow"), await latestCode(owner.email), makeCtx());
-    expect(done).toMatchObject({ ok: true, value: { ticket: expect.any(String) } });
+    expect(done).toMatchObject({ ok: true, value: { session: { sessionId: expect.any(String), userId: expect.any(String) } } });
   });
 });
 
@@ -135,7 +135,7 @@ describe("no address the provider vouches for", () => {
       expect((await subjectsTo(fresh))[0]).toMatch(/sign-up code/);
       expect(await completeSocialLink(toOwner.value.flowId, await latestCode(owner.email), makeCtx())).toMatchObject({ ok: true });
       expect(await identitiesOf(owner.id)).toEqual([{ connectorId: connector.id, subject: linkTo.subject }]);
-      expect(await completeSocialLink(toFresh.value.flowId, await latestCode(fresh), makeCtx())).toMatchObject({ ok: true, value: { ticket: expect.any(String) } });
+      expect(await completeSocialLink(toFresh.value.flowId, await latestCode(fresh), makeCtx())).toMatchObject({ ok: true, value: { session: { sessionId: expect.any(String), userId: expect.any(String) } } });
       const created = await db.user.findUniqueOrThrow({ where: { email: fresh } });
       expect(await identitiesOf(created.id)).toEqual([{ connectorId: connector.id, subject: signUp.subject }]);
     });

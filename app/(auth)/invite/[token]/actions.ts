@@ -64,7 +64,7 @@ export const startInvitationSignUpAction = boundAction(
 
 export const verifyInvitationCodeAction = boundAction({ guard: anyone, bound, input: z.object({ code: field() }), refill: ["code"] }, async ({ input, bound: [token], ctx }) => {
   const joined = await acceptInvitationWithNewAccount(await readFlowCookie(), input.code, ctx);
-  if (joined.ok) return finishSignIn(joined.value.ticket, `/orgs/${joined.value.organization.slug}`);
+  if (joined.ok) return finishSignIn(joined.value.session, `/orgs/${joined.value.organization.slug}`);
   return joined.code === "gone" ? showWhyGone(token, joined) : errorState(joined);
 });
 
