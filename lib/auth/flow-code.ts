@@ -8,7 +8,7 @@ import { composeEmail, deliverInline, type ComposedEmail, type SendEmailResult }
 import type { EmailKind, Locale } from "@/lib/mail/render";
 import { issueCode, withdrawCode, type IssueInput, type IssueOptions } from "@/lib/otp/issue-code";
 import { issueFailure, sendFailure, verifyFailure } from "@/lib/otp/messages";
-import { verifyCode, type VerifyInput, type VerifyResult } from "@/lib/otp/verify-code";
+import { verifyCode, type OnConsumed, type VerifyInput, type VerifyResult } from "@/lib/otp/verify-code";
 import type { OtpLimits } from "@/lib/settings/schema";
 import type { Failure } from "@/lib/errors/failure";
 import { ok, type Result } from "@/lib/result";
@@ -104,8 +104,8 @@ export async function settleCodeSend(sent: SendEmailResult, codeId: string, emai
 }
 
 /** Verifies a code; a lock the failure starts is told to the owner of the address. */
-export async function verifyAndNotify(input: VerifyInput, limits: OtpLimits, ctx: RequestContext): Promise<VerifyResult> {
-  const verified = await verifyCode(input, limits);
+export async function verifyAndNotify(input: VerifyInput, limits: OtpLimits, ctx: RequestContext, onConsumed?: OnConsumed): Promise<VerifyResult> {
+  const verified = await verifyCode(input, limits, new Date(), onConsumed);
   await notifyLockout(verified, input.email, limits.lockMinutes, ctx);
   return verified;
 }
@@ -120,12 +120,13 @@ export async function startCodeFlow(
   return sent.ok ? ok({ flowId: flow.id, email }) : sent;
 }
 
-/** Checks the code typed on a flow's code page; a lock it starts is told to the owner. */
-export async function checkFlowCode(flow: Flow, code: unknown, ctx: RequestContext, limits: OtpLimits): Promise<Result<null>> {
+/** Checks the code typed on a flow's code page; a lock it starts is told to the owner. `onConsumed`: as verifyCode's. */
+export async function checkFlowCode(flow: Flow, code: unknown, ctx: RequestContext, limits: OtpLimits, onConsumed?: OnConsumed): Promise<Result<null>> {
   const verified = await verifyAndNotify(
     { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip },
     limits,
     ctx,
+    onConsumed,
   );
   return verified.ok ? ok(null) : verifyFailure(verified);
 }

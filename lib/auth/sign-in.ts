@@ -1,5 +1,6 @@
 import "server-only";
 import { db, sql } from "@/lib/db";
+import type { Sql } from "@/lib/db-direct";
 import { param } from "@/lib/db-sql";
 import { confirmedFactorCount } from "@/lib/account/factors";
 import { CODE_DEAD } from "@/lib/otp/messages";
@@ -77,15 +78,28 @@ export async function completeCodeSignIn(flowId: string | undefined, code: unkno
   const found = await getFlowAndAccount(flowId, "sign-in");
   if (!found) return failWith("not_found", "This sign-in has expired. Start again.");
   const { flow, account } = found;
-  const checked = await checkFlowCode(flow, code, ctx, sie.otp);
+  // The code's consumption, the end of the flow, the session and its activity row: one commit (each waits for the disk).
+  let step: Result<SignInStep> | undefined;
+  const signIn = account && {
+    direct: async (tx: Sql) => {
+      if (!(await claimFlow(flow.id, false, tx))) throw new FlowEnded();
+      step = await continueSignIn(account.userId, "email_code", ctx, "email_code", { factors: account.confirmedFactors, client: tx });
+    },
+  };
+  let checked: Result<null>;
+  try {
+    checked = await checkFlowCode(flow, code, ctx, sie.otp, signIn ?? undefined);
+  } catch (error) {
+    if (error instanceof FlowEnded) return failField("code", CODE_DEAD);
+    throw error;
+  }
   if (!checked.ok) {
     if (account) await recordEvent("sign_in_failed", { userId: account.userId, ip: ctx.ip, userAgent: ctx.userAgent }, { reason: "wrong_code" });
     return checked;
   }
-  if (!account) return failField("code", CODE_DEAD);
-  // The end of the flow, the session and its activity row: one commit (each commit waits for the disk).
-  return sql.transaction(async (tx) => {
-    if (!(await claimFlow(flow.id, false, tx))) return failField("code", CODE_DEAD);
-    return continueSignIn(account.userId, "email_code", ctx, "email_code", { factors: account.confirmedFactors, client: tx });
-  });
+  // No account: the code can only have been guessed (its address was sent a notice, not the code).
+  return step ?? failField("code", CODE_DEAD);
 }
+
+/** The flow expired between reading it and consuming its code: the consumption is rolled back with the rest. */
+class FlowEnded extends Error {}

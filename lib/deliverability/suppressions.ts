@@ -1,7 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/generated/sqlite/client";
 import { emailKey } from "@/lib/auth/email";
-import { db, sql } from "@/lib/db";
+import { db, sql, sqlFor, type Client } from "@/lib/db";
 import type { Sql } from "@/lib/db-direct";
 import { param } from "@/lib/db-sql";
 import type { Failure } from "@/lib/errors/failure";
@@ -29,8 +28,6 @@ export type SuppressInput = {
   messageId?: string | null;
 };
 
-type Client = Prisma.TransactionClient | typeof db;
-
 // The first report stands: a later bounce of an address already listed changes nothing.
 const INSERT = `INSERT INTO "EmailSuppression" ("address", "reason", "provider", "eventId", "detail", "messageId", "createdAt")
   VALUES (${[1, 2, 3, 4, 5, 6, 7].map(param).join(", ")})
@@ -38,7 +35,7 @@ const INSERT = `INSERT INTO "EmailSuppression" ("address", "reason", "provider",
 
 /** Adds the address to the list (a no-op when it is there already). True when it was added now. */
 export async function suppressAddress(input: SuppressInput, client: Client = db): Promise<boolean> {
-  const added = await client.$executeRawUnsafe(
+  const added = await sqlFor(client).execute(
     INSERT,
     emailKey(input.address),
     input.reason,

@@ -82,6 +82,25 @@ describe("verifyCode", () => {
     expect(await verifyCode({ ...c, purpose: "SignIn" }, limits)).toEqual({ ok: false, reason: "dead" });
   });
 
+  it.each([
+    ["through Prisma", (work: () => Promise<void>) => async () => work()],
+    ["direct", (work: () => Promise<void>) => ({ direct: async () => work() })],
+  ] as const)("runs onConsumed (%s) in the consuming commit: if it throws, the code stays usable; concurrent verifies consume once", async (_, kind) => {
+    const c = await issued();
+    const failing = kind(async () => {
+      throw new Error("the account could not be written");
+    });
+    await expect(verifyCode({ ...c, purpose: "SignIn" }, limits, new Date(), failing)).rejects.toThrow("the account could not be written");
+    let ran = 0;
+    const counting = kind(async () => {
+      ran += 1;
+    });
+    const results = await Promise.all(Array.from({ length: 5 }, () => verifyCode({ ...c, purpose: "SignIn" }, limits, new Date(), counting)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(ran).toBe(1);
+    expect(results.filter((r) => !r.ok)).toEqual(Array(4).fill({ ok: false, reason: "dead" }));
+  });
+
   it("accepts pasted formats", async () => {
     expect(cleanCodeInput(" 123 456 ")).toBe("123456");
     expect(cleanCodeInput("123-456")).toBe("123456");

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, sql, sqlFor, type Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db-direct";
 import { param } from "@/lib/db-sql";
 import type { OtpLimits } from "@/lib/settings/schema";
 import { clearFailedVerifies, recordFailedVerify } from "./address-guard";
@@ -16,8 +17,12 @@ export type VerifyResult =
   | { ok: false; reason: "wrong"; attemptsLeft: number; lockStarted: boolean }
   | { ok: false; reason: "locked" | "rate_limited"; retryAfterSeconds: number };
 
-/** What the right code unlocks, done in the transaction that consumes it (see verifyCode). */
-export type OnConsumed = (tx: Tx) => Promise<void>;
+/**
+ * What the right code unlocks, done in the transaction that consumes it (see
+ * verifyCode): through Prisma's transaction client, or `direct`, in the
+ * driver's own (lib/db-direct.ts: no Prisma round trips, for the hot path).
+ */
+export type OnConsumed = ((tx: Tx) => Promise<void>) | { direct: (tx: Sql) => Promise<void> };
 
 // A live code: this one, not consumed, not expired, attempts left. Taking an attempt is the update itself.
 const LIVE = (n: number) => `"id" = ${param(n)} AND "consumedAt" IS NULL AND "expiresAt" > ${param(n + 1)} AND "attempts" < ${param(n + 2)}`;
@@ -57,15 +62,13 @@ export async function verifyCode(input: VerifyInput, limits: OtpLimits, now = ne
 
   const live = [row.id, now, row.maxAttempts] as const;
   if (hashesEqual(row.codeHash, hashCode({ purpose, email, flowId, code }))) {
-    const consume = async (client: Tx) => (await sqlFor(client).query(CONSUME, now, ...live)).length === 1;
-    const consumed = onConsumed
-      ? await db.$transaction(async (tx) => {
-          // The consuming write comes first, so on SQLite the transaction holds the write lock before it reads anything.
-          if (!(await consume(tx))) return false;
-          await onConsumed(tx);
-          return true;
-        })
-      : await consume(db);
+    const consume = async (client: Tx | Sql) => (await sqlFor(client).query(CONSUME, now, ...live)).length === 1;
+    // The consuming write comes first, so on SQLite the transaction holds the write lock before it reads anything.
+    const consumed = !onConsumed
+      ? await consume(db)
+      : "direct" in onConsumed
+        ? await sql.transaction(async (tx) => (await consume(tx)) && (await onConsumed.direct(tx), true))
+        : await db.$transaction(async (tx) => (await consume(tx)) && (await onConsumed(tx), true));
     if (!consumed) return { ok: false, reason: "dead" };
     if (state.failedVerifies > 0) await clearFailedVerifies(email);
     return { ok: true };
