@@ -22,7 +22,8 @@ async function requestCode(page: Page, email: string) {
 test("a bounced address is listed, refused a code (registered or not), and let through again once the admin removes it", async ({ adminPage, users, newConsolePage, signInAsAdmin }) => {
   const user = await users.create({ prefix: "suppressed" });
   const unknown = uniqueEmail("suppressed-unknown");
-  await suppressions().add(user.email);
+  // A minute apart, so "newest first" does not depend on two inserts landing in different milliseconds.
+  await suppressions().add(user.email, "hard_bounce", { ageSeconds: 60 });
   await suppressions().add(unknown, "complaint");
 
   await test.step("the list shows each address with the reason in words, the provider, the event and the detail", async () => {

@@ -28,7 +28,7 @@ export type SeedRequest =
   /** A provider's report on every email to `recipient`, as a webhook leaves it on the outbox row (EmailMessage.delivery*). */
   | { n: number; op: "deliveryReport"; recipient: string; status: string; detail: string }
   /** The address on the suppression list, as a provider's bounce or complaint webhook puts it there (lib/deliverability/suppressions.ts). */
-  | { n: number; op: "suppress"; address: string; reason: "hard_bounce" | "complaint" }
+  | { n: number; op: "suppress"; address: string; reason: "hard_bounce" | "complaint"; ageSeconds?: number }
   | OrgSeedRequest;
 
 /**

@@ -12,6 +12,7 @@ import type { SeedAnswer, SeedRequest } from "./protocol";
 
 loadEnvFiles();
 const { db } = await import("@/lib/db");
+const { emailKey } = await import("@/lib/auth/email");
 const { createVerifiedAccount } = await import("@/lib/auth/create-verified-account");
 const { hashPassword } = await import("@/lib/auth/password");
 const { createSessionTicket } = await import("@/lib/auth/session");
@@ -71,8 +72,10 @@ async function answer(request: SeedRequest): Promise<SeedAnswer> {
       return { n: request.n, ok: true };
     }
     if (request.op === "suppress") {
-      const { address, reason } = request;
+      const { address, reason, ageSeconds } = request;
       await suppressAddress({ address, reason, provider: "ses", eventId: `e2e-${address}`, detail: reason === "complaint" ? "abuse" : "550 5.1.1 The email account does not exist" });
+      // Listed earlier than now: two listings a spec makes in a row may share a millisecond.
+      if (ageSeconds) await db.emailSuppression.updateMany({ where: { address: emailKey(address) }, data: { createdAt: new Date(Date.now() - ageSeconds * 1000) } });
       return { n: request.n, ok: true };
     }
     return { n: request.n, ok: true, ...(await seedOrg(request)) };

@@ -9,8 +9,9 @@ import type { Instance } from "./users";
 export function suppressionsOf(instance: Instance) {
   const seeder = seederFor(instance.databaseUrl, instance.env);
   return {
-    async add(address: string, reason: "hard_bounce" | "complaint" = "hard_bounce"): Promise<void> {
-      await seeder.request({ op: "suppress", address, reason });
+    /** `ageSeconds`: listed that long ago (for a spec about order). */
+    async add(address: string, reason: "hard_bounce" | "complaint" = "hard_bounce", options: { ageSeconds?: number } = {}): Promise<void> {
+      await seeder.request({ op: "suppress", address, reason, ...options });
     },
   };
 }
