@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { db, sql, sqlFor, type Client } from "@/lib/db";
 import { insertRow, param } from "@/lib/db-sql";
+import { expirySweeper } from "@/lib/db-sweep";
 import { confirmedFactorCount } from "@/lib/account/factors";
 import { secureCookies } from "@/lib/env";
 import type { Purpose } from "@/lib/otp/purposes";
@@ -56,20 +57,7 @@ export async function createFlow(kind: FlowKind, email: string, data: Record<str
   return flow;
 }
 
-/**
- * Expired flows are deleted at most once a minute per process, on the real
- * clock, as one direct statement (it was a 5 % chance per new flow, through
- * Prisma: an extra statement in a random code request).
- */
-const SWEEP_EVERY_MS = 60_000;
-let sweptAt = -Infinity;
-
-export async function sweepExpiredFlows(): Promise<void> {
-  const now = Date.now();
-  if (now - sweptAt < SWEEP_EVERY_MS) return;
-  sweptAt = now;
-  await sql.execute(`DELETE FROM "AuthFlow" WHERE "expiresAt" < ${param(1)}`, new Date(now));
-}
+export const sweepExpiredFlows = expirySweeper("AuthFlow");
 
 export async function getFlow(id: string | undefined, kind: FlowKind): Promise<Flow | null> {
   if (!id) return null;

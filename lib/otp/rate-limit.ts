@@ -1,6 +1,7 @@
 import "server-only";
-import { db, sql, sqlFor, type Client } from "@/lib/db";
+import { db, sqlFor, type Client } from "@/lib/db";
 import { param } from "@/lib/db-sql";
+import { expirySweeper } from "@/lib/db-sweep";
 
 /**
  * Sliding-window counters stored in the database, so a limit holds across
@@ -27,21 +28,7 @@ function decide(current: number, previous: number, elapsed: number, limit: numbe
   return current + previous * (1 - elapsed) <= limit ? { allowed: true } : refused(elapsed, windowMs);
 }
 
-/**
- * Expired counters are deleted at most once a minute per process, on the
- * real clock (a caller's `now` may be a test's). It was a 1 % chance per
- * count: an extra statement, through Prisma, landing in any request at
- * random (the hot-path statement budget caught one).
- */
-const SWEEP_EVERY_MS = 60_000;
-let sweptAt = -Infinity;
-
-export async function sweepExpiredCounters(): Promise<void> {
-  const now = Date.now();
-  if (now - sweptAt < SWEEP_EVERY_MS) return;
-  sweptAt = now;
-  await sql.execute(`DELETE FROM "RateCounter" WHERE "expiresAt" < ${param(1)}`, new Date(now));
-}
+export const sweepExpiredCounters = expirySweeper("RateCounter");
 
 // The row as it is once rolled to the request's window (a request from a
 // clock behind the row's counts into the row's window).
