@@ -66,7 +66,7 @@ async function redeemTicket(context: BrowserContext, baseURL: string, ticket: st
   const { csrfToken } = (await (await context.request.get(at("/api/auth/csrf"))).json()) as { csrfToken: string };
   const answer = await context.request.post(at("/api/auth/callback/ticket"), {
     form: { csrfToken, ticket, callbackUrl: at("/") },
-    // What a browser's form post carries; proxy.ts refuses state changes without it.
+    // What a browser's form post carries; the front door refuses state changes without it.
     headers: { origin: new URL(baseURL).origin },
     maxRedirects: 0,
   });

@@ -1,4 +1,4 @@
-import { isSameOrigin, sameOriginRedirect } from "@/lib/security/safe-redirect";
+import { isSameOrigin, sameOriginRedirect } from "../security/safe-redirect";
 
 /**
  * next-auth validates `callbackUrl` (query) and its callback-url cookie

@@ -34,7 +34,7 @@ const ticket = Credentials({
 
 const config: NextAuthConfig = {
   secret: env.AUTH_SECRET,
-  // Our own Origin check (proxy.ts) guards state changes; APP_URL is the origin.
+  // Our own Origin check (the front door: lib/server/front-door.ts) guards state changes; APP_URL is the origin.
   trustHost: true,
   // Cookie names and flags follow APP_URL, not whatever protocol a request claims.
   useSecureCookies: secureCookies,

@@ -48,8 +48,8 @@ export function combineFieldFailures(checks: readonly ({ ok: true } | Failure)[]
 }
 
 /**
- * The body of every refused JSON request (the account API, the proxy's and
- * the front door's refusals): `{ "error": { "code", "message", "fields"? } }`.
+ * The body of every refused JSON request (the account API, the front
+ * door's refusals): `{ "error": { "code", "message", "fields"? } }`.
  */
 export function errorBody(code: ErrorCode, message: string = userText(code), fields?: FieldErrors) {
   return { error: { code, message, ...(fields ? { fields } : {}) } };

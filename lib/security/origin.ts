@@ -17,7 +17,7 @@ export type OriginVerdict = { allowed: true } | { allowed: false; reason: string
  */
 const WEBHOOK_PATH = /^\/api\/webhooks\/[^/]+$/;
 
-export function checkRequestOrigin(req: { method: string; headers: Headers; pathname?: string }, appUrl: string): OriginVerdict {
+export function checkRequestOrigin(req: { method: string; headers: Pick<Headers, "get">; pathname?: string }, appUrl: string): OriginVerdict {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { allowed: true };
   if (req.pathname !== undefined && WEBHOOK_PATH.test(req.pathname)) return { allowed: true };
   const site = req.headers.get("sec-fetch-site");

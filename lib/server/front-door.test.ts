@@ -17,12 +17,14 @@ async function serve(source: Record<string, string>): Promise<{ server: Server; 
   return { server, port: (server.address() as AddressInfo).port };
 }
 
-function get(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+
+function get(port: number, path: string, headers: Record<string, string>, method = "GET"): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, headers, agent: false }, (res) => {
+    const req = request({ host: "127.0.0.1", port, path, headers, method, agent: false }, (res) => {
       let body = "";
       res.on("data", (c: Buffer) => (body += c.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on("error", reject);
     req.end();
@@ -59,5 +61,45 @@ describe("createFrontDoor", () => {
     const res = await get(plain.port, "/dev/mailbox/%ff", {});
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: "invalid_request" } });
+  });
+
+  it("refuses a cross-site state change before the app sees it, and lets provider webhooks and same-origin posts through", async () => {
+    const crossSite: Record<string, string>[] = [{ origin: "https://evil.test" }, { "sec-fetch-site": "cross-site" }, {}];
+    for (const headers of crossSite) {
+      const res = await get(plain.port, "/sign-in", headers, "POST");
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body)).toMatchObject({ error: { code: "forbidden" } });
+    }
+    expect((await get(plain.port, "/sign-in", { origin: "https://auth.acme.test" }, "POST")).status).toBe(200);
+    expect((await get(plain.port, "/api/webhooks/ses", {}, "POST")).status).toBe(200);
+    // A path that only looks like a webhook once dot segments are resolved is judged as what it resolves to.
+    expect((await get(plain.port, "/api/webhooks/%2e%2e/account", {}, "POST")).status).toBe(403);
+    expect((await get(plain.port, "/sign-in", {}, "GET")).status).toBe(200);
+  });
+
+  it("sets the security headers with a fresh nonce, and puts the same policy on the request for Next.js", async () => {
+    const forged = { "content-security-policy": "script-src *", "x-mailgate-path": "/evil" };
+    const [first, second] = [await get(plain.port, "/sign-in?next=%2Fa", forged), await get(plain.port, "/sign-in", {})];
+    const policy = String(first.headers["content-security-policy"]);
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/=]{40,}$/);
+    expect(String(second.headers["content-security-policy"])).not.toContain(nonce);
+    expect(first.headers).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "strict-transport-security": expect.stringContaining("max-age=") });
+    const seenByApp = JSON.parse(first.body) as Record<string, string>;
+    expect([seenByApp["content-security-policy"], seenByApp["x-mailgate-path"]]).toEqual([policy, "/sign-in?next=%2Fa"]);
+  });
+
+  it("leaves its headers off build output and the dev mailbox's preview (which sets its own framing policy)", async () => {
+    for (const path of ["/_next/static/chunks/app.js", "/dev/mailbox/abc/html"]) {
+      const res = await get(plain.port, path, { "content-security-policy": "script-src *" });
+      expect(res.headers["content-security-policy"]).toBeUndefined();
+      expect(res.headers["x-frame-options"]).toBeUndefined();
+      expect((JSON.parse(res.body) as Record<string, string>)["content-security-policy"]).toBeUndefined();
+    }
+  });
+
+  it("puts next-auth's callback-url cookie on APP_URL (next-auth answers 500 to one that is not a URL)", async () => {
+    const h = await seen(plain.port, { cookie: "a=1; authjs.callback-url=%ff; b=2" });
+    expect(h.cookie).toBe(`a=1; authjs.callback-url=${encodeURIComponent("https://auth.acme.test/")}; b=2`);
   });
 });

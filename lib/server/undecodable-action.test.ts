@@ -39,7 +39,12 @@ describe("a 5xx to a server action whose wrapper never ran", () => {
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const page = await serve(false);
     expect((await fetch(`${page}/sign-in`)).status).toBe(500);
-    expect((await fetch(`${page}/api/my-account`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" } })).status).toBe(500);
+    expect((await fetch(`${page}/api/webhooks/mailgun`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" } })).status).toBe(500);
+  });
+
+  it("covers form posts to other /api/ paths (a path no route has renders the not-found page, which reads the body as an action's)", async () => {
+    const url = await serve(false);
+    expect((await fetch(`${url}/api/my-account/email/verify/x`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "garbage" })).status).toBe(400);
   });
 
   it("ignores a request id the client sent", async () => {

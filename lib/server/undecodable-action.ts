@@ -7,9 +7,16 @@ import { beginRequest, endRequest, REQUEST_HEADER, wasEntered } from "../securit
 const REFUSAL = "invalid_request" satisfies ErrorCode;
 const BODY = JSON.stringify(errorBody(REFUSAL, "The server action's arguments could not be decoded."));
 
-/** A POST that Next.js treats as a server action: the fetch kind (Next-Action) or a no-JavaScript form post to a page. */
+/**
+ * A POST that Next.js may treat as a server action: the fetch kind
+ * (Next-Action) or a form post, to a page or to a path no route handler
+ * has (Next renders its not-found page for it, and reads the body as an
+ * action's first). Our route handlers take JSON, so a form body that breaks
+ * one is bad input too. Not the providers' webhooks: their 5xx asks the
+ * provider to try again, and some post forms.
+ */
 function isActionRequest(req: IncomingMessage): boolean {
-  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
+  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/webhooks/")) return false;
   if (req.headers["next-action"] !== undefined) return true;
   return /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(req.headers["content-type"] ?? "");
 }

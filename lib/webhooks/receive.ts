@@ -12,7 +12,7 @@ import { isWebhookProviderId, type WebhookProviderId } from "./types";
  * POST /api/webhooks/<provider> (app/api/webhooks/[provider]/route.ts): a
  * provider's report on messages we handed it. Nothing about the request is
  * trusted until the provider's module verified it; no session and no
- * Origin are involved (proxy.ts lets these through its cross-site check).
+ * Origin are involved (the front door, lib/server/front-door.ts, lets these through its cross-site check).
  * Answers: 200 once the events are applied (or were before), 404 for a
  * provider that is unknown or not set up, 401 for a failed check, 400 for a
  * body not in the provider's format, 413 over 1 MB, 503 while the database
