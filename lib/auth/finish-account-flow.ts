@@ -10,7 +10,7 @@ import { createVerifiedAccount } from "./create-verified-account";
 import { claimFlow, FLOW_KINDS, getFlow, type Flow } from "./flow";
 import { notifyLockout } from "./notify-lockout";
 import type { RequestContext } from "./request-context";
-import { createSession, type NewSession } from "./session";
+import { createSession, type SessionRef } from "./session";
 
 /** Why the account could not be created after all; thrown (by `alongside` too) to roll the code's consumption back. */
 export class AccountRefused extends Error {
@@ -33,11 +33,11 @@ export type Alongside = (tx: Tx, userId: string, flow: Flow) => Promise<void>;
  */
 export async function finishAccountFlow(
   kind: "sign-up" | "invitation", flowId: string | undefined, code: unknown, ctx: RequestContext, alongside?: Alongside,
-): Promise<Result<{ session: NewSession }>> {
+): Promise<Result<{ session: SessionRef }>> {
   const { signInExperience: sie } = await getSettings();
   const flow = await getFlow(flowId, kind);
   if (!flow) return failWith("not_found", "This sign-up has expired. Start again.");
-  let session: NewSession | undefined;
+  let session: SessionRef | undefined;
   try {
     // checkFlowCode's steps, with the account created inside the consuming transaction.
     const input = { purpose: FLOW_KINDS[flow.kind], email: flow.email, flowId: flow.id, code: String(code ?? ""), ip: ctx.ip };
@@ -55,7 +55,7 @@ export async function finishAccountFlow(
   return ok({ session: session! });
 }
 
-async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext, alongside?: Alongside): Promise<NewSession> {
+async function createAccount(tx: Tx, flow: Flow, ctx: RequestContext, alongside?: Alongside): Promise<SessionRef> {
   if (!(await claimFlow(flow.id, false, tx))) throw new AccountRefused("This sign-up was already completed.");
   const account = {
     email: flow.email, name: (flow.data.name as string | null) ?? null,

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { sameOriginRedirect } from "@/lib/security/safe-redirect";
 import { clearFlowCookie } from "./flow";
 import { clearReturn, readReturn } from "./return-to";
-import type { NewSession } from "./session";
+import type { SessionRef } from "./session";
 import { setSessionCookie } from "./session-cookie";
 
 /**
@@ -12,7 +12,7 @@ import { setSessionCookie } from "./session-cookie";
  * to `redirectTo`, else to the page the sign-in started from remembered
  * (lib/auth/return-to.ts), else home.
  */
-export async function finishSignIn(session: NewSession, redirectTo?: string): Promise<never> {
+export async function finishSignIn(session: SessionRef, redirectTo?: string): Promise<never> {
   const target = redirectTo ?? (await readReturn()) ?? "/";
   await clearFlowCookie();
   await clearReturn();

@@ -15,7 +15,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { ok, type Result } from "@/lib/result";
 import { failField, failWith } from "@/lib/errors/failure";
 import type { RequestContext } from "./request-context";
-import { createSession, type NewSession } from "./session";
+import { createSession, type SessionRef } from "./session";
 
 /**
  * The second step of signing in. When the first factor (password, or an
@@ -24,7 +24,7 @@ import { createSession, type NewSession } from "./session";
  * answers end the challenge; 10 wrong in a row for the account (across
  * challenges) lock the second step for 15 minutes and tell the owner.
  */
-export type SignInStep = { session: NewSession } | { challengeId: string };
+export type SignInStep = { session: SessionRef } | { challengeId: string };
 export type FirstFactor = "password" | "email_code" | "social";
 export type { ChallengeMethod };
 
@@ -144,7 +144,7 @@ export async function sendChallengeEmailCode(challengeId: string | undefined, ct
 
 export async function verifyChallenge(
   challengeId: string | undefined, input: { method: unknown; code: unknown }, ctx: RequestContext,
-): Promise<Result<{ session: NewSession }>> {
+): Promise<Result<{ session: SessionRef }>> {
   const live = await liveChallenge(challengeId);
   if (!live) return failWith("not_found", EXPIRED);
   const { challenge, user } = live;
@@ -179,7 +179,7 @@ export async function verifyChallenge(
 /** Counts a wrong answer against the challenge and the account; the 10th in a row locks. */
 async function recordFailure(
   challengeId: string, user: SecondFactorUser & { locale: string | null }, method: ChallengeMethod, message: string, ctx: RequestContext,
-): Promise<Result<{ session: NewSession }>> {
+): Promise<Result<{ session: SessionRef }>> {
   const { mfaFailures } = await db.user.update({ where: { id: user.id }, data: { mfaFailures: { increment: 1 } }, select: { mfaFailures: true } });
   let lockStarted = false;
   if (mfaFailures >= MFA_LOCK_AFTER_FAILURES) {

@@ -2,7 +2,7 @@ import "server-only";
 import { createCipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { env, secureCookies } from "@/lib/env";
-import { SESSION_MAX_AGE_SECONDS } from "./session";
+import { SESSION_MAX_AGE_SECONDS, type SessionRef } from "./session";
 
 /**
  * next-auth's session cookie, written here for a session row our own code
@@ -18,7 +18,6 @@ import { SESSION_MAX_AGE_SECONDS } from "./session";
  */
 export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session-token`;
 
-export type SessionRef = { userId: string; sessionId: string };
 
 /** The claims every session cookie carries: next-auth's `sub`, and the session row the cookie stands for. */
 export const sessionClaims = (session: SessionRef) => ({ sub: session.userId, sid: session.sessionId });

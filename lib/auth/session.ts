@@ -11,8 +11,8 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/** A session row just made for the request that signs someone in; finishSignIn turns it into the cookie. */
-export type NewSession = { sessionId: string; userId: string };
+/** A session row and its user: what the session cookie carries (lib/auth/session-cookie.ts). */
+export type SessionRef = { userId: string; sessionId: string };
 
 async function insertSession(userId: string, ctx: RequestContext, client: Client, ticketSecret: string | null): Promise<string> {
   const id = randomUUID();
@@ -37,7 +37,7 @@ async function insertSession(userId: string, ctx: RequestContext, client: Client
  * transaction, so the session lands in the same commit as the sign-in's
  * other writes.
  */
-export async function createSession(userId: string, ctx: RequestContext, client: Client = db): Promise<NewSession> {
+export async function createSession(userId: string, ctx: RequestContext, client: Client = db): Promise<SessionRef> {
   return { sessionId: await insertSession(userId, ctx, client, null), userId };
 }
 
@@ -60,7 +60,7 @@ const REDEEM = `UPDATE "Session" SET "activatedAt" = ${param(1)}
  * conditional update checks the secret (by its hash: equality on a hash
  * reveals nothing about the secret), the ticket's age and that it is unused.
  */
-export async function redeemSessionTicket(ticket: string): Promise<{ sessionId: string; userId: string } | null> {
+export async function redeemSessionTicket(ticket: string): Promise<SessionRef | null> {
   const [id, secret] = ticket.split(".");
   if (!id || !secret) return null;
   const [activated] = await sql.query<{ userId: string }>(REDEEM, new Date(), id, sha256(secret), new Date(Date.now() - TICKET_TTL_MS));

@@ -3,7 +3,7 @@ import { combineFieldFailures, failWith } from "@/lib/errors/failure";
 import { pickLocale } from "@/lib/mail/locale";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { Result } from "@/lib/result";
-import type { NewSession } from "./session";
+import type { SessionRef } from "./session";
 import { finishAccountFlow } from "./finish-account-flow";
 import { hashPassword } from "./password";
 import type { RequestContext } from "./request-context";
@@ -42,7 +42,7 @@ export async function startSignUp(input: SignUpInput, ctx: RequestContext): Prom
  * (lib/auth/finish-account-flow.ts). A sign-up started before the mode
  * became invitation-only is not completed either.
  */
-export async function completeSignUp(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ session: NewSession }>> {
+export async function completeSignUp(flowId: string | undefined, code: unknown, ctx: RequestContext): Promise<Result<{ session: SessionRef }>> {
   const { signInExperience: sie } = await getSettings();
   if (sie.signUp.mode === "invitation") return failWith("forbidden", SIGN_UP_BY_INVITATION);
   return finishAccountFlow("sign-up", flowId, code, ctx);

@@ -2,7 +2,7 @@ import "server-only";
 import { AccountRefused, finishAccountFlow } from "@/lib/auth/finish-account-flow";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { ok, type Result } from "@/lib/result";
-import type { NewSession } from "@/lib/auth/session";
+import type { SessionRef } from "@/lib/auth/session";
 import { claimInvitation } from "./claim-invitation";
 import type { OrgSummary } from "./find-org-access";
 import { isOrgRole } from "./permissions";
@@ -21,7 +21,7 @@ export const INVITATION_NO_LONGER_VALID = "This invitation is no longer valid: i
  */
 export async function acceptInvitationWithNewAccount(
   flowId: string | undefined, code: unknown, ctx: RequestContext,
-): Promise<Result<{ session: NewSession; organization: OrgSummary }>> {
+): Promise<Result<{ session: SessionRef; organization: OrgSummary }>> {
   let organization: OrgSummary | undefined;
   const finished = await finishAccountFlow("invitation", flowId, code, ctx, async (tx, userId, flow) => {
     const invitation = await tx.invitation.findUnique({

@@ -30,7 +30,6 @@ export type IssueOptions = {
   withCode?: (code: string) => Promise<(tx: Sql) => Promise<void>>;
 };
 
-
 // The cooldown is in the write: an existing code is replaced only when it was sent before the cutoff.
 const COLUMNS = `"id", "purpose", "email", "flowId", "codeHash", "keyId", "attempts", "maxAttempts", "sentAt", "expiresAt", "consumedAt"`;
 const WRITE_CODE = `INSERT INTO "VerificationCode" (${COLUMNS})

@@ -3,6 +3,7 @@ import { clearFlowCookie } from "@/lib/auth/flow";
 import { clearChallengeCookie, continueSignIn, setChallengeCookie, type SignInStep } from "@/lib/auth/mfa-challenge";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { clearReturn } from "@/lib/auth/return-to";
+import type { SessionRef } from "@/lib/auth/session";
 import { socialErrorPath } from "./error-reasons";
 
 /**
@@ -10,7 +11,7 @@ import { socialErrorPath } from "./error-reasons";
  * `session`, sets its session cookie for that session row (the signIn
  * callback hands it over as next-auth's user: lib/auth/next-auth.ts).
  */
-export type CallbackEnd = { redirect: string } | { session: { userId: string; sessionId: string } };
+export type CallbackEnd = { redirect: string } | { session: SessionRef };
 
 /**
  * A first factor that passed inside the callback: its session is handed to
